@@ -1,0 +1,242 @@
+//! The data that crosses process boundaries: the CLI's `--json`, Tauri IPC and events.
+//! TypeScript bindings for the UI are generated from these types (`ui/src/ipc/bindings.gen.ts`).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::catalog::{CanonicalParams, Lifecycle, ParityNote, PriceSpec, ResolvedParams, RouteId};
+
+/// What a creator asks for: one prompt, several models, the same canonical values.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct CompareRequest {
+    pub params: CanonicalParams,
+    /// Model ids (`kling-3.0-pro`) or `id@route` (`kling-3.0-pro@fal`).
+    pub models: Vec<String>,
+    /// Refuse instead of adjusting values a model cannot honour.
+    #[serde(default)]
+    pub strict: bool,
+    #[serde(default)]
+    #[ts(optional)]
+    pub max_cost_usd: Option<f64>,
+}
+
+/// A validated comparison, priced, before anything is persisted or sent.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct RunPlan {
+    pub params: CanonicalParams,
+    pub clips: Vec<PlannedClip>,
+    pub estimated_cost_usd: f64,
+    pub demo: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct PlannedClip {
+    pub model: String,
+    pub model_name: String,
+    pub route: RouteId,
+    pub endpoint: String,
+    pub resolved: ResolvedParams,
+    pub parity: Vec<ParityNote>,
+    pub estimated_cost_usd: f64,
+    pub usd_per_second: f64,
+    pub lifecycle: Lifecycle,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ClipStatus {
+    /// Persisted, not yet sent.
+    Pending,
+    /// The submit request may be on the wire; no provider job id is known yet.
+    Submitting,
+    Queued,
+    Generating,
+    Downloading,
+    Succeeded,
+    Failed,
+    Canceled,
+    /// Killed between sending and storing the job id: the provider may have charged.
+    Unknown,
+}
+
+impl ClipStatus {
+    pub fn is_terminal(self) -> bool {
+        matches!(self, ClipStatus::Succeeded | ClipStatus::Failed | ClipStatus::Canceled | ClipStatus::Unknown)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClipStatus::Pending => "pending",
+            ClipStatus::Submitting => "submitting",
+            ClipStatus::Queued => "queued",
+            ClipStatus::Generating => "generating",
+            ClipStatus::Downloading => "downloading",
+            ClipStatus::Succeeded => "succeeded",
+            ClipStatus::Failed => "failed",
+            ClipStatus::Canceled => "canceled",
+            ClipStatus::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ClipStatus> {
+        use ClipStatus::*;
+        [Pending, Submitting, Queued, Generating, Downloading, Succeeded, Failed, Canceled, Unknown]
+            .into_iter()
+            .find(|c| c.as_str() == s)
+    }
+}
+
+/// Milliseconds spent in each phase; `None` until the phase is over.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct Latency {
+    #[ts(type = "number | null")]
+    pub queued: Option<i64>,
+    #[ts(type = "number | null")]
+    pub generating: Option<i64>,
+    #[ts(type = "number | null")]
+    pub downloading: Option<i64>,
+    #[ts(type = "number | null")]
+    pub total: Option<i64>,
+}
+
+/// A failure worded for a creator, with a stable code for the UI.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ClipError {
+    pub code: String,
+    pub message: String,
+}
+
+/// One model's clip within a run: live status while it runs, the probed file after.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ClipView {
+    pub id: String,
+    pub run_id: String,
+    pub model: String,
+    pub model_name: String,
+    pub route: RouteId,
+    pub endpoint: String,
+    pub status: ClipStatus,
+    pub error: Option<ClipError>,
+    pub resolved: ResolvedParams,
+    pub parity: Vec<ParityNote>,
+    pub estimated_cost_usd: f64,
+    /// Cost attributed to the clip: the provider's reported charge when it gives one,
+    /// else the estimate for a delivered clip; `None` when nothing was delivered.
+    pub cost_usd: Option<f64>,
+    pub billed_cost_usd: Option<f64>,
+    pub latency_ms: Latency,
+    pub provider_job_id: Option<String>,
+    pub queue_position: Option<u32>,
+    /// 0–100 where the route reports it.
+    pub progress: Option<f64>,
+    /// Unix milliseconds when the clip was submitted (for live elapsed timers).
+    #[ts(type = "number | null")]
+    pub submitted_at_ms: Option<i64>,
+    #[ts(type = "number | null")]
+    pub started_at_ms: Option<i64>,
+    /// Absolute path of the downloaded MP4.
+    pub file: Option<String>,
+    /// Path relative to the library's media folder, for the loopback media server.
+    pub media_path: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub duration_s: Option<f64>,
+    pub has_audio: Option<bool>,
+    pub demo: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct RunView {
+    pub run_id: String,
+    pub prompt: String,
+    pub params: CanonicalParams,
+    /// RFC 3339 creation time.
+    pub created_at: String,
+    pub estimated_cost_usd: f64,
+    pub demo: bool,
+    pub clips: Vec<ClipView>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct RunSummary {
+    pub run_id: String,
+    pub prompt: String,
+    pub created_at: String,
+    pub models: Vec<String>,
+    pub clip_count: u32,
+    pub succeeded: u32,
+    pub failed: u32,
+    pub running: u32,
+    pub estimated_cost_usd: f64,
+    pub cost_usd: f64,
+    pub demo: bool,
+}
+
+/// One model with every route it can be reached through.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ModelInfo {
+    pub id: String,
+    pub name: String,
+    pub family: String,
+    pub vendor: String,
+    pub summary: String,
+    pub routes: Vec<RouteInfo>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct RouteInfo {
+    pub route: RouteId,
+    pub endpoint: String,
+    pub lifecycle: Lifecycle,
+    pub durations: Vec<u32>,
+    pub default_duration: u32,
+    pub aspects: Vec<String>,
+    pub default_aspect: String,
+    pub resolutions: Vec<String>,
+    pub default_resolution: String,
+    pub audio: Vec<bool>,
+    pub default_audio: bool,
+    pub negative_prompt: bool,
+    pub seed: bool,
+    pub price: PriceSpec,
+    /// Price per second at the route's default values, for the picker.
+    pub usd_per_second: f64,
+    /// Whether a key for this route is available (always true in demo mode).
+    pub key_available: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum KeySource {
+    Keychain,
+    Environment,
+    Missing,
+}
+
+/// Whether a route has a key, and from where. Never the key itself.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct KeyStatus {
+    pub route: RouteId,
+    pub source: KeySource,
+    pub env_var: String,
+}
+
+/// The error shape across IPC: branch on `code`, show `message`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct IpcError {
+    pub code: String,
+    pub message: String,
+}
+
+/// Where the UI loads clips from: the in-app loopback media server.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct MediaInfo {
+    /// `http://127.0.0.1:<port>/<token>`; append `/<media_path>`.
+    pub base_url: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct AppSettings {
+    pub demo: bool,
+    pub data_dir: String,
+}

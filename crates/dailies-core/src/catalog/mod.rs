@@ -1,0 +1,209 @@
+//! The model catalog: models × routes as data (`catalog/models.toml`, embedded), with
+//! lookup, parity resolution, wire-field mapping and pricing.
+
+mod params;
+mod parity;
+mod price;
+mod schema;
+mod wire;
+
+pub use params::{
+    aspect_ratio, resolution_rank, CanonicalParams, ParityNote, ResolvedParams, CANONICAL_ASPECTS,
+    CANONICAL_RESOLUTIONS,
+};
+pub use parity::{allowed_values, resolve};
+pub use price::{estimate_usd, usd_per_second};
+pub use schema::{
+    CanonicalParam, CatalogFile, Encoding, FieldSpec, Lifecycle, LifecycleState, ModelEntry, ParamSpec,
+    PriceRule, PriceSpec, RouteEntry, RouteId,
+};
+pub use wire::build_fields;
+
+use crate::error::{Error, InputError};
+
+const BUILTIN: &str = include_str!("../../catalog/models.toml");
+
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    models: Vec<ModelEntry>,
+}
+
+impl Catalog {
+    /// The catalog shipped with the app.
+    pub fn builtin() -> Catalog {
+        Catalog::from_toml(BUILTIN).expect("the built-in catalog is validated by tests")
+    }
+
+    pub fn from_toml(text: &str) -> Result<Catalog, Error> {
+        let file: CatalogFile = toml::from_str(text).map_err(|e| Error::Catalog(e.to_string()))?;
+        let catalog = Catalog { models: file.models };
+        catalog.validate()?;
+        Ok(catalog)
+    }
+
+    /// Adds the models (or extra routes of known models) from another catalog file.
+    /// This is how a model on an existing route is added without touching code.
+    pub fn merge_toml(&mut self, text: &str) -> Result<(), Error> {
+        let extra = Catalog::from_toml(text)?;
+        for model in extra.models {
+            match self.models.iter_mut().find(|m| m.id == model.id) {
+                Some(known) => {
+                    for route in model.routes {
+                        known.routes.retain(|r| r.route != route.route);
+                        known.routes.push(route);
+                    }
+                }
+                None => self.models.push(model),
+            }
+        }
+        self.validate()
+    }
+
+    pub fn models(&self) -> &[ModelEntry] {
+        &self.models
+    }
+
+    pub fn model(&self, id: &str) -> Option<&ModelEntry> {
+        self.models.iter().find(|m| m.id.eq_ignore_ascii_case(id))
+    }
+
+    /// Resolves `id` or `id@route`. Without a route, the first route that is not retired
+    /// and for which `has_key` holds wins, then the first non-retired one.
+    pub fn select(
+        &self,
+        spec: &str,
+        has_key: impl Fn(RouteId) -> bool,
+    ) -> Result<(&ModelEntry, &RouteEntry), InputError> {
+        let (id, route) = match spec.split_once('@') {
+            Some((id, route)) => (id.trim(), Some(route.trim())),
+            None => (spec.trim(), None),
+        };
+        let model = self
+            .model(id)
+            .ok_or_else(|| InputError::UnknownModel { id: id.to_string(), suggestions: self.suggest(id) })?;
+        let available = || model.routes.iter().map(|r| r.route.to_string()).collect::<Vec<_>>();
+        let entry = match route {
+            Some(name) => model
+                .routes
+                .iter()
+                .find(|r| r.route.as_str().eq_ignore_ascii_case(name))
+                .ok_or_else(|| InputError::UnknownRoute {
+                    model: model.id.clone(),
+                    route: name.to_string(),
+                    available: available(),
+                })?,
+            None => {
+                let live = || model.routes.iter().filter(|r| r.lifecycle.state != LifecycleState::Retired);
+                live()
+                    .find(|r| has_key(r.route))
+                    .or_else(|| live().next())
+                    .or_else(|| model.routes.first())
+                    .ok_or_else(|| InputError::UnknownRoute {
+                        model: model.id.clone(),
+                        route: String::new(),
+                        available: available(),
+                    })?
+            }
+        };
+        Ok((model, entry))
+    }
+
+    /// Close matches for an unknown id: substring hits first, then small edit distances.
+    pub fn suggest(&self, id: &str) -> Vec<String> {
+        let needle = id.to_ascii_lowercase();
+        let mut scored: Vec<(usize, &str)> = self
+            .models
+            .iter()
+            .filter_map(|m| {
+                let hay = m.id.to_ascii_lowercase();
+                let d = if hay.contains(&needle) || needle.contains(&hay) { 0 } else { edit_distance(&needle, &hay) };
+                (d <= needle.len().max(3) / 2).then_some((d, m.id.as_str()))
+            })
+            .collect();
+        scored.sort();
+        scored.into_iter().take(3).map(|(_, id)| id.to_string()).collect()
+    }
+
+    /// Every duration any model+route allows, for the "no model allows that" check.
+    pub fn duration_bounds(&self) -> (u32, u32) {
+        let all = self.models.iter().flat_map(|m| m.routes.iter().flat_map(|r| r.params.durations.iter().copied()));
+        all.fold((u32::MAX, 0), |(lo, hi), d| (lo.min(d), hi.max(d)))
+    }
+
+    pub fn any_allows_duration(&self, d: u32) -> bool {
+        self.models.iter().any(|m| m.routes.iter().any(|r| r.params.durations.contains(&d)))
+    }
+
+    fn validate(&self) -> Result<(), Error> {
+        let bad = |m: &ModelEntry, r: &RouteEntry, what: String| {
+            Err(Error::Catalog(format!("{}@{}: {what}", m.id, r.route)))
+        };
+        for m in &self.models {
+            if m.routes.is_empty() {
+                return Err(Error::Catalog(format!("{}: no routes", m.id)));
+            }
+            for r in &m.routes {
+                let p = &r.params;
+                if !p.durations.contains(&p.default_duration) {
+                    return bad(m, r, format!("default_duration {} not in durations", p.default_duration));
+                }
+                if !p.aspects.contains(&p.default_aspect) {
+                    return bad(m, r, format!("default_aspect {} not in aspects", p.default_aspect));
+                }
+                if !p.resolutions.contains(&p.default_resolution) {
+                    return bad(m, r, format!("default_resolution {} not in resolutions", p.default_resolution));
+                }
+                if !p.audio.contains(&p.default_audio) {
+                    return bad(m, r, "default_audio not in audio".into());
+                }
+                if let Some(a) = p.aspects.iter().find(|a| aspect_ratio(a).is_none()) {
+                    return bad(m, r, format!("aspect '{a}' is not W:H"));
+                }
+                if let Some(x) = p.resolutions.iter().find(|x| resolution_rank(x).is_none()) {
+                    return bad(m, r, format!("resolution '{x}' is not NNNp or 4k"));
+                }
+                if r.price.rules.is_empty() {
+                    return bad(m, r, "no price rules".into());
+                }
+                // Every combination the parity rule can produce must be priceable and mappable.
+                for &audio in &p.audio {
+                    for res in &p.resolutions {
+                        for aspect in &p.aspects {
+                            let resolved = ResolvedParams {
+                                prompt: "x".into(),
+                                negative_prompt: None,
+                                duration_s: p.default_duration,
+                                aspect: aspect.clone(),
+                                resolution: res.clone(),
+                                audio,
+                                seed: None,
+                            };
+                            if usd_per_second(&r.price, &resolved).is_none() {
+                                return bad(m, r, format!("no price rule for audio={audio} resolution={res}"));
+                            }
+                            build_fields(r, &resolved).map_err(|e| Error::Catalog(format!("{}@{}: {e}", m.id, r.route)))?;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests;

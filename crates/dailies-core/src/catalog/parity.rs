@@ -1,0 +1,222 @@
+//! The parity rule: run the nearest allowed value (ties go up) and say so, or refuse
+//! under `--strict` naming the allowed values.
+
+use super::params::{aspect_ratio, resolution_rank, CanonicalParams, ParityNote, ResolvedParams};
+use super::schema::ParamSpec;
+use crate::error::InputError;
+
+/// Resolves canonical values against one model+route. `label` names the model in errors.
+pub fn resolve(
+    label: &str,
+    spec: &ParamSpec,
+    asked: &CanonicalParams,
+    strict: bool,
+) -> Result<(ResolvedParams, Vec<ParityNote>), InputError> {
+    let mut notes = Vec::new();
+    let mut note = |param: &str, asked: String, ran: String, message: String| -> Result<(), InputError> {
+        if strict {
+            return Err(InputError::NotAllowed {
+                model: label.to_string(),
+                field: param.to_string(),
+                asked: asked.clone(),
+                allowed: allowed_values(spec, param),
+            });
+        }
+        notes.push(ParityNote { param: param.to_string(), asked, ran, message });
+        Ok(())
+    };
+
+    let duration_s = match asked.duration_s {
+        None => spec.default_duration,
+        Some(d) => {
+            let ran = nearest_up(&spec.durations, d, |v| f64::from(*v), f64::from(d)).unwrap_or(spec.default_duration);
+            if ran != d {
+                note("duration", format!("{d}"), format!("{ran}"), format!("asked {d} s → ran {ran} s"))?;
+            }
+            ran
+        }
+    };
+
+    let aspect = match &asked.aspect {
+        None => spec.default_aspect.clone(),
+        Some(a) => {
+            let target = aspect_ratio(a).unwrap_or(1.0).ln();
+            let ran = nearest_up(&spec.aspects, a.clone(), |v| aspect_ratio(v).unwrap_or(1.0).ln(), target)
+                .unwrap_or_else(|| spec.default_aspect.clone());
+            if &ran != a {
+                note("aspect", a.clone(), ran.clone(), format!("asked {a} → ran {ran}"))?;
+            }
+            ran
+        }
+    };
+
+    let resolution = match &asked.resolution {
+        None => spec.default_resolution.clone(),
+        Some(r) => {
+            let target = f64::from(resolution_rank(r).unwrap_or(0));
+            let ran = nearest_up(&spec.resolutions, r.clone(), |v| f64::from(resolution_rank(v).unwrap_or(0)), target)
+                .unwrap_or_else(|| spec.default_resolution.clone());
+            if !ran.eq_ignore_ascii_case(r) {
+                note("resolution", r.clone(), ran.clone(), format!("asked {r} → ran {ran}"))?;
+            }
+            ran
+        }
+    };
+
+    let audio = match asked.audio {
+        None => spec.default_audio,
+        Some(a) if spec.audio.contains(&a) => a,
+        Some(a) => {
+            let ran = !a;
+            let message = if a { "audio not supported".to_string() } else { "audio always on".to_string() };
+            note("audio", on_off(a), on_off(ran), message)?;
+            ran
+        }
+    };
+
+    let negative_prompt = match &asked.negative_prompt {
+        Some(n) if !n.trim().is_empty() && !spec.negative_prompt => {
+            note("negative", n.clone(), String::new(), "negative prompt ignored".to_string())?;
+            None
+        }
+        other => other.clone().filter(|n| !n.trim().is_empty()),
+    };
+
+    let seed = match asked.seed {
+        Some(s) if !spec.seed => {
+            note("seed", s.to_string(), String::new(), "seed ignored".to_string())?;
+            None
+        }
+        other => other,
+    };
+
+    let resolved = ResolvedParams {
+        prompt: asked.prompt.clone(),
+        negative_prompt,
+        duration_s,
+        aspect,
+        resolution,
+        audio,
+        seed,
+    };
+    Ok((resolved, notes))
+}
+
+fn on_off(b: bool) -> String {
+    if b { "on" } else { "off" }.to_string()
+}
+
+/// The allowed values of one canonical parameter, as the CLI spells them.
+pub fn allowed_values(spec: &ParamSpec, param: &str) -> Vec<String> {
+    match param {
+        "duration" => spec.durations.iter().map(|d| d.to_string()).collect(),
+        "aspect" => spec.aspects.clone(),
+        "resolution" => spec.resolutions.clone(),
+        "audio" => spec.audio.iter().map(|a| on_off(*a)).collect(),
+        "negative" if spec.negative_prompt => vec!["any text".into()],
+        "seed" if spec.seed => vec!["any integer".into()],
+        _ => vec!["(not supported)".into()],
+    }
+}
+
+/// Picks the allowed value whose key is closest to `target`; on a tie the larger key wins.
+/// Returns the exact value when it is allowed.
+fn nearest_up<T: Clone + PartialEq>(allowed: &[T], asked: T, key: impl Fn(&T) -> f64, target: f64) -> Option<T> {
+    if allowed.contains(&asked) {
+        return Some(asked);
+    }
+    let mut best: Option<(&T, f64, f64)> = None;
+    for v in allowed {
+        let k = key(v);
+        let dist = (k - target).abs();
+        let better = match best {
+            None => true,
+            Some((_, bd, bk)) => dist < bd - 1e-9 || ((dist - bd).abs() <= 1e-9 && k > bk),
+        };
+        if better {
+            best = Some((v, dist, k));
+        }
+    }
+    best.map(|(v, _, _)| v.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sora_pro() -> ParamSpec {
+        ParamSpec {
+            durations: vec![4, 8, 12],
+            default_duration: 4,
+            aspects: vec!["16:9".into(), "9:16".into()],
+            default_aspect: "16:9".into(),
+            resolutions: vec!["720p".into(), "1024p".into()],
+            default_resolution: "720p".into(),
+            audio: vec![true],
+            default_audio: true,
+            negative_prompt: false,
+            seed: false,
+        }
+    }
+
+    fn ask(f: impl FnOnce(&mut CanonicalParams)) -> CanonicalParams {
+        let mut p = CanonicalParams { prompt: "a lighthouse".into(), ..Default::default() };
+        f(&mut p);
+        p
+    }
+
+    #[test]
+    fn ten_seconds_runs_twelve_with_a_note() {
+        let (r, notes) = resolve("sora-2-pro", &sora_pro(), &ask(|p| p.duration_s = Some(10)), false).unwrap();
+        assert_eq!(r.duration_s, 12);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].message, "asked 10 s → ran 12 s");
+    }
+
+    #[test]
+    fn strict_refuses_and_names_allowed_values() {
+        let err = resolve("sora-2-pro", &sora_pro(), &ask(|p| p.duration_s = Some(10)), true).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("4, 8, 12"), "{msg}");
+        assert!(msg.contains("duration"), "{msg}");
+    }
+
+    #[test]
+    fn ties_go_up_and_exact_values_pass() {
+        let (r, notes) = resolve("m", &sora_pro(), &ask(|p| p.duration_s = Some(6)), false).unwrap();
+        assert_eq!(r.duration_s, 8);
+        assert_eq!(notes.len(), 1);
+        let (r, notes) = resolve("m", &sora_pro(), &ask(|p| p.duration_s = Some(8)), false).unwrap();
+        assert_eq!(r.duration_s, 8);
+        assert!(notes.is_empty());
+    }
+
+    #[test]
+    fn aspect_resolution_audio_and_ignored_fields() {
+        let asked = ask(|p| {
+            p.aspect = Some("21:9".into());
+            p.resolution = Some("1080p".into());
+            p.audio = Some(false);
+            p.negative_prompt = Some("blur".into());
+            p.seed = Some(7);
+        });
+        let (r, notes) = resolve("m", &sora_pro(), &asked, false).unwrap();
+        assert_eq!(r.aspect, "16:9");
+        assert_eq!(r.resolution, "1024p");
+        assert!(r.audio);
+        assert_eq!(r.negative_prompt, None);
+        assert_eq!(r.seed, None);
+        let msgs: Vec<_> = notes.iter().map(|n| n.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            ["asked 21:9 → ran 16:9", "asked 1080p → ran 1024p", "audio always on", "negative prompt ignored", "seed ignored"]
+        );
+    }
+
+    #[test]
+    fn defaults_apply_silently() {
+        let (r, notes) = resolve("m", &sora_pro(), &ask(|_| {}), false).unwrap();
+        assert_eq!((r.duration_s, r.aspect.as_str(), r.resolution.as_str(), r.audio), (4, "16:9", "720p", true));
+        assert!(notes.is_empty());
+    }
+}

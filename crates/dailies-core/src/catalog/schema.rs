@@ -1,0 +1,226 @@
+//! The catalog's on-disk shape. Everything a model+route needs to be run lives in data
+//! (`catalog/*.toml`) so that adding a model on an existing route is a data change only.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The access route a model is reached through. One adapter file per route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum RouteId {
+    Fal,
+    Openai,
+    Replicate,
+    Kling,
+    Google,
+    Runway,
+    Luma,
+    Minimax,
+    Seedance,
+}
+
+impl RouteId {
+    pub const ALL: [RouteId; 9] = [
+        RouteId::Fal,
+        RouteId::Openai,
+        RouteId::Replicate,
+        RouteId::Kling,
+        RouteId::Google,
+        RouteId::Runway,
+        RouteId::Luma,
+        RouteId::Minimax,
+        RouteId::Seedance,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RouteId::Fal => "fal",
+            RouteId::Openai => "openai",
+            RouteId::Replicate => "replicate",
+            RouteId::Kling => "kling",
+            RouteId::Google => "google",
+            RouteId::Runway => "runway",
+            RouteId::Luma => "luma",
+            RouteId::Minimax => "minimax",
+            RouteId::Seedance => "seedance",
+        }
+    }
+
+    /// The name a creator recognises in messages ("fal: insufficient balance").
+    pub fn display_name(self) -> &'static str {
+        match self {
+            RouteId::Fal => "fal",
+            RouteId::Openai => "OpenAI",
+            RouteId::Replicate => "Replicate",
+            RouteId::Kling => "Kling",
+            RouteId::Google => "Google",
+            RouteId::Runway => "Runway",
+            RouteId::Luma => "Luma",
+            RouteId::Minimax => "MiniMax",
+            RouteId::Seedance => "BytePlus Ark",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RouteId> {
+        RouteId::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for RouteId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a model+route stands in its provider's lifecycle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Lifecycle {
+    pub state: LifecycleState,
+    /// Shutdown / retirement date (ISO date) when one is announced.
+    #[serde(default)]
+    #[ts(optional)]
+    pub date: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub note: Option<String>,
+}
+
+impl Default for Lifecycle {
+    fn default() -> Self {
+        Lifecycle { state: LifecycleState::Active, date: None, note: None }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum LifecycleState {
+    Active,
+    Deprecated,
+    Retired,
+}
+
+/// The whole catalog file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CatalogFile {
+    #[serde(default, rename = "model")]
+    pub models: Vec<ModelEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ModelEntry {
+    pub id: String,
+    pub name: String,
+    pub family: String,
+    pub vendor: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(rename = "route")]
+    pub routes: Vec<RouteEntry>,
+}
+
+/// One way of reaching a model: the endpoint, what it accepts and what it costs.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RouteEntry {
+    pub route: RouteId,
+    /// Route-specific endpoint: a fal endpoint id, an OpenAI model name, a Replicate
+    /// `owner/model`, ...
+    pub endpoint: String,
+    #[serde(default)]
+    pub lifecycle: Lifecycle,
+    pub params: ParamSpec,
+    /// Wire field name -> how its value is produced from canonical parameters.
+    pub fields: BTreeMap<String, FieldSpec>,
+    pub price: PriceSpec,
+}
+
+/// What the model+route accepts, in canonical terms.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ParamSpec {
+    /// Allowed whole-second durations; the first entry of `default_duration` wins otherwise.
+    pub durations: Vec<u32>,
+    pub default_duration: u32,
+    pub aspects: Vec<String>,
+    pub default_aspect: String,
+    pub resolutions: Vec<String>,
+    pub default_resolution: String,
+    /// Audio values the route can produce: `[false]`, `[true]` or `[false, true]`.
+    pub audio: Vec<bool>,
+    pub default_audio: bool,
+    #[serde(default)]
+    pub negative_prompt: bool,
+    #[serde(default)]
+    pub seed: bool,
+}
+
+/// How one wire field is produced.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum FieldSpec {
+    /// A fixed value, e.g. `model = { const = "sora-2-pro" }`.
+    Const {
+        #[serde(rename = "const")]
+        value: serde_json::Value,
+    },
+    /// A canonical parameter encoded as a wire type, e.g. `{ param = "duration", as = "string" }`.
+    Param {
+        param: CanonicalParam,
+        #[serde(rename = "as", default)]
+        encoding: Encoding,
+    },
+    /// A lookup keyed by several canonical values joined with a space, e.g. OpenAI `size`
+    /// from `aspect resolution`: `{ lookup = ["aspect", "resolution"], map = { "16:9 720p" = "1280x720" } }`.
+    Lookup { lookup: Vec<CanonicalParam>, map: BTreeMap<String, serde_json::Value> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CanonicalParam {
+    Prompt,
+    NegativePrompt,
+    Duration,
+    Aspect,
+    Resolution,
+    Audio,
+    Seed,
+}
+
+/// Wire encodings seen across providers (fal alone uses "5", "8s" and 5 for durations).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Encoding {
+    #[default]
+    Native,
+    /// Integer seconds as a string: `"5"`.
+    String,
+    /// Integer seconds with an `s` suffix: `"8s"`.
+    SecondsSuffix,
+    Integer,
+    Bool,
+}
+
+/// Per-second (or per-clip) price rules with provenance.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct PriceSpec {
+    pub rules: Vec<PriceRule>,
+    pub source: String,
+    pub as_of: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct PriceRule {
+    /// Applies when every given condition holds; absent conditions match anything.
+    #[serde(default)]
+    #[ts(optional)]
+    pub audio: Option<bool>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub resolution: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub usd_per_second: Option<f64>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub usd_per_clip: Option<f64>,
+}

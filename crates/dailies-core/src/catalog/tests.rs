@@ -1,0 +1,120 @@
+use super::*;
+
+fn ask(prompt: &str) -> CanonicalParams {
+    CanonicalParams { prompt: prompt.into(), ..Default::default() }
+}
+
+#[test]
+fn builtin_catalog_loads_and_validates() {
+    let c = Catalog::builtin();
+    assert!(c.model("kling-3.0-pro").is_some());
+    assert!(c.model("sora-2-pro").is_some());
+}
+
+#[test]
+fn default_route_skips_retired_routes() {
+    let c = Catalog::builtin();
+    let (_, r) = c.select("sora-2-pro", |_| false).unwrap();
+    assert_eq!(r.route, RouteId::Openai);
+    let (_, r) = c.select("sora-2-pro@fal", |_| true).unwrap();
+    assert_eq!(r.route, RouteId::Fal);
+    assert_eq!(r.lifecycle.state, LifecycleState::Retired);
+}
+
+#[test]
+fn unknown_model_suggests_close_matches() {
+    let c = Catalog::builtin();
+    let err = c.select("kling-3-pro", |_| true).unwrap_err();
+    match err {
+        InputError::UnknownModel { suggestions, .. } => assert!(suggestions.contains(&"kling-3.0-pro".to_string())),
+        other => panic!("{other:?}"),
+    }
+    let err = c.select("sora-2@replicate", |_| true).unwrap_err();
+    assert!(err.to_string().contains("available routes: openai, fal"), "{err}");
+}
+
+#[test]
+fn wire_fields_follow_each_routes_types() {
+    let c = Catalog::builtin();
+    let (_, kling) = c.select("kling-3.0-pro@fal", |_| true).unwrap();
+    let (p, _) = resolve("k", &kling.params, &CanonicalParams { duration_s: Some(10), ..ask("fog") }, false).unwrap();
+    let f = build_fields(kling, &p).unwrap();
+    assert_eq!(f["duration"], serde_json::json!("10"));
+    assert_eq!(f["generate_audio"], serde_json::json!(true));
+    assert!(!f.contains_key("negative_prompt"));
+
+    let (_, sora) = c.select("sora-2-pro@openai", |_| true).unwrap();
+    let asked = CanonicalParams { duration_s: Some(10), aspect: Some("9:16".into()), ..ask("fog") };
+    let (p, notes) = resolve("s", &sora.params, &asked, false).unwrap();
+    let f = build_fields(sora, &p).unwrap();
+    assert_eq!(f["seconds"], serde_json::json!("12"));
+    assert_eq!(f["size"], serde_json::json!("720x1280"));
+    assert_eq!(f["model"], serde_json::json!("sora-2-pro"));
+    assert_eq!(notes.len(), 1);
+}
+
+#[test]
+fn estimates_use_price_rules_and_requested_seconds() {
+    let c = Catalog::builtin();
+    let (_, kling) = c.select("kling-3.0-pro", |_| true).unwrap();
+    let (mut p, _) = resolve("k", &kling.params, &ask("x"), false).unwrap();
+    assert_eq!(estimate_usd(&kling.price, &p), Some(0.84));
+    p.audio = false;
+    assert_eq!(estimate_usd(&kling.price, &p), Some(0.56));
+
+    let (_, sora) = c.select("sora-2-pro", |_| true).unwrap();
+    let (mut p, _) = resolve("s", &sora.params, &CanonicalParams { duration_s: Some(12), ..ask("x") }, false).unwrap();
+    assert_eq!(estimate_usd(&sora.price, &p), Some(3.6));
+    p.resolution = "1024p".into();
+    assert_eq!(estimate_usd(&sora.price, &p), Some(6.0));
+}
+
+#[test]
+fn a_model_on_an_existing_route_is_a_data_change() {
+    let mut c = Catalog::builtin();
+    let extra = r#"
+[[model]]
+id = "kling-3.0-turbo"
+name = "Kling 3.0 Turbo"
+family = "Kling"
+vendor = "Kuaishou"
+
+[[model.route]]
+route = "fal"
+endpoint = "fal-ai/kling-video/v3/turbo/pro/text-to-video"
+params = { durations = [5, 10], default_duration = 5, aspects = ["16:9"], default_aspect = "16:9", resolutions = ["1080p"], default_resolution = "1080p", audio = [false], default_audio = false }
+fields.prompt = { param = "prompt" }
+fields.duration = { param = "duration", as = "string" }
+price = { rules = [{ usd_per_second = 0.07 }], source = "test", as_of = "2026-11-21" }
+"#;
+    c.merge_toml(extra).unwrap();
+    let (m, r) = c.select("kling-3.0-turbo", |_| true).unwrap();
+    assert_eq!((m.name.as_str(), r.route), ("Kling 3.0 Turbo", RouteId::Fal));
+}
+
+#[test]
+fn invalid_catalog_entries_are_refused_with_the_reason() {
+    let bad = r#"
+[[model]]
+id = "x"
+name = "X"
+family = "X"
+vendor = "X"
+[[model.route]]
+route = "fal"
+endpoint = "x/y"
+params = { durations = [5], default_duration = 6, aspects = ["16:9"], default_aspect = "16:9", resolutions = ["720p"], default_resolution = "720p", audio = [false], default_audio = false }
+fields.prompt = { param = "prompt" }
+price = { rules = [{ usd_per_second = 0.1 }], source = "t", as_of = "t" }
+"#;
+    let err = Catalog::from_toml(bad).unwrap_err().to_string();
+    assert!(err.contains("default_duration 6"), "{err}");
+}
+
+#[test]
+fn duration_bounds_cover_the_catalog() {
+    let c = Catalog::builtin();
+    assert_eq!(c.duration_bounds(), (3, 20));
+    assert!(c.any_allows_duration(12));
+    assert!(!c.any_allows_duration(60));
+}

@@ -1,0 +1,216 @@
+//! One clip's life as a tokio task: submit once, follow, download. Each state change is
+//! written to the store before it is broadcast, so a crash at any point leaves a row that
+//! `resume` can continue from without submitting again.
+
+use std::time::{Duration, Instant};
+
+use futures::StreamExt;
+use serde_json::Value;
+use tokio::task::JoinHandle;
+
+use super::Studio;
+use crate::api::ClipStatus;
+use crate::error::Result;
+use crate::providers::{adapter_for, JobRef, JobState, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest};
+use crate::secrets::Secret;
+use crate::store::ClipRow;
+
+/// How many times a submit that was certainly not accepted (429, refused connection) is resent.
+const SUBMIT_ATTEMPTS: u32 = 5;
+
+/// What the follow loop last wrote, so unchanged polls do not rewrite the row.
+#[derive(PartialEq, Clone, Copy)]
+struct Seen {
+    status: ClipStatus,
+    queue_position: Option<u32>,
+    progress_tenths: Option<i64>,
+}
+
+impl Studio {
+    pub(super) fn spawn_clip(&self, clip_id: String, key: Secret, fresh: bool) -> JoinHandle<()> {
+        let studio = self.clone();
+        tokio::spawn(async move {
+            if let Err(e) = studio.drive_clip(&clip_id, key, fresh).await {
+                tracing::error!(clip_id, error = %e, "clip task stopped on a local error");
+                let msg = format!("Dailies could not record this clip: {e}");
+                let _ = studio.store().mark_failed(&clip_id, ClipStatus::Failed, e.code(), &msg).await;
+                studio.publish(&clip_id).await;
+            }
+        })
+    }
+
+    #[tracing::instrument(skip(self, key), fields(route))]
+    async fn drive_clip(&self, clip_id: &str, key: Secret, fresh: bool) -> Result<()> {
+        let row = self.store().clip(clip_id).await?;
+        tracing::Span::current().record("route", row.route.as_str());
+        let adapter = adapter_for(row.route_id()).ok_or_else(|| {
+            crate::error::Error::Catalog(format!("route '{}' has no adapter in this build", row.route))
+        })?;
+        let ctx = RouteContext { http: self.inner.http.clone(), base_url: row.base_url.clone(), key };
+        let job = match (row.status(), &row.provider_job_id) {
+            (ClipStatus::Pending, _) => match self.submit(adapter, &ctx, &row).await? {
+                Some(job) => job,
+                None => return Ok(()),
+            },
+            (_, Some(id)) => JobRef {
+                provider_job_id: id.clone(),
+                endpoint: row.endpoint.clone(),
+                handle: row.provider_handle_json.as_deref().and_then(|h| serde_json::from_str(h).ok()).unwrap_or(Value::Null),
+            },
+            _ => return Ok(()),
+        };
+        if !fresh {
+            self.store().add_event(clip_id, "resume", Some(row.status.as_str()), None, None).await?;
+        }
+        if row.status() != ClipStatus::Downloading && !self.follow(adapter, &ctx, clip_id, &job).await? {
+            return Ok(());
+        }
+        self.deliver(adapter, &ctx, clip_id, &job).await
+    }
+
+    /// Sends the submit once (resending only what certainly was not accepted) and stores
+    /// the provider job id immediately. `None` when the clip ended here.
+    async fn submit(&self, adapter: &dyn ProviderAdapter, ctx: &RouteContext, row: &ClipRow) -> Result<Option<JobRef>> {
+        let fields: serde_json::Map<String, Value> = serde_json::from_str(&row.request_json).unwrap_or_default();
+        let req = SubmitRequest { endpoint: &row.endpoint, fields: &fields, clip_id: &row.id };
+        self.store().mark_submitting(&row.id).await?;
+        self.store().add_event(&row.id, "submit", Some("submitting"), None, None).await?;
+        self.publish(&row.id).await;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match adapter.submit(ctx, &req).await {
+                Ok(sub) => {
+                    self.store().set_provider_job(&row.id, &sub.provider_job_id, &sub.handle).await?;
+                    self.store().add_event(&row.id, "accepted", Some("queued"), None, Some(&sub.provider_job_id)).await?;
+                    self.publish(&row.id).await;
+                    if let Some(initial) = &sub.initial {
+                        self.apply(&row.id, initial, &mut None).await?;
+                    }
+                    let job = JobRef { provider_job_id: sub.provider_job_id, endpoint: row.endpoint.clone(), handle: sub.handle };
+                    return Ok(Some(job));
+                }
+                Err(e) if e.submit_not_accepted() && attempt < SUBMIT_ATTEMPTS => {
+                    let wait = e.retry_after().unwrap_or(Duration::from_secs(u64::from(attempt)));
+                    self.store().add_event(&row.id, "retry", None, None, Some(&e.to_string())).await?;
+                    tokio::time::sleep(wait).await;
+                }
+                Err(e @ ProviderError::Network { sent: true, .. }) => {
+                    let msg = format!(
+                        "Unknown — may have been charged: the request may have reached {} but no job id came back ({e}). Not resubmitted.",
+                        ctx_route(row)
+                    );
+                    self.fail(&row.id, ClipStatus::Unknown, "unknown_submit", &msg).await?;
+                    return Ok(None);
+                }
+                Err(e) => {
+                    self.fail(&row.id, ClipStatus::Failed, e.code(), &e.to_string()).await?;
+                    return Ok(None);
+                }
+            }
+        }
+    }
+
+    /// Follows the job to a terminal state: the route's stream when it has one, polling
+    /// otherwise or when the stream breaks. Returns whether the job succeeded.
+    async fn follow(&self, adapter: &dyn ProviderAdapter, ctx: &RouteContext, clip_id: &str, job: &JobRef) -> Result<bool> {
+        let mut seen = None;
+        if let Ok(Some(mut stream)) = adapter.status_stream(ctx, job).await {
+            while let Some(item) = stream.next().await {
+                match item {
+                    Ok(update) => {
+                        if let Some(done) = self.apply(clip_id, &update, &mut seen).await? {
+                            return Ok(done);
+                        }
+                    }
+                    Err(e) => {
+                        self.store().add_event(clip_id, "stream_error", None, None, Some(&e.to_string())).await?;
+                        break;
+                    }
+                }
+            }
+        }
+        let policy = self.inner.poll.clone();
+        let started = Instant::now();
+        let mut interval = policy.initial;
+        let mut errors = 0;
+        loop {
+            if started.elapsed() > policy.deadline {
+                let msg = format!(
+                    "{}: still not finished after {} min; stopped waiting (the job may still complete and bill)",
+                    ctx_route_id(ctx, adapter),
+                    policy.deadline.as_secs() / 60
+                );
+                self.fail(clip_id, ClipStatus::Failed, "timeout", &msg).await?;
+                return Ok(false);
+            }
+            match adapter.status(ctx, job).await {
+                Ok(update) => {
+                    errors = 0;
+                    if let Some(done) = self.apply(clip_id, &update, &mut seen).await? {
+                        return Ok(done);
+                    }
+                    interval = update.poll_after.unwrap_or_else(|| (interval.mul_f64(1.5)).min(policy.max));
+                }
+                Err(e) if e.is_transient() && errors + 1 < policy.max_consecutive_errors => {
+                    errors += 1;
+                    self.store().add_event(clip_id, "retry", None, None, Some(&e.to_string())).await?;
+                    interval = e.retry_after().unwrap_or_else(|| (interval * 2).min(policy.max));
+                }
+                Err(e) => {
+                    self.fail(clip_id, ClipStatus::Failed, e.code(), &e.to_string()).await?;
+                    return Ok(false);
+                }
+            }
+            tokio::time::sleep(interval).await;
+        }
+    }
+
+    /// Records one status observation. `Some(succeeded)` once the job is terminal.
+    async fn apply(&self, clip_id: &str, u: &StatusUpdate, seen: &mut Option<Seen>) -> Result<Option<bool>> {
+        let status = match u.state {
+            JobState::Queued => ClipStatus::Queued,
+            JobState::Running => ClipStatus::Generating,
+            JobState::Succeeded => {
+                self.store().add_event(clip_id, "status", Some("downloading"), Some(&u.raw_status), None).await?;
+                self.store().mark_generated(clip_id).await?;
+                self.publish(clip_id).await;
+                return Ok(Some(true));
+            }
+            JobState::Failed | JobState::Canceled => {
+                let status = if u.state == JobState::Canceled { ClipStatus::Canceled } else { ClipStatus::Failed };
+                let (code, msg) = u
+                    .failure
+                    .as_ref()
+                    .map(|f| (f.code(), f.to_string()))
+                    .unwrap_or(("generation_failed", "the provider reported a failure without a reason".into()));
+                self.store().add_event(clip_id, "status", Some(status.as_str()), Some(&u.raw_status), Some(&msg)).await?;
+                self.fail(clip_id, status, code, &msg).await?;
+                return Ok(Some(false));
+            }
+        };
+        let now = Seen { status, queue_position: u.queue_position, progress_tenths: u.progress.map(|p| (p * 10.0).round() as i64) };
+        if seen.as_ref() != Some(&now) {
+            self.store().add_event(clip_id, "status", Some(status.as_str()), Some(&u.raw_status), None).await?;
+            self.store().set_progress(clip_id, status, u.queue_position, u.progress).await?;
+            self.publish(clip_id).await;
+            *seen = Some(now);
+        }
+        Ok(None)
+    }
+
+    pub(super) async fn fail(&self, clip_id: &str, status: ClipStatus, code: &str, message: &str) -> Result<()> {
+        tracing::info!(clip_id, code, "clip ended without a video");
+        self.store().mark_failed(clip_id, status, code, message).await?;
+        self.publish(clip_id).await;
+        Ok(())
+    }
+}
+
+fn ctx_route(row: &ClipRow) -> &'static str {
+    row.route_id().display_name()
+}
+
+fn ctx_route_id(_ctx: &RouteContext, adapter: &dyn ProviderAdapter) -> &'static str {
+    adapter.route().display_name()
+}

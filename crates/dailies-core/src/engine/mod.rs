@@ -1,0 +1,191 @@
+//! The job engine and the [`Studio`] facade the CLI and the app both drive.
+//!
+//! A run's life: `plan` (validate, parity, estimate; no I/O) → `start` (persist every clip,
+//! then one tokio task per clip: submit → follow → download → probe) → updates broadcast
+//! as [`ClipView`] snapshots after each store write. `resume` continues unfinished clips by
+//! provider job id after a crash and never submits a clip twice.
+
+mod download;
+mod job;
+mod plan;
+mod resume;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use tokio::sync::broadcast;
+use tokio::task::JoinHandle;
+
+pub use resume::ResumeReport;
+
+use crate::api::{ClipView, KeyStatus, ModelInfo, RunSummary, RunView};
+use crate::catalog::{Catalog, RouteId};
+use crate::error::Result;
+use crate::providers::{base_url_env_var, default_base_url};
+use crate::secrets::{Keys, Secret, SecretStore};
+use crate::store::Store;
+
+/// An emulator standing in for every provider: base URLs and the key it accepts.
+#[derive(Clone, Debug)]
+pub struct DemoBackend {
+    pub base_urls: HashMap<RouteId, String>,
+    pub key: Secret,
+}
+
+/// How often to ask a route that gives no hint of its own.
+#[derive(Clone, Debug)]
+pub struct PollPolicy {
+    pub initial: Duration,
+    pub max: Duration,
+    /// Consecutive transient failures tolerated before a clip is given up on.
+    pub max_consecutive_errors: u32,
+    /// A job still unfinished after this long is reported as timed out (it may still bill).
+    pub deadline: Duration,
+}
+
+impl Default for PollPolicy {
+    fn default() -> Self {
+        PollPolicy {
+            initial: Duration::from_millis(500),
+            max: Duration::from_secs(10),
+            max_consecutive_errors: 8,
+            deadline: Duration::from_secs(75 * 60),
+        }
+    }
+}
+
+pub struct StudioOptions {
+    pub data_dir: PathBuf,
+    pub secrets: Arc<dyn SecretStore>,
+    pub catalog: Catalog,
+    pub poll: PollPolicy,
+}
+
+/// The application core: catalog, library, keys and running jobs.
+#[derive(Clone)]
+pub struct Studio {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    catalog: Catalog,
+    store: Store,
+    keys: Keys,
+    http: reqwest::Client,
+    poll: PollPolicy,
+    demo: RwLock<Option<DemoBackend>>,
+    updates: broadcast::Sender<ClipView>,
+}
+
+/// A started run; `finish` waits for every clip to reach a terminal state.
+pub struct RunHandle {
+    pub view: RunView,
+    tasks: Vec<JoinHandle<()>>,
+    studio: Studio,
+}
+
+impl RunHandle {
+    pub async fn finish(self) -> Result<RunView> {
+        for t in self.tasks {
+            // A panicking clip task must not take the run down; its row says what happened.
+            let _ = t.await;
+        }
+        self.studio.run(&self.view.run_id).await
+    }
+}
+
+impl Studio {
+    pub async fn open(options: StudioOptions) -> Result<Studio> {
+        let store = Store::open(&options.data_dir).await?;
+        let http = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .user_agent(concat!("dailies/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| crate::error::Error::Secrets(format!("HTTP client: {e}")))?;
+        let (updates, _) = broadcast::channel(512);
+        Ok(Studio {
+            inner: Arc::new(Inner {
+                catalog: options.catalog,
+                store,
+                keys: Keys::new(options.secrets),
+                http,
+                poll: options.poll,
+                demo: RwLock::new(None),
+                updates,
+            }),
+        })
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.inner.catalog
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    pub fn keys(&self) -> &Keys {
+        &self.inner.keys
+    }
+
+    pub fn set_demo(&self, demo: Option<DemoBackend>) {
+        *self.inner.demo.write().expect("demo lock") = demo;
+    }
+
+    pub fn demo(&self) -> Option<DemoBackend> {
+        self.inner.demo.read().expect("demo lock").clone()
+    }
+
+    /// Every clip change, as a full snapshot.
+    pub fn subscribe(&self) -> broadcast::Receiver<ClipView> {
+        self.inner.updates.subscribe()
+    }
+
+    /// Demo emulator, then `DAILIES_<ROUTE>_BASE_URL`, then the official default.
+    pub fn base_url(&self, route: RouteId) -> String {
+        if let Some(url) = self.demo().and_then(|d| d.base_urls.get(&route).cloned()) {
+            return url;
+        }
+        std::env::var(base_url_env_var(route))
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+            .unwrap_or_else(|| default_base_url(route).to_string())
+    }
+
+    fn key_for(&self, route: RouteId, demo: bool) -> Result<Option<Secret>> {
+        if demo {
+            return Ok(self.demo().map(|d| d.key));
+        }
+        self.inner.keys.get(route)
+    }
+
+    pub fn key_statuses(&self) -> Vec<KeyStatus> {
+        self.inner.keys.statuses()
+    }
+
+    pub fn models(&self) -> Vec<ModelInfo> {
+        plan::model_infos(self)
+    }
+
+    pub async fn runs(&self, limit: u32) -> Result<Vec<RunSummary>> {
+        self.inner.store.list_runs(limit).await
+    }
+
+    /// A run by id or unique id prefix.
+    pub async fn run(&self, id_or_prefix: &str) -> Result<RunView> {
+        let id = self.inner.store.find_run_id(id_or_prefix).await?;
+        self.inner.store.run_view(&id).await
+    }
+
+    async fn publish(&self, clip_id: &str) {
+        match self.inner.store.clip(clip_id).await {
+            Ok(row) => {
+                // Nobody listening is normal (CLI without progress output).
+                let _ = self.inner.updates.send(row.into_view());
+            }
+            Err(e) => tracing::warn!(clip_id, error = %e, "could not read clip back for an update"),
+        }
+    }
+}

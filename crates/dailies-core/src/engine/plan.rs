@@ -1,0 +1,170 @@
+//! From a creator's request to a priced, validated plan, and from a plan to running jobs.
+//! Everything that can be wrong with the input is found here, before any network request.
+
+use crate::api::{CompareRequest, ModelInfo, PlannedClip, RouteInfo, RunPlan};
+use crate::catalog::{
+    build_fields, estimate_usd, resolve, usd_per_second, ResolvedParams, CANONICAL_ASPECTS, CANONICAL_RESOLUTIONS,
+};
+use crate::error::{InputError, Result};
+use crate::providers::adapter_for;
+use crate::secrets::env_vars;
+use crate::store::NewClip;
+
+use super::{RunHandle, Studio};
+
+impl Studio {
+    /// Validates and prices a comparison. No I/O beyond key lookups.
+    pub fn plan(&self, req: &CompareRequest) -> Result<RunPlan> {
+        let p = &req.params;
+        if p.prompt.trim().is_empty() {
+            return Err(InputError::EmptyPrompt.into());
+        }
+        if req.models.is_empty() {
+            return Err(InputError::NoModels.into());
+        }
+        if let Some(a) = &p.aspect {
+            if !CANONICAL_ASPECTS.contains(&a.as_str()) {
+                return Err(invalid("aspect", a, CANONICAL_ASPECTS));
+            }
+        }
+        if let Some(r) = &p.resolution {
+            if !CANONICAL_RESOLUTIONS.iter().any(|c| c.eq_ignore_ascii_case(r)) {
+                return Err(invalid("resolution", r, CANONICAL_RESOLUTIONS));
+            }
+        }
+        if let Some(d) = p.duration_s {
+            if !self.catalog().any_allows_duration(d) {
+                let (min, max) = self.catalog().duration_bounds();
+                return Err(InputError::DurationNobodyAllows { asked: d, min, max }.into());
+            }
+        }
+        let demo = self.demo().is_some();
+        let mut clips: Vec<PlannedClip> = Vec::new();
+        for spec in &req.models {
+            let has_key = |route| demo || matches!(self.keys().get(route), Ok(Some(_)));
+            let (model, entry) = self.catalog().select(spec, has_key)?;
+            if clips.iter().any(|c| c.model == model.id && c.route == entry.route) {
+                continue;
+            }
+            let label = format!("{}@{}", model.id, entry.route);
+            let (resolved, parity) = resolve(&label, &entry.params, p, req.strict)?;
+            let estimated_cost_usd = estimate_usd(&entry.price, &resolved).unwrap_or(0.0);
+            clips.push(PlannedClip {
+                model: model.id.clone(),
+                model_name: model.name.clone(),
+                route: entry.route,
+                endpoint: entry.endpoint.clone(),
+                usd_per_second: usd_per_second(&entry.price, &resolved).unwrap_or(0.0),
+                resolved,
+                parity,
+                estimated_cost_usd,
+                lifecycle: entry.lifecycle.clone(),
+            });
+        }
+        let estimated_cost_usd = (clips.iter().map(|c| c.estimated_cost_usd).sum::<f64>() * 1000.0).round() / 1000.0;
+        if let Some(max) = req.max_cost_usd {
+            if estimated_cost_usd > max + 1e-9 {
+                return Err(InputError::OverBudget { estimate: estimated_cost_usd, max }.into());
+            }
+        }
+        Ok(RunPlan { params: p.clone(), clips, estimated_cost_usd, demo })
+    }
+
+    /// Persists the run with every clip, then starts one task per clip.
+    pub async fn start(&self, plan: &RunPlan) -> Result<RunHandle> {
+        // Keys are checked for every clip before the first one is sent.
+        let mut keyed = Vec::new();
+        for c in &plan.clips {
+            let key = self.key_for(c.route, plan.demo)?.ok_or_else(|| InputError::NoKey {
+                route: c.route,
+                env_var: env_vars(c.route).join(" + "),
+            })?;
+            if adapter_for(c.route).is_none() {
+                return Err(crate::error::Error::Catalog(format!(
+                    "route '{}' has no adapter in this build; pick another route for {}",
+                    c.route, c.model
+                )));
+            }
+            keyed.push(key);
+        }
+        let run_id = uuid::Uuid::now_v7().simple().to_string();
+        let mut new_clips = Vec::new();
+        for c in &plan.clips {
+            let (_, entry) = self.catalog().select(&format!("{}@{}", c.model, c.route), |_| true)?;
+            let fields = build_fields(entry, &c.resolved).map_err(crate::error::Error::Catalog)?;
+            new_clips.push(NewClip {
+                id: uuid::Uuid::now_v7().simple().to_string(),
+                base_url: self.base_url(c.route),
+                request_json: serde_json::Value::Object(fields).to_string(),
+                planned: c,
+            });
+        }
+        self.store().insert_run(&run_id, plan, &new_clips).await?;
+        let mut tasks = Vec::new();
+        for (clip, key) in new_clips.iter().zip(keyed) {
+            self.publish(&clip.id).await;
+            tasks.push(self.spawn_clip(clip.id.clone(), key, true));
+        }
+        let view = self.store().run_view(&run_id).await?;
+        Ok(RunHandle { view, tasks, studio: self.clone() })
+    }
+}
+
+fn invalid(field: &str, value: &str, allowed: &[&str]) -> crate::error::Error {
+    InputError::InvalidValue {
+        field: field.to_string(),
+        value: value.to_string(),
+        allowed: allowed.iter().map(|s| s.to_string()).collect(),
+    }
+    .into()
+}
+
+pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
+    let demo = studio.demo().is_some();
+    studio
+        .catalog()
+        .models()
+        .iter()
+        .map(|m| ModelInfo {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            family: m.family.clone(),
+            vendor: m.vendor.clone(),
+            summary: m.summary.clone(),
+            routes: m
+                .routes
+                .iter()
+                .map(|r| {
+                    let p = &r.params;
+                    let defaults = ResolvedParams {
+                        prompt: String::new(),
+                        negative_prompt: None,
+                        duration_s: p.default_duration,
+                        aspect: p.default_aspect.clone(),
+                        resolution: p.default_resolution.clone(),
+                        audio: p.default_audio,
+                        seed: None,
+                    };
+                    RouteInfo {
+                        route: r.route,
+                        endpoint: r.endpoint.clone(),
+                        lifecycle: r.lifecycle.clone(),
+                        durations: p.durations.clone(),
+                        default_duration: p.default_duration,
+                        aspects: p.aspects.clone(),
+                        default_aspect: p.default_aspect.clone(),
+                        resolutions: p.resolutions.clone(),
+                        default_resolution: p.default_resolution.clone(),
+                        audio: p.audio.clone(),
+                        default_audio: p.default_audio,
+                        negative_prompt: p.negative_prompt,
+                        seed: p.seed,
+                        price: r.price.clone(),
+                        usd_per_second: usd_per_second(&r.price, &defaults).unwrap_or(0.0),
+                        key_available: demo || matches!(studio.keys().get(r.route), Ok(Some(_))),
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}

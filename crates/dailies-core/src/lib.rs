@@ -1,0 +1,24 @@
+//! Dailies core: everything the app and the CLI share, with no Tauri dependency.
+//!
+//! - [`catalog`]: models × routes as data, parity, wire mapping, prices.
+//! - [`providers`]: one adapter per access route behind [`providers::ProviderAdapter`].
+//! - [`engine`]: [`Studio`], the job engine (persist → submit → follow → download → probe).
+//! - [`store`]: the SQLite library (sqlx, WAL, embedded migrations) and media folder.
+//! - [`secrets`]: OS keychain + SDK environment variables; keys only in [`secrets::Secret`].
+//! - [`media`]: the loopback HTTP server the webview plays clips from.
+//! - [`api`]: the types that cross the CLI/IPC boundary (TypeScript generated from them).
+
+pub mod api;
+pub mod bindings;
+pub mod catalog;
+pub mod engine;
+pub mod error;
+pub mod media;
+pub mod paths;
+pub mod probe;
+pub mod providers;
+pub mod secrets;
+pub mod store;
+
+pub use engine::{DemoBackend, PollPolicy, RunHandle, Studio, StudioOptions};
+pub use error::{Error, InputError, Result};

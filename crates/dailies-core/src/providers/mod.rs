@@ -1,0 +1,145 @@
+//! Provider adapters: one file per access route, all behind [`ProviderAdapter`].
+//!
+//! The engine owns persistence, retries and downloads; an adapter only speaks its
+//! route's wire protocol: submit, observe status, locate the output, cancel.
+
+mod error;
+pub mod fal;
+mod http;
+pub mod openai;
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use futures::stream::BoxStream;
+use serde_json::{Map, Value};
+
+pub use error::ProviderError;
+pub use http::{parse_retry_after, HttpFailure};
+
+use crate::catalog::RouteId;
+use crate::secrets::Secret;
+
+/// Everything an adapter needs to talk to its route for one job.
+#[derive(Clone)]
+pub struct RouteContext {
+    pub http: reqwest::Client,
+    /// The route's base URL (official default, or a `DAILIES_<ROUTE>_BASE_URL` override).
+    pub base_url: String,
+    pub key: Secret,
+}
+
+/// A submit: the catalog-built wire fields for one model on this route.
+pub struct SubmitRequest<'a> {
+    pub endpoint: &'a str,
+    pub fields: &'a Map<String, Value>,
+    /// Stable per clip; routes with idempotency support send it.
+    pub clip_id: &'a str,
+}
+
+/// The provider accepted the job.
+#[derive(Debug, Clone)]
+pub struct Submitted {
+    pub provider_job_id: String,
+    /// Route-specific data needed to follow the job later (e.g. fal's returned URLs).
+    /// Persisted with the clip, so `resume` can continue from it.
+    pub handle: Value,
+    pub initial: Option<StatusUpdate>,
+}
+
+/// A job the engine is following.
+#[derive(Debug, Clone)]
+pub struct JobRef {
+    pub provider_job_id: String,
+    pub endpoint: String,
+    pub handle: Value,
+}
+
+/// The route's status vocabulary normalised to one enum; the raw word is kept for the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobState {
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Canceled,
+}
+
+#[derive(Debug, Clone)]
+pub struct StatusUpdate {
+    pub state: JobState,
+    pub raw_status: String,
+    pub queue_position: Option<u32>,
+    pub progress: Option<f64>,
+    /// The provider's hint for the next poll (`openai-poll-after-ms`).
+    pub poll_after: Option<Duration>,
+    /// Set when `state` is Failed: the reason, already classified.
+    pub failure: Option<ProviderError>,
+}
+
+impl StatusUpdate {
+    pub fn new(state: JobState, raw_status: impl Into<String>) -> StatusUpdate {
+        StatusUpdate { state, raw_status: raw_status.into(), queue_position: None, progress: None, poll_after: None, failure: None }
+    }
+}
+
+/// Where the finished video can be fetched from.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    pub url: String,
+    /// Some routes require auth on the download itself (OpenAI's content endpoint).
+    pub auth_header: Option<(String, Secret)>,
+    /// The provider's reported charge, where it reports one.
+    pub billed_usd: Option<f64>,
+}
+
+#[async_trait]
+pub trait ProviderAdapter: Send + Sync {
+    fn route(&self) -> RouteId;
+
+    async fn submit(&self, ctx: &RouteContext, req: &SubmitRequest<'_>) -> Result<Submitted, ProviderError>;
+
+    async fn status(&self, ctx: &RouteContext, job: &JobRef) -> Result<StatusUpdate, ProviderError>;
+
+    /// A push stream of status updates where the route offers one; `None` means poll.
+    async fn status_stream(
+        &self,
+        _ctx: &RouteContext,
+        _job: &JobRef,
+    ) -> Result<Option<BoxStream<'static, Result<StatusUpdate, ProviderError>>>, ProviderError> {
+        Ok(None)
+    }
+
+    /// Called once the job has succeeded.
+    async fn output(&self, ctx: &RouteContext, job: &JobRef) -> Result<OutputFile, ProviderError>;
+
+    async fn cancel(&self, ctx: &RouteContext, job: &JobRef) -> Result<(), ProviderError>;
+}
+
+/// The adapter for a route, or `None` where the route is not implemented yet.
+pub fn adapter_for(route: RouteId) -> Option<&'static dyn ProviderAdapter> {
+    match route {
+        RouteId::Fal => Some(&fal::FalAdapter),
+        RouteId::Openai => Some(&openai::OpenAiAdapter),
+        _ => None,
+    }
+}
+
+/// The base URL an official SDK uses, replaced by `DAILIES_<ROUTE>_BASE_URL` when set.
+pub fn default_base_url(route: RouteId) -> &'static str {
+    match route {
+        RouteId::Fal => "https://queue.fal.run",
+        RouteId::Openai => "https://api.openai.com/v1",
+        RouteId::Replicate => "https://api.replicate.com/v1",
+        RouteId::Kling => "https://api-singapore.klingai.com",
+        RouteId::Google => "https://generativelanguage.googleapis.com",
+        RouteId::Runway => "https://api.dev.runwayml.com",
+        RouteId::Luma => "https://api.lumalabs.ai/dream-machine/v1",
+        RouteId::Minimax => "https://api.minimax.io",
+        RouteId::Seedance => "https://ark.ap-southeast.bytepluses.com/api/v3",
+    }
+}
+
+pub fn base_url_env_var(route: RouteId) -> String {
+    format!("DAILIES_{}_BASE_URL", route.as_str().to_ascii_uppercase())
+}

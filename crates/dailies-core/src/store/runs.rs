@@ -1,0 +1,143 @@
+//! Runs and their prompts.
+
+use sqlx::Row;
+
+use super::{now_ms, rfc3339, Store};
+use crate::api::{ClipStatus, RunPlan, RunSummary, RunView};
+use crate::error::{Error, Result};
+
+/// A planned clip as persisted before anything is sent.
+pub struct NewClip<'a> {
+    pub id: String,
+    pub base_url: String,
+    pub request_json: String,
+    pub planned: &'a crate::api::PlannedClip,
+}
+
+impl Store {
+    /// Persists a run and all its clips (status `pending`) in one transaction.
+    pub async fn insert_run(&self, run_id: &str, plan: &RunPlan, clips: &[NewClip<'_>]) -> Result<()> {
+        let now = now_ms();
+        let mut tx = self.pool.begin().await?;
+        let prompt_id: i64 =
+            sqlx::query_scalar("INSERT INTO prompts (text, negative_prompt, created_at) VALUES (?, ?, ?) RETURNING id")
+                .bind(&plan.params.prompt)
+                .bind(&plan.params.negative_prompt)
+                .bind(rfc3339(now))
+                .fetch_one(&mut *tx)
+                .await?;
+        sqlx::query(
+            "INSERT INTO runs (id, prompt_id, params_json, estimated_cost_usd, demo, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(run_id)
+        .bind(prompt_id)
+        .bind(serde_json::to_string(&plan.params).expect("params serialise"))
+        .bind(plan.estimated_cost_usd)
+        .bind(plan.demo)
+        .bind(rfc3339(now))
+        .execute(&mut *tx)
+        .await?;
+        for (position, c) in clips.iter().enumerate() {
+            let p = c.planned;
+            sqlx::query(
+                "INSERT INTO clips (id, run_id, position, model, model_name, route, endpoint, base_url, status, \
+                 resolved_json, parity_json, request_json, estimated_cost_usd, demo, created_at_ms) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&c.id)
+            .bind(run_id)
+            .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .bind(&p.model)
+            .bind(&p.model_name)
+            .bind(p.route.as_str())
+            .bind(&p.endpoint)
+            .bind(&c.base_url)
+            .bind(ClipStatus::Pending.as_str())
+            .bind(serde_json::to_string(&p.resolved).expect("resolved serialise"))
+            .bind(serde_json::to_string(&p.parity).expect("parity serialise"))
+            .bind(&c.request_json)
+            .bind(p.estimated_cost_usd)
+            .bind(plan.demo)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Accepts a full run id or a unique prefix of one (as `git` does for commits).
+    pub async fn find_run_id(&self, id_or_prefix: &str) -> Result<String> {
+        let pattern = format!("{}%", id_or_prefix.replace(['%', '_'], ""));
+        let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM runs WHERE id LIKE ? ORDER BY created_at DESC LIMIT 2")
+            .bind(pattern)
+            .fetch_all(&self.pool)
+            .await?;
+        match ids.as_slice() {
+            [one] => Ok(one.clone()),
+            _ => Err(Error::NotFound { what: "run", id: id_or_prefix.to_string() }),
+        }
+    }
+
+    pub async fn run_view(&self, run_id: &str) -> Result<RunView> {
+        let row = sqlx::query(
+            "SELECT r.id, p.text, r.params_json, r.created_at, r.estimated_cost_usd, r.demo \
+             FROM runs r JOIN prompts p ON p.id = r.prompt_id WHERE r.id = ?",
+        )
+        .bind(run_id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or_else(|| Error::NotFound { what: "run", id: run_id.to_string() })?;
+        let clips = self.clips_of_run(run_id).await?;
+        Ok(RunView {
+            run_id: row.get("id"),
+            prompt: row.get("text"),
+            params: serde_json::from_str(row.get::<&str, _>("params_json")).unwrap_or_default(),
+            created_at: row.get("created_at"),
+            estimated_cost_usd: row.get("estimated_cost_usd"),
+            demo: row.get("demo"),
+            clips: clips.into_iter().map(|c| c.into_view()).collect(),
+        })
+    }
+
+    /// Newest first.
+    pub async fn list_runs(&self, limit: u32) -> Result<Vec<RunSummary>> {
+        let rows = sqlx::query(
+            "SELECT r.id, p.text, r.created_at, r.estimated_cost_usd, r.demo, \
+               group_concat(c.model, ',') AS models, count(c.id) AS n, \
+               sum(c.status = 'succeeded') AS ok, sum(c.status IN ('failed','canceled','unknown')) AS bad, \
+               coalesce(sum(c.cost_usd), 0.0) AS cost \
+             FROM runs r JOIN prompts p ON p.id = r.prompt_id LEFT JOIN clips c ON c.run_id = r.id \
+             GROUP BY r.id ORDER BY r.created_at DESC, r.id DESC LIMIT ?",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let n: i64 = row.get("n");
+                let ok: i64 = row.try_get("ok").unwrap_or(0);
+                let bad: i64 = row.try_get("bad").unwrap_or(0);
+                let models: Option<String> = row.get("models");
+                RunSummary {
+                    run_id: row.get("id"),
+                    prompt: row.get("text"),
+                    created_at: row.get("created_at"),
+                    models: models.map(|m| m.split(',').map(str::to_string).collect()).unwrap_or_default(),
+                    clip_count: count(n),
+                    succeeded: count(ok),
+                    failed: count(bad),
+                    running: count(n - ok - bad),
+                    estimated_cost_usd: row.get("estimated_cost_usd"),
+                    cost_usd: row.get("cost"),
+                    demo: row.get("demo"),
+                }
+            })
+            .collect())
+    }
+}
+
+fn count(n: i64) -> u32 {
+    u32::try_from(n.max(0)).unwrap_or(u32::MAX)
+}

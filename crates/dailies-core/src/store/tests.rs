@@ -1,0 +1,92 @@
+use super::*;
+use crate::api::{ClipStatus, PlannedClip, RunPlan};
+use crate::catalog::{CanonicalParams, Lifecycle, ParityNote, ResolvedParams, RouteId};
+use crate::probe::Probe;
+
+fn plan() -> RunPlan {
+    let resolved = ResolvedParams {
+        prompt: "a lighthouse in fog".into(),
+        negative_prompt: None,
+        duration_s: 12,
+        aspect: "16:9".into(),
+        resolution: "720p".into(),
+        audio: true,
+        seed: None,
+    };
+    RunPlan {
+        params: CanonicalParams { prompt: "a lighthouse in fog".into(), duration_s: Some(10), ..Default::default() },
+        clips: vec![PlannedClip {
+            model: "sora-2-pro".into(),
+            model_name: "Sora 2 Pro".into(),
+            route: RouteId::Openai,
+            endpoint: "sora-2-pro".into(),
+            resolved,
+            parity: vec![ParityNote { param: "duration".into(), asked: "10".into(), ran: "12".into(), message: "asked 10 s → ran 12 s".into() }],
+            estimated_cost_usd: 3.6,
+            usd_per_second: 0.3,
+            lifecycle: Lifecycle::default(),
+        }],
+        estimated_cost_usd: 3.6,
+        demo: false,
+    }
+}
+
+#[tokio::test]
+async fn migrates_an_empty_directory_with_wal_and_foreign_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(store.pool()).await.unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(store.pool()).await.unwrap();
+    assert_eq!(fk, 1);
+    let bad = sqlx::query("INSERT INTO clips (id, run_id, position, model, model_name, route, endpoint, base_url, status, resolved_json, parity_json, request_json, estimated_cost_usd, created_at_ms) VALUES ('c','no-such-run',0,'m','m','fal','e','b','pending','{}','[]','{}',0,0)")
+        .execute(store.pool())
+        .await;
+    assert!(bad.is_err(), "foreign keys must be enforced");
+    store.close().await;
+    // Reopening an up-to-date library applies nothing and keeps working.
+    let again = Store::open(dir.path()).await.unwrap();
+    assert!(again.list_runs(10).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_run_with_clips_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    let plan = plan();
+    let clips = [NewClip { id: "clip1".into(), base_url: "http://x".into(), request_json: "{\"seconds\":\"12\"}".into(), planned: &plan.clips[0] }];
+    store.insert_run("run1", &plan, &clips).await.unwrap();
+
+    store.mark_submitting("clip1").await.unwrap();
+    store.set_provider_job("clip1", "video_abc", &serde_json::json!({})).await.unwrap();
+    store.set_progress("clip1", ClipStatus::Queued, Some(2), None).await.unwrap();
+    store.set_progress("clip1", ClipStatus::Generating, None, Some(40.0)).await.unwrap();
+    store.mark_generated("clip1").await.unwrap();
+    let probe = Probe { width: 1280, height: 720, duration_s: 12.0, has_audio: true, size_bytes: 1234 };
+    let delivered = Delivered { probe: &probe, file_path: "/x/clip1.mp4", media_path: "run1/clip1.mp4", cost_usd: 3.6, billed_cost_usd: None };
+    store.mark_delivered("clip1", delivered).await.unwrap();
+    store.add_event("clip1", "status", Some("queued"), Some("queued"), None).await.unwrap();
+
+    let view = store.run_view("run1").await.unwrap();
+    assert_eq!(view.prompt, "a lighthouse in fog");
+    assert_eq!(view.params.duration_s, Some(10));
+    let clip = &view.clips[0];
+    assert_eq!(clip.status, ClipStatus::Succeeded);
+    assert_eq!(clip.provider_job_id.as_deref(), Some("video_abc"));
+    assert_eq!((clip.width, clip.height, clip.has_audio), (Some(1280), Some(720), Some(true)));
+    assert_eq!(clip.parity[0].message, "asked 10 s → ran 12 s");
+    assert_eq!(clip.cost_usd, Some(3.6));
+    assert!(clip.latency_ms.total.is_some());
+    assert_eq!(store.find_run_id("run").await.unwrap(), "run1");
+    assert_eq!(store.events("clip1").await.unwrap()[0].raw_status.as_deref(), Some("queued"));
+
+    let runs = store.list_runs(10).await.unwrap();
+    assert_eq!((runs[0].clip_count, runs[0].succeeded, runs[0].failed), (1, 1, 0));
+    assert!(store.unfinished_clips().await.unwrap().is_empty());
+}
+
+#[test]
+fn rfc3339_formats_utc() {
+    assert_eq!(rfc3339(0), "1970-01-01T00:00:00.000Z");
+    assert_eq!(rfc3339(1_795_219_200_123), "2026-11-21T00:00:00.123Z");
+}

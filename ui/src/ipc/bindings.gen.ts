@@ -1,0 +1,110 @@
+// GENERATED from Rust by ts-rs (crates/dailies-core/src/bindings.rs); do not edit.
+
+export type RouteId = "fal" | "openai" | "replicate" | "kling" | "google" | "runway" | "luma" | "minimax" | "seedance";
+
+export type LifecycleState = "active" | "deprecated" | "retired";
+
+export type Lifecycle = { state: LifecycleState, 
+/**
+ * Shutdown / retirement date (ISO date) when one is announced.
+ */
+date?: string, note?: string, };
+
+export type PriceRule = { 
+/**
+ * Applies when every given condition holds; absent conditions match anything.
+ */
+audio?: boolean, resolution?: string, usd_per_second?: number, usd_per_clip?: number, };
+
+export type PriceSpec = { rules: Array<PriceRule>, source: string, as_of: string, };
+
+export type CanonicalParams = { prompt: string, negative_prompt?: string, duration_s?: number, aspect?: string, resolution?: string, audio?: boolean, seed?: number, };
+
+export type ResolvedParams = { prompt: string, negative_prompt?: string, duration_s: number, aspect: string, resolution: string, audio: boolean, seed?: number, };
+
+export type ParityNote = { 
+/**
+ * Canonical parameter name as the CLI spells it (`duration`, `aspect`, ...).
+ */
+param: string, asked: string, ran: string, 
+/**
+ * Human wording shown on the tile: "asked 10 s → ran 12 s".
+ */
+message: string, };
+
+export type CompareRequest = { params: CanonicalParams, 
+/**
+ * Model ids (`kling-3.0-pro`) or `id@route` (`kling-3.0-pro@fal`).
+ */
+models: Array<string>, 
+/**
+ * Refuse instead of adjusting values a model cannot honour.
+ */
+strict: boolean, max_cost_usd?: number, };
+
+export type PlannedClip = { model: string, model_name: string, route: RouteId, endpoint: string, resolved: ResolvedParams, parity: Array<ParityNote>, estimated_cost_usd: number, usd_per_second: number, lifecycle: Lifecycle, };
+
+export type RunPlan = { params: CanonicalParams, clips: Array<PlannedClip>, estimated_cost_usd: number, demo: boolean, };
+
+export type ClipStatus = "pending" | "submitting" | "queued" | "generating" | "downloading" | "succeeded" | "failed" | "canceled" | "unknown";
+
+export type Latency = { queued: number | null, generating: number | null, downloading: number | null, total: number | null, };
+
+export type ClipError = { code: string, message: string, };
+
+export type ClipView = { id: string, run_id: string, model: string, model_name: string, route: RouteId, endpoint: string, status: ClipStatus, error: ClipError | null, resolved: ResolvedParams, parity: Array<ParityNote>, estimated_cost_usd: number, 
+/**
+ * Cost attributed to the clip: the provider's reported charge when it gives one,
+ * else the estimate for a delivered clip; `None` when nothing was delivered.
+ */
+cost_usd: number | null, billed_cost_usd: number | null, latency_ms: Latency, provider_job_id: string | null, queue_position: number | null, 
+/**
+ * 0–100 where the route reports it.
+ */
+progress: number | null, 
+/**
+ * Unix milliseconds when the clip was submitted (for live elapsed timers).
+ */
+submitted_at_ms: number | null, started_at_ms: number | null, 
+/**
+ * Absolute path of the downloaded MP4.
+ */
+file: string | null, 
+/**
+ * Path relative to the library's media folder, for the loopback media server.
+ */
+media_path: string | null, width: number | null, height: number | null, duration_s: number | null, has_audio: boolean | null, demo: boolean, };
+
+export type RunView = { run_id: string, prompt: string, params: CanonicalParams, 
+/**
+ * RFC 3339 creation time.
+ */
+created_at: string, estimated_cost_usd: number, demo: boolean, clips: Array<ClipView>, };
+
+export type RunSummary = { run_id: string, prompt: string, created_at: string, models: Array<string>, clip_count: number, succeeded: number, failed: number, running: number, estimated_cost_usd: number, cost_usd: number, demo: boolean, };
+
+export type RouteInfo = { route: RouteId, endpoint: string, lifecycle: Lifecycle, durations: Array<number>, default_duration: number, aspects: Array<string>, default_aspect: string, resolutions: Array<string>, default_resolution: string, audio: Array<boolean>, default_audio: boolean, negative_prompt: boolean, seed: boolean, price: PriceSpec, 
+/**
+ * Price per second at the route's default values, for the picker.
+ */
+usd_per_second: number, 
+/**
+ * Whether a key for this route is available (always true in demo mode).
+ */
+key_available: boolean, };
+
+export type ModelInfo = { id: string, name: string, family: string, vendor: string, summary: string, routes: Array<RouteInfo>, };
+
+export type KeySource = "keychain" | "environment" | "missing";
+
+export type KeyStatus = { route: RouteId, source: KeySource, env_var: string, };
+
+export type IpcError = { code: string, message: string, };
+
+export type MediaInfo = { 
+/**
+ * `http://127.0.0.1:<port>/<token>`; append `/<media_path>`.
+ */
+base_url: string, };
+
+export type AppSettings = { demo: boolean, data_dir: string, };

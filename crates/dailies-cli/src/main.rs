@@ -1,1 +1,97 @@
-fn main() {}
+//! `dailies`: the command-line face of the same core the app uses. Its flags, JSON and
+//! exit codes are a contract scripts depend on: 0 all clips succeeded, 1 any failed,
+//! 2 invalid input (always detected before any network request).
+
+#![allow(clippy::print_stdout, reason = "stdout is the CLI's contract: tables and --json")]
+
+mod args;
+mod compare;
+mod demo;
+mod keys;
+mod render;
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+use dailies_core::catalog::Catalog;
+use dailies_core::secrets::KeyringStore;
+use dailies_core::{Error, PollPolicy, Studio, StudioOptions};
+
+use args::{Cli, Command};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("DAILIES_LOG").unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(cli).await {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(exit_code_for(&e))
+        }
+    }
+}
+
+fn exit_code_for(e: &Error) -> u8 {
+    match e {
+        Error::Input(_) => 2,
+        _ => 1,
+    }
+}
+
+async fn open_studio(cli: &Cli) -> Result<Studio, Error> {
+    let data_dir = dailies_core::paths::data_dir(cli.data_dir.clone());
+    Studio::open(StudioOptions {
+        catalog: Catalog::with_overlays(&data_dir)?,
+        data_dir,
+        secrets: Arc::new(KeyringStore::from_env()),
+        poll: PollPolicy::default(),
+    })
+    .await
+}
+
+async fn run(cli: Cli) -> Result<ExitCode, Error> {
+    if let Command::Sim { addr } = &cli.command {
+        return demo::serve_forever(addr).await;
+    }
+    if let Command::Keys { action } = &cli.command {
+        return keys::run(action);
+    }
+    let studio = open_studio(&cli).await?;
+    match cli.command {
+        Command::Compare(args) => compare::run(&studio, args).await,
+        Command::Runs { json, limit } => {
+            let runs = studio.runs(limit).await?;
+            render::runs(&runs, json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { run_id, json } => {
+            let run = studio.run(&run_id).await?;
+            render::run(&run, json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Models { json } => {
+            render::models(&studio.models(), json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Resume { json } => {
+            let report = studio.resume().await?;
+            let mut ok = report.unknown.is_empty() && report.failed.is_empty();
+            let mut views = Vec::new();
+            for id in &report.resumed {
+                let row = studio.store().clip(id).await?;
+                ok &= row.status() == dailies_core::api::ClipStatus::Succeeded;
+                views.push(row.into_view());
+            }
+            render::resume(&report, &views, json);
+            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Sim { .. } | Command::Keys { .. } => unreachable!("handled before opening the library"),
+    }
+}

@@ -34,6 +34,22 @@ impl Catalog {
         Catalog::from_toml(BUILTIN).expect("the built-in catalog is validated by tests")
     }
 
+    /// The built-in catalog plus every `<data_dir>/catalog.d/*.toml` (sorted by name) and
+    /// the file named by `DAILIES_CATALOG`: how a creator adds a model without a new build.
+    pub fn with_overlays(data_dir: &std::path::Path) -> Result<Catalog, Error> {
+        let mut catalog = Catalog::builtin();
+        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(data_dir.join("catalog.d"))
+            .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect())
+            .unwrap_or_default();
+        files.sort();
+        files.extend(std::env::var_os("DAILIES_CATALOG").map(std::path::PathBuf::from));
+        for file in files {
+            let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
+            catalog.merge_toml(&text).map_err(|e| Error::Catalog(format!("{}: {e}", file.display())))?;
+        }
+        Ok(catalog)
+    }
+
     pub fn from_toml(text: &str) -> Result<Catalog, Error> {
         let file: CatalogFile = toml::from_str(text).map_err(|e| Error::Catalog(e.to_string()))?;
         let catalog = Catalog { models: file.models };

@@ -7,7 +7,7 @@ use crate::catalog::{
 };
 use crate::error::{InputError, Result};
 use crate::providers::adapter_for;
-use crate::secrets::env_vars;
+use crate::secrets::{env_vars, Secret};
 use crate::store::NewClip;
 
 use super::{RunHandle, Studio};
@@ -70,9 +70,8 @@ impl Studio {
         Ok(RunPlan { params: p.clone(), clips, estimated_cost_usd, demo })
     }
 
-    /// Persists the run with every clip, then starts one task per clip.
-    pub async fn start(&self, plan: &RunPlan) -> Result<RunHandle> {
-        // Keys are checked for every clip before the first one is sent.
+    /// The key for every clip of the plan, or the first missing one as an input error.
+    pub fn keys_for(&self, plan: &RunPlan) -> Result<Vec<Secret>> {
         let mut keyed = Vec::new();
         for c in &plan.clips {
             let key = self.key_for(c.route, plan.demo)?.ok_or_else(|| InputError::NoKey {
@@ -87,6 +86,13 @@ impl Studio {
             }
             keyed.push(key);
         }
+        Ok(keyed)
+    }
+
+    /// Persists the run with every clip, then starts one task per clip.
+    pub async fn start(&self, plan: &RunPlan) -> Result<RunHandle> {
+        // Keys are checked for every clip before the first one is sent.
+        let keyed = self.keys_for(plan)?;
         let run_id = uuid::Uuid::now_v7().simple().to_string();
         let mut new_clips = Vec::new();
         for c in &plan.clips {

@@ -1,0 +1,107 @@
+//! The command-line contract.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(name = "dailies", version, about = "Compare AI video models side by side: one prompt, several models, cost and latency per clip.")]
+pub struct Cli {
+    /// Library folder (default: DAILIES_DATA_DIR, else the OS app-data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run one prompt on several models and wait for the clips.
+    Compare(CompareArgs),
+    /// List past runs, newest first.
+    Runs {
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// Show one run (id or unique id prefix).
+    Show {
+        run_id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List every model and route with lifecycle, allowed values and prices.
+    Models {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Manage API keys in the OS keychain.
+    Keys {
+        #[command(subcommand)]
+        action: KeysAction,
+    },
+    /// Continue unfinished jobs after a crash, by provider job id; never resubmits.
+    Resume {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the provider emulator (fal + OpenAI protocols) on loopback until Ctrl-C.
+    Sim {
+        #[arg(long, default_value = "127.0.0.1:7878", value_name = "HOST:PORT")]
+        addr: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KeysAction {
+    /// Store ROUTE's key, read from standard input (never from the command line).
+    Set { route: String },
+    /// Show which routes have a key and where it comes from (never the key).
+    List,
+    /// Remove ROUTE's key from the keychain.
+    Rm { route: String },
+}
+
+#[derive(Args, Debug)]
+pub struct CompareArgs {
+    #[arg(long)]
+    pub prompt: String,
+    /// Model id (e.g. kling-3.0-pro) or id@route (e.g. kling-3.0-pro@fal); repeat for more.
+    #[arg(long = "model", value_name = "ID", required = true)]
+    pub models: Vec<String>,
+    /// Seconds asked of every model (default: each model's own default).
+    #[arg(long, value_name = "S")]
+    pub duration: Option<u32>,
+    #[arg(long, value_name = "W:H")]
+    pub aspect: Option<String>,
+    #[arg(long, value_name = "720p|1080p|...")]
+    pub resolution: Option<String>,
+    #[arg(long, value_enum)]
+    pub audio: Option<OnOff>,
+    #[arg(long, value_name = "TEXT")]
+    pub negative: Option<String>,
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub seed: Option<i64>,
+    /// Refuse values a model cannot honour instead of running the nearest one.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print one JSON object on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Route every model to the built-in provider emulator: simulated, no charges.
+    #[arg(long)]
+    pub demo: bool,
+    /// Do not ask for confirmation before spending.
+    #[arg(long)]
+    pub yes: bool,
+    /// Refuse the run if the estimate exceeds this many US dollars.
+    #[arg(long, value_name = "USD")]
+    pub max_cost: Option<f64>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
+}

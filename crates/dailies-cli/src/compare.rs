@@ -1,0 +1,59 @@
+//! `dailies compare`: estimate, confirm, run, wait, report.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use dailies_core::api::{ClipStatus, CompareRequest};
+use dailies_core::catalog::CanonicalParams;
+use dailies_core::{Error, InputError, Studio};
+
+use crate::args::{CompareArgs, OnOff};
+use crate::{demo, render};
+
+pub async fn run(studio: &Studio, args: CompareArgs) -> Result<ExitCode, Error> {
+    let _sim = if args.demo { Some(demo::attach(studio).await?) } else { None };
+    let request = CompareRequest {
+        params: CanonicalParams {
+            prompt: args.prompt.clone(),
+            negative_prompt: args.negative.clone(),
+            duration_s: args.duration,
+            aspect: args.aspect.clone(),
+            resolution: args.resolution.clone(),
+            audio: args.audio.map(|a| matches!(a, OnOff::On)),
+            seed: args.seed,
+        },
+        models: args.models.clone(),
+        strict: args.strict,
+        max_cost_usd: args.max_cost,
+    };
+    let plan = studio.plan(&request)?;
+    render::estimate(&plan);
+    studio.keys_for(&plan)?;
+    if !plan.demo && !args.yes {
+        confirm(plan.estimated_cost_usd)?;
+    }
+    let handle = studio.start(&plan).await?;
+    let progress = (!args.json || std::io::stderr().is_terminal()).then(|| render::follow_progress(studio));
+    let view = handle.finish().await?;
+    if let Some(p) = progress {
+        p.abort();
+    }
+    render::compare_result(&view, args.json);
+    let all_ok = view.clips.iter().all(|c| c.status == ClipStatus::Succeeded);
+    Ok(if all_ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Spending money needs a yes: asked on a terminal, `--yes` otherwise.
+fn confirm(estimate: f64) -> Result<(), Error> {
+    if !std::io::stdin().is_terminal() {
+        return Err(InputError::ConfirmationRequired { estimate }.into());
+    }
+    eprint!("Run for about ${estimate:.2}? [y/N] ");
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer).map_err(|e| Error::io("stdin", e))?;
+    if matches!(answer.trim(), "y" | "Y" | "yes") {
+        Ok(())
+    } else {
+        Err(InputError::ConfirmationRequired { estimate }.into())
+    }
+}

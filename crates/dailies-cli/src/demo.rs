@@ -1,0 +1,48 @@
+//! Demo mode: the provider emulator in-process, standing in for every route.
+
+use std::collections::HashMap;
+use std::process::ExitCode;
+
+use dailies_core::catalog::RouteId;
+use dailies_core::secrets::Secret;
+use dailies_core::{DemoBackend, Error, Studio};
+use dailies_sim::{Sim, SimConfig, SimHandle};
+
+fn sim_error(e: impl std::fmt::Display) -> Error {
+    Error::Catalog(format!("demo emulator: {e}"))
+}
+
+/// Starts the emulator on a random loopback port and routes every model to it.
+pub async fn attach(studio: &Studio) -> Result<SimHandle, Error> {
+    let config = SimConfig::default();
+    let key = Secret::new(config.fal_key.clone());
+    let sim = Sim::start("127.0.0.1:0".parse().expect("loopback address"), config).await.map_err(sim_error)?;
+    let base_urls: HashMap<RouteId, String> = RouteId::ALL
+        .into_iter()
+        .filter_map(|r| sim.route_base_url(r.as_str()).map(|url| (r, url)))
+        .collect();
+    studio.set_demo(Some(DemoBackend { base_urls, key }));
+    Ok(sim)
+}
+
+/// `dailies sim`: serve until Ctrl-C, printing where each protocol lives.
+pub async fn serve_forever(addr: &str) -> Result<ExitCode, Error> {
+    let addr = addr.parse().map_err(|e| dailies_core::InputError::InvalidValue {
+        field: "addr".into(),
+        value: format!("{addr} ({e})"),
+        allowed: vec!["HOST:PORT, e.g. 127.0.0.1:7878".into()],
+    })?;
+    let config = SimConfig::default();
+    let key = config.fal_key.clone();
+    let sim = Sim::start(addr, config).await.map_err(sim_error)?;
+    println!("dailies sim listening on {}", sim.base_url());
+    for route in RouteId::ALL {
+        if let Some(url) = sim.route_base_url(route.as_str()) {
+            println!("  {:<8} DAILIES_{}_BASE_URL={url}", route.as_str(), route.as_str().to_ascii_uppercase());
+        }
+    }
+    println!("  key for every route: {key}");
+    tokio::signal::ctrl_c().await.map_err(|e| Error::io("signal", e))?;
+    sim.shutdown();
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,224 @@
+//! What `dailies` prints: tables for people (progress on stderr), one JSON object for scripts.
+
+use dailies_core::api::{ClipStatus, ClipView, ModelInfo, RunPlan, RunSummary, RunView};
+use dailies_core::engine::ResumeReport;
+use dailies_core::Studio;
+use serde_json::{json, Value};
+
+pub fn estimate(plan: &RunPlan) {
+    let mode = if plan.demo { " (demo: simulated, no charges)" } else { "" };
+    eprintln!("Estimate{mode}: ${:.2}", plan.estimated_cost_usd);
+    for c in &plan.clips {
+        let r = &c.resolved;
+        eprintln!(
+            "  {:<28} {:>3} s {:<5} {:<6} audio {:<3}  ${:.3}/s  ${:.2}",
+            format!("{}@{}", c.model, c.route),
+            r.duration_s,
+            r.aspect,
+            r.resolution,
+            if r.audio { "on" } else { "off" },
+            c.usd_per_second,
+            c.estimated_cost_usd
+        );
+        for n in &c.parity {
+            eprintln!("      parity: {}", n.message);
+        }
+        if c.lifecycle.state != dailies_core::catalog::LifecycleState::Active {
+            let note = c.lifecycle.note.clone().unwrap_or_default();
+            eprintln!("      lifecycle: {:?} {}", c.lifecycle.state, note);
+        }
+    }
+}
+
+/// Prints one stderr line per clip status change until aborted.
+pub fn follow_progress(studio: &Studio) -> tokio::task::JoinHandle<()> {
+    let mut rx = studio.subscribe();
+    tokio::spawn(async move {
+        let mut last: std::collections::HashMap<String, (ClipStatus, Option<u32>)> = Default::default();
+        while let Ok(c) = rx.recv().await {
+            let key = (c.status, c.queue_position);
+            if last.insert(c.id.clone(), key) == Some(key) {
+                continue;
+            }
+            let detail = match (c.status, c.queue_position) {
+                (ClipStatus::Queued, Some(p)) => format!("queued (position {p})"),
+                (ClipStatus::Failed | ClipStatus::Unknown | ClipStatus::Canceled, _) => {
+                    format!("{}: {}", c.status.as_str(), c.error.as_ref().map_or("", |e| e.message.as_str()))
+                }
+                (s, _) => s.as_str().to_string(),
+            };
+            eprintln!("  [{}@{}] {detail}", c.model, c.route);
+        }
+    })
+}
+
+fn secs(ms: Option<i64>) -> String {
+    ms.map_or("–".into(), |m| format!("{:.1} s", m as f64 / 1000.0))
+}
+
+pub fn clip_json(c: &ClipView) -> Value {
+    json!({
+        "clip_id": c.id,
+        "model": c.model,
+        "model_name": c.model_name,
+        "route": c.route,
+        "endpoint": c.endpoint,
+        "status": c.status,
+        "error": c.error.as_ref().map(|e| e.message.clone()),
+        "error_code": c.error.as_ref().map(|e| e.code.clone()),
+        "estimated_cost_usd": c.estimated_cost_usd,
+        "cost_usd": c.cost_usd,
+        "billed_cost_usd": c.billed_cost_usd,
+        "latency_ms": c.latency_ms,
+        "file": c.file,
+        "width": c.width,
+        "height": c.height,
+        "duration_s": c.duration_s,
+        "has_audio": c.has_audio,
+        "provider_job_id": c.provider_job_id,
+        "parity": c.parity,
+        "resolved": c.resolved,
+    })
+}
+
+fn run_json(v: &RunView) -> Value {
+    json!({
+        "run_id": v.run_id,
+        "prompt": v.prompt,
+        "created_at": v.created_at,
+        "demo": v.demo,
+        "params": v.params,
+        "estimated_cost_usd": v.estimated_cost_usd,
+        "cost_usd": v.clips.iter().filter_map(|c| c.cost_usd).sum::<f64>(),
+        "clips": v.clips.iter().map(clip_json).collect::<Vec<_>>(),
+    })
+}
+
+fn print_clip(c: &ClipView) {
+    let head = format!("{}@{}", c.model, c.route);
+    match c.status {
+        ClipStatus::Succeeded => {
+            let l = &c.latency_ms;
+            println!(
+                "  {head:<28} succeeded  ${:.2}  {} (queue {}, generate {}, download {})  {}x{} {:.1} s{}",
+                c.cost_usd.unwrap_or(0.0),
+                secs(l.total),
+                secs(l.queued),
+                secs(l.generating),
+                secs(l.downloading),
+                c.width.unwrap_or(0),
+                c.height.unwrap_or(0),
+                c.duration_s.unwrap_or(0.0),
+                if c.has_audio == Some(true) { " audio" } else { "" }
+            );
+            if let Some(f) = &c.file {
+                println!("      {f}");
+            }
+        }
+        s => println!("  {head:<28} {:<10} {}", s.as_str(), c.error.as_ref().map_or("", |e| e.message.as_str())),
+    }
+    for n in &c.parity {
+        println!("      parity: {}", n.message);
+    }
+}
+
+pub fn compare_result(v: &RunView, json: bool) {
+    if json {
+        println!("{}", run_json(v));
+        return;
+    }
+    run(v, false);
+}
+
+pub fn run(v: &RunView, json: bool) {
+    if json {
+        println!("{}", run_json(v));
+        return;
+    }
+    let cost: f64 = v.clips.iter().filter_map(|c| c.cost_usd).sum();
+    println!("run {}  {}{}", v.run_id, v.created_at, if v.demo { "  (demo)" } else { "" });
+    println!("prompt: {}", v.prompt);
+    println!("estimated ${:.2}, spent ${cost:.2}", v.estimated_cost_usd);
+    v.clips.iter().for_each(print_clip);
+}
+
+pub fn runs(runs: &[RunSummary], json: bool) {
+    if json {
+        println!("{}", serde_json::to_string(runs).expect("summaries serialise"));
+        return;
+    }
+    if runs.is_empty() {
+        println!("no runs yet — try `dailies compare --demo --prompt \"a lighthouse in fog\" --model kling-3.0-pro --model sora-2-pro`");
+    }
+    for r in runs {
+        let prompt: String = r.prompt.chars().take(48).collect();
+        println!(
+            "{}  {}  {} ok / {} failed / {} running  ${:.2}{}  {prompt}",
+            &r.run_id,
+            &r.created_at[..19.min(r.created_at.len())],
+            r.succeeded,
+            r.failed,
+            r.running,
+            r.cost_usd,
+            if r.demo { " demo" } else { "" }
+        );
+    }
+}
+
+pub fn models(models: &[ModelInfo], json: bool) {
+    if json {
+        let rows: Vec<Value> = models
+            .iter()
+            .flat_map(|m| {
+                m.routes.iter().map(move |r| {
+                    json!({
+                        "id": format!("{}@{}", m.id, r.route),
+                        "model": m.id, "name": m.name, "family": m.family, "vendor": m.vendor,
+                        "route": r.route, "endpoint": r.endpoint, "lifecycle": r.lifecycle,
+                        "durations": r.durations, "aspects": r.aspects, "resolutions": r.resolutions,
+                        "audio": r.audio, "negative_prompt": r.negative_prompt, "seed": r.seed,
+                        "defaults": {"duration": r.default_duration, "aspect": r.default_aspect, "resolution": r.default_resolution, "audio": r.default_audio},
+                        "price": r.price, "usd_per_second": r.usd_per_second, "key_available": r.key_available,
+                    })
+                })
+            })
+            .collect();
+        println!("{}", Value::Array(rows));
+        return;
+    }
+    for m in models {
+        for r in &m.routes {
+            let durations = match (r.durations.first(), r.durations.last()) {
+                (Some(a), Some(b)) if r.durations.len() > 3 => format!("{a}–{b} s"),
+                _ => format!("{} s", r.durations.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("/")),
+            };
+            let life = match (&r.lifecycle.state, &r.lifecycle.date) {
+                (dailies_core::catalog::LifecycleState::Active, _) => String::new(),
+                (s, Some(d)) => format!("  [{s:?} {d}]").to_lowercase(),
+                (s, None) => format!("  [{s:?}]").to_lowercase(),
+            };
+            println!(
+                "{:<30} ${:.3}/s  {durations:<9} {:<14} {:<12} audio {}{life}",
+                format!("{}@{}", m.id, r.route),
+                r.usd_per_second,
+                r.aspects.join(","),
+                r.resolutions.join(","),
+                r.audio.iter().map(|a| if *a { "on" } else { "off" }).collect::<Vec<_>>().join("/"),
+            );
+        }
+    }
+}
+
+pub fn resume(report: &ResumeReport, clips: &[ClipView], json: bool) {
+    if json {
+        println!("{}", json!({"report": report, "clips": clips.iter().map(clip_json).collect::<Vec<_>>()}));
+        return;
+    }
+    println!(
+        "resumed {} clip(s); {} unknown (may have been charged, not resubmitted); {} could not continue",
+        report.resumed.len(),
+        report.unknown.len(),
+        report.failed.len()
+    );
+    clips.iter().for_each(print_clip);
+}

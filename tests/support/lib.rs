@@ -1,1 +1,165 @@
-//! Shared test support.
+//! Shared support for the integration scenarios: the real `dailies` binary, the provider
+//! emulator on loopback, temp libraries, and MP4 checks.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Arc, OnceLock};
+
+use dailies_core::catalog::{Catalog, RouteId};
+use dailies_core::secrets::{MemoryStore, Secret};
+use dailies_core::{DemoBackend, PollPolicy, Studio, StudioOptions};
+use dailies_sim::{Sim, SimConfig, SimHandle};
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ sits in the workspace").to_path_buf()
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"))
+}
+
+/// The `dailies` binary, built once per test run so scenarios always exercise current code.
+pub fn dailies_bin() -> PathBuf {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = Command::new(cargo)
+            .args(["build", "-q", "-p", "dailies-cli", "--bin", "dailies"])
+            .current_dir(workspace_root())
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "building the dailies binary failed");
+        target_dir().join("debug").join("dailies")
+    })
+    .clone()
+}
+
+/// Clips rendered by the emulator are cached across scenarios to keep the suite fast.
+pub fn clip_cache() -> PathBuf {
+    target_dir().join("sim-clips")
+}
+
+pub fn sim_config() -> SimConfig {
+    SimConfig { clip_cache_dir: clip_cache(), ..SimConfig::fast() }
+}
+
+pub async fn start_sim(config: SimConfig) -> SimHandle {
+    Sim::start("127.0.0.1:0".parse().expect("loopback"), config).await.expect("emulator starts")
+}
+
+/// A `dailies` command on a private library, with no provider key inherited from the
+/// developer's environment and a keychain namespace of its own.
+pub fn dailies(data_dir: &Path) -> Command {
+    let mut cmd = Command::new(dailies_bin());
+    cmd.arg("--data-dir").arg(data_dir);
+    for route in RouteId::ALL {
+        for var in dailies_core::secrets::env_vars(route) {
+            cmd.env_remove(var);
+        }
+        cmd.env_remove(dailies_core::providers::base_url_env_var(route));
+    }
+    cmd.env("DAILIES_KEYRING_SERVICE", "dailies-tests");
+    // The in-process demo emulator caches rendered clips under the temp dir; share it.
+    cmd.env("TMPDIR", target_dir());
+    cmd
+}
+
+/// Points a command's fal and OpenAI routes at the emulator with the given keys.
+pub fn against_sim(cmd: &mut Command, sim: &SimHandle, fal_key: &str, openai_key: &str) {
+    cmd.env("DAILIES_FAL_BASE_URL", sim.fal_base_url())
+        .env("DAILIES_OPENAI_BASE_URL", sim.openai_base_url())
+        .env("FAL_KEY", fal_key)
+        .env("OPENAI_API_KEY", openai_key);
+}
+
+pub fn run(cmd: &mut Command) -> (i32, serde_json::Value, String) {
+    let Output { status, stdout, stderr } = cmd.output().expect("dailies runs");
+    let stdout = String::from_utf8_lossy(&stdout).to_string();
+    let json = serde_json::from_str(stdout.trim()).unwrap_or(serde_json::Value::Null);
+    (status.code().unwrap_or(-1), json, String::from_utf8_lossy(&stderr).to_string())
+}
+
+/// A studio on a temp library whose every route goes to `sim`, for engine-level scenarios.
+pub async fn studio_on(sim: &SimHandle, data_dir: &Path, key: &str) -> Studio {
+    let studio = Studio::open(StudioOptions {
+        data_dir: data_dir.to_path_buf(),
+        secrets: Arc::new(MemoryStore::default()),
+        catalog: Catalog::builtin(),
+        poll: PollPolicy {
+            initial: std::time::Duration::from_millis(100),
+            max: std::time::Duration::from_secs(1),
+            ..PollPolicy::default()
+        },
+    })
+    .await
+    .expect("studio opens");
+    let base_urls = [(RouteId::Fal, sim.fal_base_url()), (RouteId::Openai, sim.openai_base_url())].into_iter().collect();
+    studio.set_demo(Some(DemoBackend { base_urls, key: Secret::new(key) }));
+    studio
+}
+
+/// Runs one model through the engine against `sim` and returns the finished clip and the
+/// raw provider statuses it went through.
+pub async fn run_one(
+    sim: &SimHandle,
+    model: &str,
+    tweak: impl FnOnce(&mut dailies_core::catalog::CanonicalParams),
+) -> (dailies_core::api::ClipView, Vec<String>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let studio = studio_on(sim, dir.path(), dailies_sim::DEMO_KEY).await;
+    let mut params = dailies_core::catalog::CanonicalParams { prompt: "a lighthouse in fog".into(), ..Default::default() };
+    tweak(&mut params);
+    let request = dailies_core::api::CompareRequest { params, models: vec![model.into()], ..Default::default() };
+    let plan = studio.plan(&request).expect("valid plan");
+    let view = studio.start(&plan).await.expect("run starts").finish().await.expect("run finishes");
+    let clip = view.clips.into_iter().next().expect("one clip");
+    let events = studio.store().events(&clip.id).await.expect("events");
+    let raw = events.iter().filter_map(|e| e.raw_status.clone()).collect();
+    // Keep the library alive until the caller has looked at the file.
+    std::mem::forget(dir);
+    (clip, raw)
+}
+
+/// A Stoplight Prism mock of an official spec: it answers with the spec's examples and
+/// rejects any request that breaks the spec with 422 and a `validation` list.
+pub struct Prism {
+    child: std::process::Child,
+    pub base_url: String,
+}
+
+impl Prism {
+    /// `None` (with a note) when Prism is not installed, unless DAILIES_REQUIRE_PRISM is set.
+    pub async fn start(spec: &str) -> Option<Prism> {
+        let bin = workspace_root().join("tests/prism/node_modules/.bin/prism");
+        if !bin.exists() {
+            assert!(
+                std::env::var_os("DAILIES_REQUIRE_PRISM").is_none(),
+                "DAILIES_REQUIRE_PRISM is set but Prism is missing; run scripts/setup.sh"
+            );
+            eprintln!("skipping: Prism not installed (cd tests/prism && npm ci)");
+            return None;
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0").ok()?.local_addr().ok()?.port();
+        let child = Command::new(bin)
+            .args(["mock", "-h", "127.0.0.1", "-p", &port.to_string(), "--errors"])
+            .arg(workspace_root().join("tests/specs").join(spec))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("prism starts");
+        let prism = Prism { child, base_url: format!("http://127.0.0.1:{port}") };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
+            assert!(std::time::Instant::now() < deadline, "Prism did not start within 120 s");
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        Some(prism)
+    }
+}
+
+impl Drop for Prism {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -1,0 +1,64 @@
+//! The OpenAI Videos adapter against the emulator.
+
+use dailies_core::api::ClipStatus;
+use dailies_core::probe::probe_mp4;
+use dailies_sim::{Fault, FaultKind, FaultOp};
+use dailies_tests::{run_one, sim_config, start_sim};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn queued_to_completed_then_content_download_and_probe() {
+    let sim = start_sim(sim_config()).await;
+    let (clip, raw) = run_one(&sim, "sora-2@openai", |p| p.aspect = Some("9:16".into())).await;
+    assert_eq!(clip.status, ClipStatus::Succeeded, "{:?}", clip.error);
+    for s in ["queued", "in_progress", "completed"] {
+        assert!(raw.iter().any(|r| r == s), "{s} not observed: {raw:?}");
+    }
+    let probe = probe_mp4(std::path::Path::new(clip.file.as_deref().unwrap())).unwrap();
+    assert_eq!((probe.width, probe.height, probe.has_audio), (720, 1280, true));
+    assert!((probe.duration_s - 4.0).abs() < 0.1);
+    assert_eq!(clip.cost_usd, Some(0.4));
+    let body = &sim.stats().submits[0].body;
+    assert_eq!((body["seconds"].as_str(), body["size"].as_str()), (Some("4"), Some("720x1280")));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rate_limited_status_is_retried_and_recovers() {
+    let sim = start_sim(sim_config()).await;
+    sim.inject(Fault::once("openai", FaultOp::Status, FaultKind::RateLimit { retry_after_s: 1 }));
+    let (clip, _) = run_one(&sim, "sora-2@openai", |_| {}).await;
+    assert_eq!(clip.status, ClipStatus::Succeeded, "{:?}", clip.error);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn server_errors_on_status_are_retried() {
+    let sim = start_sim(sim_config()).await;
+    sim.inject(Fault { times: 2, ..Fault::once("openai", FaultOp::Status, FaultKind::ServerError { status: 503 }) });
+    let (clip, _) = run_one(&sim, "sora-2@openai", |_| {}).await;
+    assert_eq!(clip.status, ClipStatus::Succeeded, "{:?}", clip.error);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn moderation_and_quota_become_plain_messages() {
+    let sim = start_sim(sim_config()).await;
+    sim.inject(Fault::once("openai", FaultOp::Submit, FaultKind::ContentPolicy));
+    let (clip, raw) = run_one(&sim, "sora-2@openai", |_| {}).await;
+    assert!(raw.iter().any(|r| r == "failed"), "{raw:?}");
+    let err = clip.error.unwrap();
+    assert!(err.message.starts_with("OpenAI rejected the prompt: content policy"), "{}", err.message);
+
+    sim.inject(Fault::once("openai", FaultOp::Submit, FaultKind::InsufficientBalance));
+    let (clip, _) = run_one(&sim, "sora-2@openai", |_| {}).await;
+    assert!(clip.error.unwrap().message.starts_with("OpenAI: insufficient balance"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn malformed_status_is_retried_then_fails_the_clip() {
+    let sim = start_sim(sim_config()).await;
+    sim.inject(Fault::once("openai", FaultOp::Status, FaultKind::Malformed));
+    let (clip, _) = run_one(&sim, "sora-2@openai", |_| {}).await;
+    assert_eq!(clip.status, ClipStatus::Succeeded, "{:?}", clip.error);
+    sim.inject(Fault { times: 50, ..Fault::once("openai", FaultOp::Status, FaultKind::Malformed) });
+    let (clip, _) = run_one(&sim, "sora-2@openai", |_| {}).await;
+    assert_eq!(clip.status, ClipStatus::Failed);
+    assert_eq!(clip.error.unwrap().code, "malformed_response");
+}

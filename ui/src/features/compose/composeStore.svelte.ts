@@ -1,0 +1,94 @@
+// The compose form, the model selection and the live plan (estimate + parity notes).
+import * as backend from '../../ipc/backend';
+import type { CanonicalParams, CompareRequest, RunPlan, RunView } from '../../ipc/bindings.gen';
+import type { IpcError } from '../../ipc/errors';
+
+/** Debounce for plan_run: fast enough to feel live, slow enough not to plan every keystroke. */
+export const PLAN_DEBOUNCE_MS = 200;
+
+export class ComposeStore {
+  prompt = $state('');
+  negative = $state('');
+  /** null = each model's own default. */
+  duration = $state<number | null>(5);
+  aspect = $state<string | null>('16:9');
+  resolution = $state<string | null>('1080p');
+  audio = $state(true);
+  seed = $state<number | null>(null);
+  strict = $state(false);
+  /** Selected `model@route` keys, in the order they were ticked (tiles follow this order). */
+  selected = $state<string[]>([]);
+
+  plan = $state<RunPlan | null>(null);
+  planError = $state<IpcError | null>(null);
+  planning = $state(false);
+
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private sequence = 0;
+
+  params = $derived.by((): CanonicalParams => {
+    const p: CanonicalParams = { prompt: this.prompt.trim() };
+    if (this.negative.trim()) p.negative_prompt = this.negative.trim();
+    if (this.duration != null) p.duration_s = this.duration;
+    if (this.aspect) p.aspect = this.aspect;
+    if (this.resolution) p.resolution = this.resolution;
+    p.audio = this.audio;
+    if (this.seed != null && Number.isFinite(this.seed)) p.seed = Math.trunc(this.seed);
+    return p;
+  });
+
+  request = $derived<CompareRequest>({ params: this.params, models: this.selected, strict: this.strict });
+
+  isSelected(key: string): boolean {
+    return this.selected.includes(key);
+  }
+
+  toggle(key: string): void {
+    this.selected = this.isSelected(key) ? this.selected.filter((k) => k !== key) : [...this.selected, key];
+  }
+
+  /** Fills the form from a past run so it can be tweaked and run again. */
+  reuse(run: RunView): void {
+    this.prompt = run.prompt;
+    this.negative = run.params.negative_prompt ?? '';
+    this.duration = run.params.duration_s ?? null;
+    this.aspect = run.params.aspect ?? null;
+    this.resolution = run.params.resolution ?? null;
+    this.audio = run.params.audio ?? true;
+    this.seed = run.params.seed ?? null;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway de-duplication, never stored
+    this.selected = [...new Set(run.clips.map((c) => `${c.model}@${c.route}`))];
+  }
+
+  /**
+   * Re-plans after a pause. plan_run refuses an empty prompt, but a creator wants the price
+   * while still choosing models, so the estimate is planned with a stand-in prompt; the Run
+   * button separately insists on a real one.
+   */
+  schedulePlan(request: CompareRequest = this.request): void {
+    clearTimeout(this.timer);
+    const ticket = ++this.sequence;
+    if (request.models.length === 0) {
+      this.plan = null;
+      this.planError = null;
+      this.planning = false;
+      return;
+    }
+    const planned = request.params.prompt ? request : { ...request, params: { ...request.params, prompt: '(estimate)' } };
+    this.planning = true;
+    this.timer = setTimeout(async () => {
+      try {
+        const plan = await backend.planRun(planned);
+        if (ticket !== this.sequence) return; // a newer edit already asked again
+        this.plan = plan;
+        this.planError = null;
+      } catch (e) {
+        if (ticket !== this.sequence) return;
+        this.plan = null;
+        this.planError = e as IpcError;
+      } finally {
+        if (ticket === this.sequence) this.planning = false;
+      }
+    }, PLAN_DEBOUNCE_MS);
+  }
+}

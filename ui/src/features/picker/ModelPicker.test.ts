@@ -1,0 +1,90 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { makeModel, makeRoute } from '../../../test/fixtures';
+import type { RunPlan } from '../../ipc/bindings.gen';
+import { CatalogStore } from './catalogStore.svelte';
+import ModelPicker from './ModelPicker.svelte';
+
+function catalogOf() {
+  const catalog = new CatalogStore();
+  catalog.models = [
+    makeModel(),
+    makeModel({
+      id: 'sora-2',
+      name: 'Sora 2',
+      family: 'Sora',
+      vendor: 'OpenAI',
+      routes: [
+        makeRoute({ route: 'openai', usd_per_second: 0.1, lifecycle: { state: 'deprecated', date: '2026-09-24' }, key_available: false }),
+        makeRoute({ route: 'fal', usd_per_second: 0.1, lifecycle: { state: 'retired', date: '2026-08-02', note: 'Removed from fal.' } }),
+      ],
+    }),
+  ];
+  catalog.loaded = true;
+  return catalog;
+}
+
+const row = (key: string) => document.querySelector<HTMLInputElement>(`[data-model="${key}"]`)!.closest('label')!;
+
+describe('ModelPicker', () => {
+  it('groups models by family with one checkable row per model and route', () => {
+    render(ModelPicker, { catalog: catalogOf(), selected: [], plan: null, demo: false, ontoggle: () => {} });
+    expect(screen.getByRole('group', { name: 'Kling' })).toBeInTheDocument();
+    const sora = screen.getByRole('group', { name: 'Sora' });
+    expect(within(sora).getAllByRole('checkbox')).toHaveLength(2);
+    expect(document.querySelector('[data-model="sora-2@openai"]')).toBeInTheDocument();
+    expect(document.querySelector('[data-model="sora-2@fal"]')).toBeInTheDocument();
+  });
+
+  it('shows route, price per second and lifecycle badges', () => {
+    render(ModelPicker, { catalog: catalogOf(), selected: [], plan: null, demo: false, ontoggle: () => {} });
+    const kling = row('kling-3.0-pro@fal');
+    expect(kling).toHaveTextContent('fal');
+    expect(kling).toHaveTextContent('$0.168/s');
+    expect(kling).toHaveTextContent('active');
+    expect(kling).toHaveTextContent('3–15 s · 16:9 9:16 1:1 · ≤1080p · audio on/off');
+    expect(row('sora-2@openai')).toHaveTextContent('deprecated · ends 2026-09-24');
+    expect(row('sora-2@fal')).toHaveTextContent('retired 2026-08-02');
+  });
+
+  it('marks retired rows visibly but keeps them selectable, with a warning once ticked', async () => {
+    const ontoggle = vi.fn();
+    const { rerender } = render(ModelPicker, { catalog: catalogOf(), selected: [], plan: null, demo: false, ontoggle });
+    const retired = row('sora-2@fal');
+    expect(retired).toHaveClass('retired');
+    const box = document.querySelector<HTMLInputElement>('[data-model="sora-2@fal"]')!;
+    expect(box).toBeEnabled();
+    await fireEvent.click(box);
+    expect(ontoggle).toHaveBeenCalledWith('sora-2@fal');
+    await rerender({ selected: ['sora-2@fal'] });
+    expect(within(row('sora-2@fal')).getByRole('note')).toHaveTextContent(/Retired on 2026-08-02: this route will probably fail/);
+  });
+
+  it('marks routes without a key only when demo is off', async () => {
+    const { rerender } = render(ModelPicker, { catalog: catalogOf(), selected: [], plan: null, demo: false, ontoggle: () => {} });
+    expect(row('sora-2@openai')).toHaveTextContent('no key');
+    expect(row('kling-3.0-pro@fal')).not.toHaveTextContent('no key');
+    await rerender({ demo: true });
+    expect(row('sora-2@openai')).not.toHaveTextContent('no key');
+  });
+
+  it('shows the plan total and per-model estimates with parity notes', () => {
+    const plan = {
+      estimated_cost_usd: 1.24,
+      demo: false,
+      params: { prompt: 'x' },
+      clips: [
+        { model: 'kling-3.0-pro', route: 'fal', estimated_cost_usd: 0.84, usd_per_second: 0.168, resolved: { duration_s: 5 }, parity: [] },
+        {
+          model: 'sora-2', route: 'openai', estimated_cost_usd: 0.4, usd_per_second: 0.1, resolved: { duration_s: 4 },
+          parity: [{ param: 'duration', asked: '5', ran: '4', message: 'asked 5 s → ran 4 s' }],
+        },
+      ],
+    } as unknown as RunPlan;
+    render(ModelPicker, { catalog: catalogOf(), selected: ['kling-3.0-pro@fal', 'sora-2@openai'], plan, demo: false, ontoggle: () => {} });
+    expect(screen.getByTestId('picker-total')).toHaveTextContent('2 selected · est. $1.24');
+    expect(row('kling-3.0-pro@fal')).toHaveTextContent('$0.84');
+    expect(row('sora-2@openai')).toHaveTextContent('$0.40');
+    expect(row('sora-2@openai')).toHaveTextContent('asked 5 s → ran 4 s');
+  });
+});

@@ -1,0 +1,106 @@
+// The open run, the history list, and the clip-update stream that keeps both current.
+import * as backend from '../../ipc/backend';
+import type { ClipView, CompareRequest, MediaInfo, RunSummary, RunView } from '../../ipc/bindings.gen';
+import type { IpcError } from '../../ipc/errors';
+import { mergeClip, summarizeRun, upsertSummary } from '../../lib/runs';
+import { isTerminal } from '../../lib/status';
+
+/** How long to wait before re-reading history after a background run's clip finishes. */
+const HISTORY_REFRESH_MS = 400;
+
+export class RunStore {
+  history = $state<RunSummary[]>([]);
+  historyLoaded = $state(false);
+  open = $state<RunView | null>(null);
+  media = $state<MediaInfo | null>(null);
+  starting = $state(false);
+  opening = $state<string | null>(null);
+  error = $state<string | null>(null);
+
+  /**
+   * Snapshots for runs that are not open. start_run's reply can lose the race with the first
+   * events of its own clips, so they are held here and merged when the run is opened.
+   */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a buffer nothing renders
+  private early = new Map<string, Map<string, ClipView>>();
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Loads history and media info and subscribes to clip updates. Returns the unsubscribe. */
+  async init(): Promise<() => void> {
+    const unlisten = await backend.onClipUpdate((clip) => this.applyClipUpdate(clip));
+    await Promise.all([this.loadHistory(), this.loadMedia()]);
+    return () => {
+      unlisten();
+      clearTimeout(this.refreshTimer);
+    };
+  }
+
+  async loadHistory(): Promise<void> {
+    try {
+      this.history = await backend.listRuns();
+    } catch (e) {
+      this.error = (e as IpcError).message;
+    } finally {
+      this.historyLoaded = true;
+    }
+  }
+
+  private async loadMedia(): Promise<void> {
+    try {
+      this.media = await backend.mediaInfo();
+    } catch (e) {
+      this.error = `Clips cannot be played: ${(e as IpcError).message}`;
+    }
+  }
+
+  /** Starts a run and opens it. Returns the error for the form to show, or null. */
+  async start(request: CompareRequest): Promise<IpcError | null> {
+    this.starting = true;
+    try {
+      this.show(await backend.startRun(request));
+      return null;
+    } catch (e) {
+      return e as IpcError;
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  async openRun(runId: string): Promise<void> {
+    this.opening = runId;
+    try {
+      const run = await backend.getRun(runId);
+      if (this.opening === runId) this.show(run);
+    } catch (e) {
+      this.error = (e as IpcError).message;
+    } finally {
+      if (this.opening === runId) this.opening = null;
+    }
+  }
+
+  applyClipUpdate(clip: ClipView): void {
+    if (this.open?.run_id === clip.run_id) {
+      this.open = mergeClip(this.open, clip);
+      this.history = upsertSummary(this.history, summarizeRun(this.open));
+      return;
+    }
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- part of the unrendered buffer
+    const held = this.early.get(clip.run_id) ?? new Map<string, ClipView>();
+    held.set(clip.id, clip);
+    this.early.set(clip.run_id, held);
+    // A run finishing in the background should still update its history line.
+    if (isTerminal(clip.status) && this.history.some((s) => s.run_id === clip.run_id)) {
+      clearTimeout(this.refreshTimer);
+      this.refreshTimer = setTimeout(() => void this.loadHistory(), HISTORY_REFRESH_MS);
+    }
+  }
+
+  private show(run: RunView): void {
+    let merged = run;
+    for (const clip of this.early.get(run.run_id)?.values() ?? []) merged = mergeClip(merged, clip);
+    this.early.delete(run.run_id);
+    this.open = merged;
+    this.error = null;
+    this.history = upsertSummary(this.history, summarizeRun(merged));
+  }
+}

@@ -1,0 +1,84 @@
+// The one typed doorway to the Rust shell. Everything else in the UI calls these
+// functions and never imports @tauri-apps/* (enforced by ESLint).
+import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import type {
+  AppSettings,
+  ClipView,
+  CompareRequest,
+  KeyStatus,
+  MediaInfo,
+  ModelInfo,
+  RouteId,
+  RunPlan,
+  RunSummary,
+  RunView,
+} from './bindings.gen';
+import { normalised } from './errors';
+import { createFakeBackend } from './fake';
+
+export type Unlisten = () => void;
+
+/** Every command the shell implements, plus the clip event. */
+export interface Backend {
+  listModels(): Promise<ModelInfo[]>;
+  planRun(request: CompareRequest): Promise<RunPlan>;
+  startRun(request: CompareRequest): Promise<RunView>;
+  listRuns(): Promise<RunSummary[]>;
+  getRun(runId: string): Promise<RunView>;
+  mediaInfo(): Promise<MediaInfo>;
+  getSettings(): Promise<AppSettings>;
+  setDemo(demo: boolean): Promise<AppSettings>;
+  keyStatus(): Promise<KeyStatus[]>;
+  setKey(route: RouteId, key: string): Promise<KeyStatus[]>;
+  removeKey(route: RouteId): Promise<KeyStatus[]>;
+  onClipUpdate(callback: (clip: ClipView) => void): Promise<Unlisten>;
+}
+
+/** Argument objects are camelCase at the top level: Tauri maps `runId` to Rust's `run_id`. */
+export const tauriBackend: Backend = {
+  listModels: () => invoke('list_models'),
+  planRun: (request) => invoke('plan_run', { request }),
+  startRun: (request) => invoke('start_run', { request }),
+  listRuns: () => invoke('list_runs'),
+  getRun: (runId) => invoke('get_run', { runId }),
+  mediaInfo: () => invoke('media_info'),
+  getSettings: () => invoke('get_settings'),
+  setDemo: (demo) => invoke('set_demo', { demo }),
+  keyStatus: () => invoke('key_status'),
+  setKey: (route, key) => invoke('set_key', { route, key }),
+  removeKey: (route) => invoke('remove_key', { route }),
+  onClipUpdate: (callback) => listen<ClipView>('clip-update', (event) => callback(event.payload)),
+};
+
+/** True inside the Tauri webview; false in a plain browser and in unit tests. */
+export function insideTauri(): boolean {
+  return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
+}
+
+function browserFake(): Backend {
+  // `?sample` opens with demo on and a couple of past runs; `?video=URL` gives finished
+  // clips something real to play. Both only matter when developing in a plain browser.
+  const query = typeof location === 'undefined' ? new URLSearchParams() : new URLSearchParams(location.search);
+  return createFakeBackend({ sample: query.has('sample'), videoUrl: query.get('video') ?? '' });
+}
+
+let active: Backend = insideTauri() ? tauriBackend : browserFake();
+
+/** Swaps the implementation (tests use a fresh fake per test). */
+export function useBackend(backend: Backend): void {
+  active = backend;
+}
+
+export const listModels = () => normalised(active.listModels());
+export const planRun = (request: CompareRequest) => normalised(active.planRun(request));
+export const startRun = (request: CompareRequest) => normalised(active.startRun(request));
+export const listRuns = () => normalised(active.listRuns());
+export const getRun = (runId: string) => normalised(active.getRun(runId));
+export const mediaInfo = () => normalised(active.mediaInfo());
+export const getSettings = () => normalised(active.getSettings());
+export const setDemo = (demo: boolean) => normalised(active.setDemo(demo));
+export const keyStatus = () => normalised(active.keyStatus());
+export const setKey = (route: RouteId, key: string) => normalised(active.setKey(route, key));
+export const removeKey = (route: RouteId) => normalised(active.removeKey(route));
+export const onClipUpdate = (callback: (clip: ClipView) => void) => normalised(active.onClipUpdate(callback));

@@ -1,0 +1,175 @@
+// In-memory stand-in for the Rust shell, used in a plain browser and in unit tests.
+// It simulates a run on timers: pending → submitting → queued → generating →
+// downloading → succeeded, with made-up cost and latency, so every tile state can be seen.
+import type { Backend } from './backend';
+import type {
+  AppSettings,
+  ClipView,
+  CompareRequest,
+  IpcError,
+  KeySource,
+  KeyStatus,
+  ModelInfo,
+  RouteId,
+  RunSummary,
+  RunView,
+} from './bindings.gen';
+import { fakeCatalog } from './fakeCatalog';
+import { clipDimensions, defaultUsdPerSecond, planClips } from './fakePlanner';
+import { sampleRuns } from './fakeSamples';
+import { summarizeRun } from '../lib/runs';
+
+export interface FakeOptions {
+  /** Start with demo on and a few finished runs in the library. */
+  sample?: boolean;
+  /** A playable URL every succeeded clip points at; empty means "no media". */
+  videoUrl?: string;
+  /** Multiplies every simulated delay (tests use small numbers with fake timers). */
+  pace?: number;
+}
+
+const ROUTES: RouteId[] = ['fal', 'openai', 'replicate', 'kling', 'google', 'runway', 'luma', 'minimax', 'seedance'];
+const ENV_VARS: Record<RouteId, string> = {
+  fal: 'FAL_KEY', openai: 'OPENAI_API_KEY', replicate: 'REPLICATE_API_TOKEN', kling: 'KLING_ACCESS_KEY',
+  google: 'GEMINI_API_KEY', runway: 'RUNWAYML_API_SECRET', luma: 'LUMAAI_API_KEY', minimax: 'MINIMAX_API_KEY',
+  seedance: 'ARK_API_KEY',
+};
+/** Routes whose status endpoint reports a percentage. */
+const REPORTS_PROGRESS = new Set<RouteId>(['openai', 'kling', 'runway']);
+
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const fail = (code: string, message: string): IpcError => ({ code, message });
+
+export function createFakeBackend(options: FakeOptions = {}): Backend {
+  const pace = options.pace ?? 1;
+  const catalog = fakeCatalog();
+  const settings: AppSettings = { demo: options.sample ?? false, data_dir: '~/.local/share/dailies (fake)' };
+  const keys = new Map<RouteId, KeySource>(ROUTES.map((r) => [r, 'missing']));
+  const runs: RunView[] = options.sample ? sampleRuns(catalog) : [];
+  const listeners = new Set<(clip: ClipView) => void>();
+  let nextId = 1;
+
+  const media = splitUrl(options.videoUrl ?? '');
+  const hasKey = (route: RouteId) => settings.demo || keys.get(route) !== 'missing';
+  const models = (): ModelInfo[] =>
+    catalog.map((m) => ({ ...m, routes: m.routes.map((r) => ({ ...r, usd_per_second: defaultUsdPerSecond(r), key_available: hasKey(r.route) })) }));
+  const keyStatus = (): KeyStatus[] => ROUTES.map((route) => ({ route, source: keys.get(route)!, env_var: ENV_VARS[route] }));
+  const findRun = (runId: string) => {
+    const run = runs.find((r) => r.run_id === runId);
+    if (!run) throw fail('not_found', `run '${runId}' not found`);
+    return run;
+  };
+
+  function update(clip: ClipView, patch: Partial<ClipView>) {
+    Object.assign(clip, patch);
+    for (const listener of listeners) listener(clone(clip));
+  }
+
+  /** Plays one clip's life on timers. Index staggers clips so tiles finish at different times. */
+  function simulate(clip: ClipView, index: number, prompt: string, retired: boolean) {
+    const at = (ms: number, step: () => void) => setTimeout(step, ms * pace);
+    let t = 150 + index * 120;
+    at(t, () => update(clip, { status: 'submitting', submitted_at_ms: Date.now() }));
+    t += 450;
+    if (retired) {
+      at(t, () => update(clip, { status: 'failed', error: { code: 'endpoint_gone', message: `${clip.route} no longer offers ${clip.model_name}; nothing was charged.` }, latency_ms: { ...clip.latency_ms, total: 450 } }));
+      return;
+    }
+    const queuedFor = 700 * (index + 1);
+    for (let position = index + 1; position >= 1; position--) {
+      at(t + (index + 1 - position) * 700, () => update(clip, { status: 'queued', queue_position: position, provider_job_id: `job_${clip.id}` }));
+    }
+    t += queuedFor;
+    const generatingFor = 2600 + index * 1400;
+    at(t, () => update(clip, { status: 'generating', queue_position: null, started_at_ms: Date.now(), progress: REPORTS_PROGRESS.has(clip.route) ? 0 : null, latency_ms: { ...clip.latency_ms, queued: queuedFor } }));
+    if (/policy/i.test(prompt) && clip.model.startsWith('kling')) {
+      at(t + 1200, () => update(clip, { status: 'failed', progress: null, error: { code: 'content_policy', message: 'Kling rejected the prompt: content policy' }, latency_ms: { ...clip.latency_ms, total: queuedFor + 1200 + 450 } }));
+      return;
+    }
+    if (REPORTS_PROGRESS.has(clip.route)) {
+      for (let step = 1; step < 5; step++) at(t + (generatingFor * step) / 5, () => update(clip, { progress: step * 20 }));
+    }
+    t += generatingFor;
+    at(t, () => update(clip, { status: 'downloading', progress: null, latency_ms: { ...clip.latency_ms, generating: generatingFor } }));
+    t += 500;
+    at(t, () => finish(clip, { queued: queuedFor, generating: generatingFor, downloading: 500, total: 450 + queuedFor + generatingFor + 500 }));
+  }
+
+  function finish(clip: ClipView, latency: ClipView['latency_ms']) {
+    const { width, height } = clipDimensions(clip.resolved.resolution, clip.resolved.aspect);
+    update(clip, {
+      status: 'succeeded', latency_ms: latency, cost_usd: clip.estimated_cost_usd, billed_cost_usd: null,
+      width, height, duration_s: clip.resolved.duration_s, has_audio: clip.resolved.audio,
+      file: `/fake/${clip.id}.mp4`, media_path: media ? media.path : null,
+    });
+  }
+
+  return {
+    async listModels() {
+      return clone(models());
+    },
+    async planRun(request: CompareRequest) {
+      const clips = planClips(catalog, request);
+      const total = clips.reduce((sum, c) => sum + c.estimated_cost_usd, 0);
+      return { params: clone(request.params), clips, estimated_cost_usd: Math.round(total * 1000) / 1000, demo: settings.demo };
+    },
+    async startRun(request: CompareRequest) {
+      const planned = planClips(catalog, request);
+      const missing = planned.find((c) => !hasKey(c.route));
+      if (missing) throw fail('invalid_input', `keys: no key for route '${missing.route}'; save one under Keys or set ${ENV_VARS[missing.route]} (or turn on Demo providers)`);
+      const runId = `run_${String(nextId++).padStart(4, '0')}`;
+      const run: RunView = {
+        run_id: runId, prompt: request.params.prompt, params: clone(request.params), created_at: new Date().toISOString(),
+        estimated_cost_usd: planned.reduce((s, c) => s + c.estimated_cost_usd, 0), demo: settings.demo,
+        clips: planned.map((p, i) => ({
+          id: `${runId}_c${i + 1}`, run_id: runId, model: p.model, model_name: p.model_name, route: p.route, endpoint: p.endpoint,
+          status: 'pending', error: null, resolved: p.resolved, parity: p.parity, estimated_cost_usd: p.estimated_cost_usd,
+          cost_usd: null, billed_cost_usd: null, latency_ms: { queued: null, generating: null, downloading: null, total: null },
+          provider_job_id: null, queue_position: null, progress: null, submitted_at_ms: null, started_at_ms: null,
+          file: null, media_path: null, width: null, height: null, duration_s: null, has_audio: null, demo: settings.demo,
+        })),
+      };
+      runs.unshift(run);
+      run.clips.forEach((clip, i) => simulate(clip, i, run.prompt, planned[i].lifecycle.state === 'retired'));
+      return clone(run);
+    },
+    async listRuns(): Promise<RunSummary[]> {
+      return runs.map((r) => summarizeRun(r));
+    },
+    async getRun(runId: string) {
+      return clone(findRun(runId));
+    },
+    async mediaInfo() {
+      return { base_url: media ? media.base : 'http://127.0.0.1:0/fake' };
+    },
+    async getSettings() {
+      return clone(settings);
+    },
+    async setDemo(demo: boolean) {
+      settings.demo = demo;
+      return clone(settings);
+    },
+    async keyStatus() {
+      return keyStatus();
+    },
+    async setKey(route: RouteId, key: string) {
+      if (!key.trim()) throw fail('invalid_input', 'key: must not be empty');
+      keys.set(route, 'keychain');
+      return keyStatus();
+    },
+    async removeKey(route: RouteId) {
+      keys.set(route, 'missing');
+      return keyStatus();
+    },
+    async onClipUpdate(callback: (clip: ClipView) => void) {
+      listeners.add(callback);
+      return () => listeners.delete(callback);
+    },
+  };
+}
+
+/** `http://host/dir/clip.mp4` → base `http://host/dir`, path `clip.mp4`, as the media server splits it. */
+function splitUrl(url: string): { base: string; path: string } | null {
+  const cut = url.lastIndexOf('/');
+  return url && cut > 0 ? { base: url.slice(0, cut), path: url.slice(cut + 1) } : null;
+}

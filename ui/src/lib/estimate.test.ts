@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { makeClip } from '../../test/fixtures';
+import type { RunPlan } from '../ipc/bindings.gen';
+import { clipCostLabel, estimatesByKey, runBlocker, runButtonLabel, runCost, sumUsd } from './estimate';
+
+describe('run button', () => {
+  it('says how many models and the estimate', () => {
+    expect(runButtonLabel(2, 2.1)).toBe('Run 2 models · est. $2.10');
+    expect(runButtonLabel(1, 0.84)).toBe('Run 1 model · est. $0.84');
+    expect(runButtonLabel(3, null)).toBe('Run 3 models');
+    expect(runButtonLabel(0, null)).toBe('Run');
+  });
+  it('explains why it cannot run', () => {
+    const ok = { prompt: 'a', selectedCount: 1, planError: null, starting: false };
+    expect(runBlocker(ok)).toBeNull();
+    expect(runBlocker({ ...ok, prompt: '   ' })).toBe('Write a prompt to run.');
+    expect(runBlocker({ ...ok, selectedCount: 0 })).toBe('Pick at least one model.');
+    expect(runBlocker({ ...ok, planError: 'duration: …' })).toMatch(/Fix the problem/);
+    expect(runBlocker({ ...ok, starting: true })).toBe('Starting…');
+  });
+});
+
+describe('estimate maths', () => {
+  it('sums to a tenth of a cent without float noise', () => {
+    expect(sumUsd([0.1, 0.2])).toBe(0.3);
+    expect(sumUsd([0.84, 2.0, 2.4, 0.62])).toBe(5.86);
+  });
+  it('keys planned clips by model@route', () => {
+    const plan = { clips: [{ model: 'sora-2', route: 'openai', estimated_cost_usd: 0.4 }] } as unknown as RunPlan;
+    expect(estimatesByKey(plan).get('sora-2@openai')?.estimated_cost_usd).toBe(0.4);
+    expect(estimatesByKey(null).size).toBe(0);
+  });
+  it('splits a run into spent and still-estimated', () => {
+    const clips = [
+      makeClip({ id: 'a', status: 'succeeded', cost_usd: 0.84 }),
+      makeClip({ id: 'b', status: 'generating', estimated_cost_usd: 2 }),
+      makeClip({ id: 'c', status: 'failed', estimated_cost_usd: 1 }),
+    ];
+    expect(runCost(clips)).toEqual({ spent: 0.84, pending: 2 });
+  });
+});
+
+describe('clip cost label', () => {
+  it('shows the charge when delivered and the estimate before', () => {
+    expect(clipCostLabel(makeClip({ status: 'succeeded', cost_usd: 0.84 }))).toBe('$0.84');
+    expect(clipCostLabel(makeClip({ status: 'succeeded', cost_usd: 0.84, billed_cost_usd: 0.8 }))).toBe('$0.80');
+    expect(clipCostLabel(makeClip({ status: 'generating' }))).toBe('est. $0.84');
+    expect(clipCostLabel(makeClip({ status: 'failed' }))).toBe('nothing delivered');
+    expect(clipCostLabel(makeClip({ status: 'unknown' }))).toBe('est. $0.84 · may be charged');
+  });
+});

@@ -31,7 +31,7 @@ impl Studio {
             };
             match result {
                 Ok(out) => break out,
-                Err(e) if e.is_transient() && attempt < DOWNLOAD_ATTEMPTS => {
+                Err(e) if (e.is_transient() || e.code() == "malformed_response") && attempt < DOWNLOAD_ATTEMPTS => {
                     self.store().add_event(clip_id, "retry", None, None, Some(&e.to_string())).await?;
                     tokio::time::sleep(e.retry_after().unwrap_or(Duration::from_millis(500 * u64::from(attempt)))).await;
                 }

@@ -22,7 +22,16 @@ async fn demo_compare_returns_two_real_clips_with_probed_size_and_duration() {
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = dailies(dir.path());
     cmd.args([
-        "compare", "--demo", "--prompt", "a lighthouse in fog", "--model", "kling-3.0-pro", "--model", "sora-2-pro", "--json", "--yes",
+        "compare",
+        "--demo",
+        "--prompt",
+        "a lighthouse in fog",
+        "--model",
+        "kling-3.0-pro",
+        "--model",
+        "sora-2-pro",
+        "--json",
+        "--yes",
     ]);
     let (code, json, stderr) = run(&mut cmd);
     assert_eq!(code, 0, "{stderr}\n{json}");

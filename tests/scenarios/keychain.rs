@@ -60,7 +60,8 @@ fn cli_keys_set_list_rm_use_the_keychain_and_never_echo_the_key() {
     let stored = KeyringStore::with_service(&service).get(RouteId::Luma).unwrap().unwrap();
     assert_eq!(stored.expose(), key);
 
-    let rm = dailies(dir.path()).env("DAILIES_KEYRING_SERVICE", &service).args(["keys", "rm", "luma"]).output().unwrap();
+    let rm =
+        dailies(dir.path()).env("DAILIES_KEYRING_SERVICE", &service).args(["keys", "rm", "luma"]).output().unwrap();
     assert!(rm.status.success());
     assert_eq!(KeyringStore::with_service(&service).get(RouteId::Luma).unwrap(), None);
 }

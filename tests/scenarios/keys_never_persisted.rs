@@ -16,7 +16,19 @@ async fn a_run_leaves_no_key_bytes_in_the_data_dir_or_output() {
     let mut cmd = dailies(dir.path());
     against_sim(&mut cmd, &sim, &fal_key, &openai_key);
     cmd.env("DAILIES_LOG", "trace");
-    cmd.args(["compare", "--prompt", "fog", "--model", "kling-3.0-standard@fal", "--model", "sora-2@openai", "--duration", "4", "--yes", "--json"]);
+    cmd.args([
+        "compare",
+        "--prompt",
+        "fog",
+        "--model",
+        "kling-3.0-standard@fal",
+        "--model",
+        "sora-2@openai",
+        "--duration",
+        "4",
+        "--yes",
+        "--json",
+    ]);
     let out = cmd.output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {

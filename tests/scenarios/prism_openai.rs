@@ -9,7 +9,8 @@ use dailies_tests::Prism;
 #[tokio::test(flavor = "multi_thread")]
 async fn every_sora_request_the_catalog_can_produce_passes_prism() {
     let Some(prism) = Prism::start("openai-openapi.yaml").await else { return };
-    let ctx = RouteContext { http: reqwest::Client::new(), base_url: prism.base_url.clone(), key: Secret::new("sk-test") };
+    let ctx =
+        RouteContext { http: reqwest::Client::new(), base_url: prism.base_url.clone(), key: Secret::new("sk-test") };
 
     // Negative control: Prism really validates (a number where the spec wants a string).
     let bad = ctx
@@ -44,7 +45,11 @@ async fn every_sora_request_the_catalog_can_produce_passes_prism() {
                         .submit(&ctx, &req)
                         .await
                         .unwrap_or_else(|e| panic!("{model} {duration}s {aspect} {resolution}: {e}"));
-                    let job = JobRef { provider_job_id: submitted.provider_job_id, endpoint: entry.endpoint.clone(), handle: submitted.handle };
+                    let job = JobRef {
+                        provider_job_id: submitted.provider_job_id,
+                        endpoint: entry.endpoint.clone(),
+                        handle: submitted.handle,
+                    };
                     OpenAiAdapter.status(&ctx, &job).await.unwrap();
                     let out = OpenAiAdapter.output(&ctx, &job).await.unwrap();
                     let (name, value) = out.auth_header.unwrap();

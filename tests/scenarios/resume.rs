@@ -17,7 +17,17 @@ async fn killed_compare_is_finished_by_resume_with_exactly_one_submit() {
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = dailies(dir.path());
     against_sim(&mut cmd, &sim, "dailies-demo-key", "dailies-demo-key");
-    cmd.args(["compare", "--prompt", "a lighthouse in fog", "--model", "kling-3.0-pro@fal", "--duration", "3", "--yes", "--json"]);
+    cmd.args([
+        "compare",
+        "--prompt",
+        "a lighthouse in fog",
+        "--model",
+        "kling-3.0-pro@fal",
+        "--duration",
+        "3",
+        "--yes",
+        "--json",
+    ]);
     let mut child = cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
 
     // Kill only once the provider job id is durably stored.
@@ -66,7 +76,12 @@ async fn a_job_killed_between_send_and_id_is_marked_unknown_not_resubmitted() {
             ..Default::default()
         };
         let plan = studio.plan(&request).unwrap();
-        let clip = NewClip { id: "c1".into(), base_url: sim.fal_base_url(), request_json: "{}".into(), planned: &plan.clips[0] };
+        let clip = NewClip {
+            id: "c1".into(),
+            base_url: sim.fal_base_url(),
+            request_json: "{}".into(),
+            planned: &plan.clips[0],
+        };
         studio.store().insert_run("r1", &plan, &[clip]).await.unwrap();
         studio.store().mark_submitting("c1").await.unwrap();
         studio.store().close().await;

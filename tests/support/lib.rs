@@ -93,7 +93,8 @@ pub async fn studio_on(sim: &SimHandle, data_dir: &Path, key: &str) -> Studio {
     })
     .await
     .expect("studio opens");
-    let base_urls = [(RouteId::Fal, sim.fal_base_url()), (RouteId::Openai, sim.openai_base_url())].into_iter().collect();
+    let base_urls =
+        [(RouteId::Fal, sim.fal_base_url()), (RouteId::Openai, sim.openai_base_url())].into_iter().collect();
     studio.set_demo(Some(DemoBackend { base_urls, key: Secret::new(key) }));
     studio
 }
@@ -107,7 +108,8 @@ pub async fn run_one(
 ) -> (dailies_core::api::ClipView, Vec<String>) {
     let dir = tempfile::tempdir().expect("tempdir");
     let studio = studio_on(sim, dir.path(), dailies_sim::DEMO_KEY).await;
-    let mut params = dailies_core::catalog::CanonicalParams { prompt: "a lighthouse in fog".into(), ..Default::default() };
+    let mut params =
+        dailies_core::catalog::CanonicalParams { prompt: "a lighthouse in fog".into(), ..Default::default() };
     tweak(&mut params);
     let request = dailies_core::api::CompareRequest { params, models: vec![model.into()], ..Default::default() };
     let plan = studio.plan(&request).expect("valid plan");

@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
-#[command(name = "dailies", version, about = "Compare AI video models side by side: one prompt, several models, cost and latency per clip.")]
+#[command(
+    name = "dailies",
+    version,
+    about = "Compare AI video models side by side: one prompt, several models, cost and latency per clip."
+)]
 pub struct Cli {
     /// Library folder (default: DAILIES_DATA_DIR, else the OS app-data folder).
     #[arg(long, global = true, value_name = "DIR")]

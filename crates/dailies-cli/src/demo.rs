@@ -17,10 +17,8 @@ pub async fn attach(studio: &Studio) -> Result<SimHandle, Error> {
     let config = SimConfig::default();
     let key = Secret::new(config.fal_key.clone());
     let sim = Sim::start("127.0.0.1:0".parse().expect("loopback address"), config).await.map_err(sim_error)?;
-    let base_urls: HashMap<RouteId, String> = RouteId::ALL
-        .into_iter()
-        .filter_map(|r| sim.route_base_url(r.as_str()).map(|url| (r, url)))
-        .collect();
+    let base_urls: HashMap<RouteId, String> =
+        RouteId::ALL.into_iter().filter_map(|r| sim.route_base_url(r.as_str()).map(|url| (r, url))).collect();
     studio.set_demo(Some(DemoBackend { base_urls, key }));
     Ok(sim)
 }

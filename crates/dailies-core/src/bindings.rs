@@ -5,7 +5,9 @@
 use ts_rs::TS;
 
 use crate::api::*;
-use crate::catalog::{CanonicalParams, Lifecycle, LifecycleState, ParityNote, PriceRule, PriceSpec, ResolvedParams, RouteId};
+use crate::catalog::{
+    CanonicalParams, Lifecycle, LifecycleState, ParityNote, PriceRule, PriceSpec, ResolvedParams, RouteId,
+};
 
 /// The whole bindings file.
 pub fn typescript() -> String {
@@ -35,7 +37,8 @@ pub fn typescript() -> String {
         MediaInfo::decl(),
         AppSettings::decl(),
     ];
-    let mut out = String::from("// GENERATED from Rust by ts-rs (crates/dailies-core/src/bindings.rs); do not edit.\n\n");
+    let mut out =
+        String::from("// GENERATED from Rust by ts-rs (crates/dailies-core/src/bindings.rs); do not edit.\n\n");
     for d in decls {
         out.push_str("export ");
         out.push_str(&d);

@@ -29,8 +29,7 @@ pub fn probe_mp4(path: &Path) -> Result<Probe> {
             _ => {}
         }
     }
-    let (width, height) =
-        video.ok_or_else(|| Error::Probe(format!("{} has no video track", path.display())))?;
+    let (width, height) = video.ok_or_else(|| Error::Probe(format!("{} has no video track", path.display())))?;
     Ok(Probe {
         width: u32::from(width),
         height: u32::from(height),

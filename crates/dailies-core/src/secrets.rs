@@ -134,10 +134,8 @@ pub fn env_vars(route: RouteId) -> &'static [&'static str] {
 }
 
 fn from_env(route: RouteId) -> Option<Secret> {
-    let parts: Option<Vec<String>> = env_vars(route)
-        .iter()
-        .map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
-        .collect();
+    let parts: Option<Vec<String>> =
+        env_vars(route).iter().map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty())).collect();
     parts.map(|p| Secret::new(p.join(":")))
 }
 

@@ -14,8 +14,8 @@ pub use params::{
 pub use parity::{allowed_values, resolve};
 pub use price::{estimate_usd, usd_per_second};
 pub use schema::{
-    CanonicalParam, CatalogFile, Encoding, FieldSpec, Lifecycle, LifecycleState, ModelEntry, ParamSpec,
-    PriceRule, PriceSpec, RouteEntry, RouteId,
+    CanonicalParam, CatalogFile, Encoding, FieldSpec, Lifecycle, LifecycleState, ModelEntry, ParamSpec, PriceRule,
+    PriceSpec, RouteEntry, RouteId,
 };
 pub use wire::build_fields;
 
@@ -39,7 +39,11 @@ impl Catalog {
     pub fn with_overlays(data_dir: &std::path::Path) -> Result<Catalog, Error> {
         let mut catalog = Catalog::builtin();
         let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(data_dir.join("catalog.d"))
-            .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect())
+            .map(|dir| {
+                dir.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                    .collect()
+            })
             .unwrap_or_default();
         files.sort();
         files.extend(std::env::var_os("DAILIES_CATALOG").map(std::path::PathBuf::from));
@@ -99,15 +103,15 @@ impl Catalog {
             .ok_or_else(|| InputError::UnknownModel { id: id.to_string(), suggestions: self.suggest(id) })?;
         let available = || model.routes.iter().map(|r| r.route.to_string()).collect::<Vec<_>>();
         let entry = match route {
-            Some(name) => model
-                .routes
-                .iter()
-                .find(|r| r.route.as_str().eq_ignore_ascii_case(name))
-                .ok_or_else(|| InputError::UnknownRoute {
-                    model: model.id.clone(),
-                    route: name.to_string(),
-                    available: available(),
-                })?,
+            Some(name) => {
+                model.routes.iter().find(|r| r.route.as_str().eq_ignore_ascii_case(name)).ok_or_else(|| {
+                    InputError::UnknownRoute {
+                        model: model.id.clone(),
+                        route: name.to_string(),
+                        available: available(),
+                    }
+                })?
+            }
             None => {
                 let live = || model.routes.iter().filter(|r| r.lifecycle.state != LifecycleState::Retired);
                 live()
@@ -151,9 +155,8 @@ impl Catalog {
     }
 
     fn validate(&self) -> Result<(), Error> {
-        let bad = |m: &ModelEntry, r: &RouteEntry, what: String| {
-            Err(Error::Catalog(format!("{}@{}: {what}", m.id, r.route)))
-        };
+        let bad =
+            |m: &ModelEntry, r: &RouteEntry, what: String| Err(Error::Catalog(format!("{}@{}: {what}", m.id, r.route)));
         for m in &self.models {
             if m.routes.is_empty() {
                 return Err(Error::Catalog(format!("{}: no routes", m.id)));
@@ -197,7 +200,8 @@ impl Catalog {
                             if usd_per_second(&r.price, &resolved).is_none() {
                                 return bad(m, r, format!("no price rule for audio={audio} resolution={res}"));
                             }
-                            build_fields(r, &resolved).map_err(|e| Error::Catalog(format!("{}@{}: {e}", m.id, r.route)))?;
+                            build_fields(r, &resolved)
+                                .map_err(|e| Error::Catalog(format!("{}@{}: {e}", m.id, r.route)))?;
                         }
                     }
                 }

@@ -7,8 +7,7 @@ use ts_rs::TS;
 pub const CANONICAL_ASPECTS: &[&str] = &["21:9", "16:9", "4:3", "1:1", "3:4", "9:16"];
 
 /// Resolutions a creator may ask for, by label. `1024p` is Sora's 1792x1024 tier.
-pub const CANONICAL_RESOLUTIONS: &[&str] =
-    &["480p", "512p", "540p", "720p", "768p", "1024p", "1080p", "1440p", "4k"];
+pub const CANONICAL_RESOLUTIONS: &[&str] = &["480p", "512p", "540p", "720p", "768p", "1024p", "1080p", "1440p", "4k"];
 
 /// The same values asked of every model in a comparison. `None` means "the model's default".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]

@@ -90,15 +90,8 @@ pub fn resolve(
         other => other,
     };
 
-    let resolved = ResolvedParams {
-        prompt: asked.prompt.clone(),
-        negative_prompt,
-        duration_s,
-        aspect,
-        resolution,
-        audio,
-        seed,
-    };
+    let resolved =
+        ResolvedParams { prompt: asked.prompt.clone(), negative_prompt, duration_s, aspect, resolution, audio, seed };
     Ok((resolved, notes))
 }
 
@@ -209,7 +202,13 @@ mod tests {
         let msgs: Vec<_> = notes.iter().map(|n| n.message.as_str()).collect();
         assert_eq!(
             msgs,
-            ["asked 21:9 → ran 16:9", "asked 1080p → ran 1024p", "audio always on", "negative prompt ignored", "seed ignored"]
+            [
+                "asked 21:9 → ran 16:9",
+                "asked 1080p → ran 1024p",
+                "audio always on",
+                "negative prompt ignored",
+                "seed ignored"
+            ]
         );
     }
 

@@ -17,7 +17,13 @@ use crate::store::Delivered;
 const DOWNLOAD_ATTEMPTS: u32 = 4;
 
 impl Studio {
-    pub(super) async fn deliver(&self, adapter: &dyn ProviderAdapter, ctx: &RouteContext, clip_id: &str, job: &JobRef) -> Result<()> {
+    pub(super) async fn deliver(
+        &self,
+        adapter: &dyn ProviderAdapter,
+        ctx: &RouteContext,
+        clip_id: &str,
+        job: &JobRef,
+    ) -> Result<()> {
         let row = self.store().clip(clip_id).await?;
         let route = adapter.route();
         let relative = format!("{}/{}.mp4", row.run_id, row.id);
@@ -33,7 +39,8 @@ impl Studio {
                 Ok(out) => break out,
                 Err(e) if (e.is_transient() || e.code() == "malformed_response") && attempt < DOWNLOAD_ATTEMPTS => {
                     self.store().add_event(clip_id, "retry", None, None, Some(&e.to_string())).await?;
-                    tokio::time::sleep(e.retry_after().unwrap_or(Duration::from_millis(500 * u64::from(attempt)))).await;
+                    tokio::time::sleep(e.retry_after().unwrap_or(Duration::from_millis(500 * u64::from(attempt))))
+                        .await;
                 }
                 Err(e) => {
                     self.fail(clip_id, ClipStatus::Failed, e.code(), &e.to_string()).await?;
@@ -67,7 +74,12 @@ impl Studio {
 
 /// Streams the file to `<target>.part`, then renames it so a crash never leaves a
 /// half-written clip under its final name.
-async fn fetch(http: &reqwest::Client, route: crate::catalog::RouteId, out: &OutputFile, target: &Path) -> Result<(), ProviderError> {
+async fn fetch(
+    http: &reqwest::Client,
+    route: crate::catalog::RouteId,
+    out: &OutputFile,
+    target: &Path,
+) -> Result<(), ProviderError> {
     let local = |e: Error| ProviderError::Malformed { route, detail: e.to_string() };
     let dir = target.parent().expect("clip paths have a run folder");
     tokio::fs::create_dir_all(dir).await.map_err(|e| local(Error::io(dir, e)))?;

@@ -11,7 +11,9 @@ use tokio::task::JoinHandle;
 use super::Studio;
 use crate::api::ClipStatus;
 use crate::error::Result;
-use crate::providers::{adapter_for, JobRef, JobState, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest};
+use crate::providers::{
+    adapter_for, JobRef, JobState, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest,
+};
 use crate::secrets::Secret;
 use crate::store::ClipRow;
 
@@ -55,7 +57,11 @@ impl Studio {
             (_, Some(id)) => JobRef {
                 provider_job_id: id.clone(),
                 endpoint: row.endpoint.clone(),
-                handle: row.provider_handle_json.as_deref().and_then(|h| serde_json::from_str(h).ok()).unwrap_or(Value::Null),
+                handle: row
+                    .provider_handle_json
+                    .as_deref()
+                    .and_then(|h| serde_json::from_str(h).ok())
+                    .unwrap_or(Value::Null),
             },
             _ => return Ok(()),
         };
@@ -82,12 +88,18 @@ impl Studio {
             match adapter.submit(ctx, &req).await {
                 Ok(sub) => {
                     self.store().set_provider_job(&row.id, &sub.provider_job_id, &sub.handle).await?;
-                    self.store().add_event(&row.id, "accepted", Some("queued"), None, Some(&sub.provider_job_id)).await?;
+                    self.store()
+                        .add_event(&row.id, "accepted", Some("queued"), None, Some(&sub.provider_job_id))
+                        .await?;
                     self.publish(&row.id).await;
                     if let Some(initial) = &sub.initial {
                         self.apply(&row.id, initial, &mut None).await?;
                     }
-                    let job = JobRef { provider_job_id: sub.provider_job_id, endpoint: row.endpoint.clone(), handle: sub.handle };
+                    let job = JobRef {
+                        provider_job_id: sub.provider_job_id,
+                        endpoint: row.endpoint.clone(),
+                        handle: sub.handle,
+                    };
                     return Ok(Some(job));
                 }
                 Err(e) if e.submit_not_accepted() && attempt < SUBMIT_ATTEMPTS => {
@@ -113,7 +125,13 @@ impl Studio {
 
     /// Follows the job to a terminal state: the route's stream when it has one, polling
     /// otherwise or when the stream breaks. Returns whether the job succeeded.
-    async fn follow(&self, adapter: &dyn ProviderAdapter, ctx: &RouteContext, clip_id: &str, job: &JobRef) -> Result<bool> {
+    async fn follow(
+        &self,
+        adapter: &dyn ProviderAdapter,
+        ctx: &RouteContext,
+        clip_id: &str,
+        job: &JobRef,
+    ) -> Result<bool> {
         let mut seen = None;
         if let Ok(Some(mut stream)) = adapter.status_stream(ctx, job).await {
             while let Some(item) = stream.next().await {
@@ -153,7 +171,10 @@ impl Studio {
                     interval = update.poll_after.unwrap_or_else(|| (interval.mul_f64(1.5)).min(policy.max));
                 }
                 // A garbled status is retried like an outage: the job itself may be fine.
-                Err(e) if (e.is_transient() || e.code() == "malformed_response") && errors + 1 < policy.max_consecutive_errors => {
+                Err(e)
+                    if (e.is_transient() || e.code() == "malformed_response")
+                        && errors + 1 < policy.max_consecutive_errors =>
+                {
                     errors += 1;
                     self.store().add_event(clip_id, "retry", None, None, Some(&e.to_string())).await?;
                     interval = e.retry_after().unwrap_or_else(|| (interval * 2).min(policy.max));
@@ -185,12 +206,18 @@ impl Studio {
                     .as_ref()
                     .map(|f| (f.code(), f.to_string()))
                     .unwrap_or(("generation_failed", "the provider reported a failure without a reason".into()));
-                self.store().add_event(clip_id, "status", Some(status.as_str()), Some(&u.raw_status), Some(&msg)).await?;
+                self.store()
+                    .add_event(clip_id, "status", Some(status.as_str()), Some(&u.raw_status), Some(&msg))
+                    .await?;
                 self.fail(clip_id, status, code, &msg).await?;
                 return Ok(Some(false));
             }
         };
-        let now = Seen { status, queue_position: u.queue_position, progress_tenths: u.progress.map(|p| (p * 10.0).round() as i64) };
+        let now = Seen {
+            status,
+            queue_position: u.queue_position,
+            progress_tenths: u.progress.map(|p| (p * 10.0).round() as i64),
+        };
         if seen.as_ref() != Some(&now) {
             self.store().add_event(clip_id, "status", Some(status.as_str()), Some(&u.raw_status), None).await?;
             self.store().set_progress(clip_id, status, u.queue_position, u.progress).await?;

@@ -74,10 +74,9 @@ impl Studio {
     pub fn keys_for(&self, plan: &RunPlan) -> Result<Vec<Secret>> {
         let mut keyed = Vec::new();
         for c in &plan.clips {
-            let key = self.key_for(c.route, plan.demo)?.ok_or_else(|| InputError::NoKey {
-                route: c.route,
-                env_var: env_vars(c.route).join(" + "),
-            })?;
+            let key = self
+                .key_for(c.route, plan.demo)?
+                .ok_or_else(|| InputError::NoKey { route: c.route, env_var: env_vars(c.route).join(" + ") })?;
             if adapter_for(c.route).is_none() {
                 return Err(crate::error::Error::Catalog(format!(
                     "route '{}' has no adapter in this build; pick another route for {}",

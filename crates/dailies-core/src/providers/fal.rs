@@ -10,7 +10,9 @@ use futures::stream::{BoxStream, StreamExt};
 use serde_json::{json, Value};
 
 use super::http::{read_json, send_ok, str_field, HttpFailure};
-use super::{JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted};
+use super::{
+    JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted,
+};
 use crate::catalog::RouteId;
 
 const ROUTE: RouteId = RouteId::Fal;
@@ -30,7 +32,12 @@ fn auth(ctx: &RouteContext) -> String {
 
 fn url_of(ctx: &RouteContext, job: &JobRef, key: &str, suffix: &str) -> String {
     job.handle.get(key).and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| {
-        format!("{}/{}/requests/{}{suffix}", ctx.base_url.trim_end_matches('/'), app_path(&job.endpoint), job.provider_job_id)
+        format!(
+            "{}/{}/requests/{}{suffix}",
+            ctx.base_url.trim_end_matches('/'),
+            app_path(&job.endpoint),
+            job.provider_job_id
+        )
     })
 }
 
@@ -61,7 +68,9 @@ fn classify_error_type(error_type: &str, message: &str) -> (JobState, ProviderEr
     let detail = message.to_string();
     match error_type {
         "content_policy_violation" => (JobState::Failed, ProviderError::ContentPolicy { route: ROUTE, detail }),
-        "client_cancelled" => (JobState::Canceled, ProviderError::GenerationFailed { route: ROUTE, detail: "canceled".into() }),
+        "client_cancelled" => {
+            (JobState::Canceled, ProviderError::GenerationFailed { route: ROUTE, detail: "canceled".into() })
+        }
         "" => (JobState::Failed, ProviderError::GenerationFailed { route: ROUTE, detail }),
         t => (JobState::Failed, ProviderError::GenerationFailed { route: ROUTE, detail: format!("{detail} [{t}]") }),
     }
@@ -78,14 +87,25 @@ pub fn classify_failure(f: &HttpFailure) -> ProviderError {
     }
     let flat = detail.and_then(Value::as_str).unwrap_or("").to_string();
     let text = if items.is_empty() {
-        if flat.is_empty() { f.short_body() } else { flat.clone() }
+        if flat.is_empty() {
+            f.short_body()
+        } else {
+            flat.clone()
+        }
     } else {
         items
             .iter()
             .map(|i| {
-                let loc: Vec<String> = i.get("loc").and_then(Value::as_array).map(|l| {
-                    l.iter().filter(|p| p.as_str() != Some("body")).map(|p| p.as_str().map_or(p.to_string(), str::to_string)).collect()
-                }).unwrap_or_default();
+                let loc: Vec<String> = i
+                    .get("loc")
+                    .and_then(Value::as_array)
+                    .map(|l| {
+                        l.iter()
+                            .filter(|p| p.as_str() != Some("body"))
+                            .map(|p| p.as_str().map_or(p.to_string(), str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 format!("{}: {}", loc.join("."), str_field(i, "msg").unwrap_or("invalid"))
             })
             .collect::<Vec<_>>()
@@ -94,7 +114,9 @@ pub fn classify_failure(f: &HttpFailure) -> ProviderError {
     let lower = text.to_ascii_lowercase();
     match f.status.as_u16() {
         401 => ProviderError::Auth { route: ROUTE, detail: text },
-        403 if lower.contains("balance") || lower.contains("locked") => ProviderError::Balance { route: ROUTE, detail: text },
+        403 if lower.contains("balance") || lower.contains("locked") => {
+            ProviderError::Balance { route: ROUTE, detail: text }
+        }
         403 => ProviderError::Auth { route: ROUTE, detail: text },
         404 => ProviderError::Retired { route: ROUTE, detail: text },
         _ => f.common_class(ROUTE).unwrap_or(ProviderError::InvalidRequest { route: ROUTE, detail: text }),
@@ -118,8 +140,10 @@ impl ProviderAdapter for FalAdapter {
             .json(&Value::Object(req.fields.clone()));
         let resp = send_ok(ROUTE, request).await?.map_err(|f| classify_failure(&f))?;
         let body = read_json(ROUTE, resp).await?;
-        let id = str_field(&body, "request_id")
-            .ok_or_else(|| ProviderError::Malformed { route: ROUTE, detail: "submit response without request_id".into() })?;
+        let id = str_field(&body, "request_id").ok_or_else(|| ProviderError::Malformed {
+            route: ROUTE,
+            detail: "submit response without request_id".into(),
+        })?;
         let handle = json!({
             "status_url": body.get("status_url"),
             "response_url": body.get("response_url"),
@@ -215,7 +239,8 @@ fn sse_updates(resp: reqwest::Response) -> BoxStream<'static, Result<StatusUpdat
                 }
                 Ok(None) => return None,
                 Err(_) => {
-                    let err = ProviderError::Network { route: ROUTE, detail: "status stream went silent".into(), sent: true };
+                    let err =
+                        ProviderError::Network { route: ROUTE, detail: "status stream went silent".into(), sent: true };
                     return Some((Err(err), (bytes, buf, true)));
                 }
             }
@@ -254,7 +279,10 @@ mod tests {
         };
         let e = classify_failure(&f(403, r#"{"detail":"User is locked. Reason: Exhausted balance"}"#));
         assert_eq!(e.to_string(), "fal: insufficient balance (User is locked. Reason: Exhausted balance)");
-        let e = classify_failure(&f(422, r#"{"detail":[{"loc":["body","duration"],"msg":"Input should be '5' or '10'","type":"literal_error"}]}"#));
+        let e = classify_failure(&f(
+            422,
+            r#"{"detail":[{"loc":["body","duration"],"msg":"Input should be '5' or '10'","type":"literal_error"}]}"#,
+        ));
         assert_eq!(e.to_string(), "fal rejected the request: duration: Input should be '5' or '10'");
         let e = classify_failure(&f(503, r#"{"detail":"no runners","error_type":"runner_scheduling_failure"}"#));
         assert!(e.is_transient());

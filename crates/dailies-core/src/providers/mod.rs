@@ -79,7 +79,14 @@ pub struct StatusUpdate {
 
 impl StatusUpdate {
     pub fn new(state: JobState, raw_status: impl Into<String>) -> StatusUpdate {
-        StatusUpdate { state, raw_status: raw_status.into(), queue_position: None, progress: None, poll_after: None, failure: None }
+        StatusUpdate {
+            state,
+            raw_status: raw_status.into(),
+            queue_position: None,
+            progress: None,
+            poll_after: None,
+            failure: None,
+        }
     }
 }
 

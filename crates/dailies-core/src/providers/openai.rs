@@ -8,7 +8,9 @@ use async_trait::async_trait;
 use serde_json::{json, Value};
 
 use super::http::{read_json, send_ok, str_field, HttpFailure};
-use super::{JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted};
+use super::{
+    JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted,
+};
 use crate::catalog::RouteId;
 
 const ROUTE: RouteId = RouteId::Openai;
@@ -70,9 +72,13 @@ pub fn classify_failure(f: &HttpFailure) -> ProviderError {
     };
     match f.status.as_u16() {
         401 | 403 => ProviderError::Auth { route: ROUTE, detail },
-        429 if code == "insufficient_quota" || kind == "insufficient_quota" => ProviderError::Balance { route: ROUTE, detail },
+        429 if code == "insufficient_quota" || kind == "insufficient_quota" => {
+            ProviderError::Balance { route: ROUTE, detail }
+        }
         400 if is_moderation(code, &message) => ProviderError::ContentPolicy { route: ROUTE, detail },
-        404 | 410 if code == "model_not_found" || f.status.as_u16() == 410 => ProviderError::Retired { route: ROUTE, detail },
+        404 | 410 if code == "model_not_found" || f.status.as_u16() == 410 => {
+            ProviderError::Retired { route: ROUTE, detail }
+        }
         404 => ProviderError::InvalidRequest { route: ROUTE, detail },
         _ => f.common_class(ROUTE).unwrap_or(ProviderError::InvalidRequest { route: ROUTE, detail }),
     }
@@ -104,10 +110,8 @@ impl ProviderAdapter for OpenAiAdapter {
     }
 
     async fn status(&self, ctx: &RouteContext, job: &JobRef) -> Result<StatusUpdate, ProviderError> {
-        let request = ctx
-            .http
-            .get(format!("{}/videos/{}", base(ctx), job.provider_job_id))
-            .header("Authorization", bearer(ctx));
+        let request =
+            ctx.http.get(format!("{}/videos/{}", base(ctx), job.provider_job_id)).header("Authorization", bearer(ctx));
         let resp = send_ok(ROUTE, request).await?.map_err(|f| classify_failure(&f))?;
         let hint = poll_after(resp.headers());
         let mut update = parse_video(&read_json(ROUTE, resp).await?)?;
@@ -136,7 +140,11 @@ mod tests {
     use super::*;
 
     fn failure(status: u16, body: Value) -> HttpFailure {
-        HttpFailure { status: reqwest::StatusCode::from_u16(status).unwrap(), headers: Default::default(), body: body.to_string() }
+        HttpFailure {
+            status: reqwest::StatusCode::from_u16(status).unwrap(),
+            headers: Default::default(),
+            body: body.to_string(),
+        }
     }
 
     #[test]

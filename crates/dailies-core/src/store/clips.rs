@@ -76,10 +76,10 @@ impl ClipRow {
         let latency_ms = self.latency();
         let status = self.status();
         let route = self.route_id();
-        let error = self.error_message.clone().map(|message| ClipError {
-            code: self.error_code.clone().unwrap_or_else(|| "failed".into()),
-            message,
-        });
+        let error = self
+            .error_message
+            .clone()
+            .map(|message| ClipError { code: self.error_code.clone().unwrap_or_else(|| "failed".into()), message });
         ClipView {
             resolved: serde_json::from_str(&self.resolved_json).unwrap_or_else(|_| crate::catalog::ResolvedParams {
                 prompt: String::new(),

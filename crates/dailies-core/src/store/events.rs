@@ -21,15 +21,17 @@ impl Store {
         raw_status: Option<&str>,
         detail: Option<&str>,
     ) -> Result<()> {
-        sqlx::query("INSERT INTO job_events (clip_id, at_ms, kind, state, raw_status, detail) VALUES (?, ?, ?, ?, ?, ?)")
-            .bind(clip_id)
-            .bind(now_ms())
-            .bind(kind)
-            .bind(state)
-            .bind(raw_status)
-            .bind(detail)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "INSERT INTO job_events (clip_id, at_ms, kind, state, raw_status, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(clip_id)
+        .bind(now_ms())
+        .bind(kind)
+        .bind(state)
+        .bind(raw_status)
+        .bind(detail)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 

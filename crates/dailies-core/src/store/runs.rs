@@ -69,10 +69,11 @@ impl Store {
     /// Accepts a full run id or a unique prefix of one (as `git` does for commits).
     pub async fn find_run_id(&self, id_or_prefix: &str) -> Result<String> {
         let pattern = format!("{}%", id_or_prefix.replace(['%', '_'], ""));
-        let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM runs WHERE id LIKE ? ORDER BY created_at DESC LIMIT 2")
-            .bind(pattern)
-            .fetch_all(&self.pool)
-            .await?;
+        let ids: Vec<String> =
+            sqlx::query_scalar("SELECT id FROM runs WHERE id LIKE ? ORDER BY created_at DESC LIMIT 2")
+                .bind(pattern)
+                .fetch_all(&self.pool)
+                .await?;
         match ids.as_slice() {
             [one] => Ok(one.clone()),
             _ => Err(Error::NotFound { what: "run", id: id_or_prefix.to_string() }),

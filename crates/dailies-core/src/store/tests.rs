@@ -21,7 +21,12 @@ fn plan() -> RunPlan {
             route: RouteId::Openai,
             endpoint: "sora-2-pro".into(),
             resolved,
-            parity: vec![ParityNote { param: "duration".into(), asked: "10".into(), ran: "12".into(), message: "asked 10 s → ran 12 s".into() }],
+            parity: vec![ParityNote {
+                param: "duration".into(),
+                asked: "10".into(),
+                ran: "12".into(),
+                message: "asked 10 s → ran 12 s".into(),
+            }],
             estimated_cost_usd: 3.6,
             usd_per_second: 0.3,
             lifecycle: Lifecycle::default(),
@@ -54,7 +59,12 @@ async fn a_run_with_clips_round_trips() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).await.unwrap();
     let plan = plan();
-    let clips = [NewClip { id: "clip1".into(), base_url: "http://x".into(), request_json: "{\"seconds\":\"12\"}".into(), planned: &plan.clips[0] }];
+    let clips = [NewClip {
+        id: "clip1".into(),
+        base_url: "http://x".into(),
+        request_json: "{\"seconds\":\"12\"}".into(),
+        planned: &plan.clips[0],
+    }];
     store.insert_run("run1", &plan, &clips).await.unwrap();
 
     store.mark_submitting("clip1").await.unwrap();
@@ -63,7 +73,13 @@ async fn a_run_with_clips_round_trips() {
     store.set_progress("clip1", ClipStatus::Generating, None, Some(40.0)).await.unwrap();
     store.mark_generated("clip1").await.unwrap();
     let probe = Probe { width: 1280, height: 720, duration_s: 12.0, has_audio: true, size_bytes: 1234 };
-    let delivered = Delivered { probe: &probe, file_path: "/x/clip1.mp4", media_path: "run1/clip1.mp4", cost_usd: 3.6, billed_cost_usd: None };
+    let delivered = Delivered {
+        probe: &probe,
+        file_path: "/x/clip1.mp4",
+        media_path: "run1/clip1.mp4",
+        cost_usd: 3.6,
+        billed_cost_usd: None,
+    };
     store.mark_delivered("clip1", delivered).await.unwrap();
     store.add_event("clip1", "status", Some("queued"), Some("queued"), None).await.unwrap();
 

@@ -1,4 +1,4 @@
-//! The model catalog: models × routes as data (`catalog/models.toml`, embedded), with
+//! The model catalog: models × routes as data (`catalog/models.toml` + `catalog/routes/*.toml`, embedded), with
 //! lookup, parity resolution, wire-field mapping and pricing.
 
 mod params;
@@ -14,16 +14,22 @@ pub use params::{
 pub use parity::{allowed_values, resolve};
 pub use price::{estimate_usd, usd_per_second};
 pub use schema::{
-    CanonicalParam, CatalogFile, Encoding, FieldSpec, Lifecycle, LifecycleState, ModelEntry, ParamSpec, PriceRule,
-    PriceSpec, RouteEntry, RouteId,
+    CanonicalParam, CatalogFile, Encoding, FieldSpec, Lifecycle, LifecycleState, ModelEntry, ModelRoute, ParamSpec,
+    PriceRule, PriceSpec, RouteEntry, RouteId,
 };
 pub use wire::build_fields;
 
 use crate::error::{Error, InputError};
 
-const BUILTIN: &str = include_str!("../../catalog/models.toml");
+/// The shipped catalog: model facts, then one route file per provider. The order of the
+/// route files is the default route preference when a model has several.
+const BUILTIN: &[(&str, &str)] = &[
+    ("models.toml", include_str!("../../catalog/models.toml")),
+    ("routes/fal.toml", include_str!("../../catalog/routes/fal.toml")),
+    ("routes/openai.toml", include_str!("../../catalog/routes/openai.toml")),
+];
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Catalog {
     models: Vec<ModelEntry>,
 }
@@ -31,7 +37,12 @@ pub struct Catalog {
 impl Catalog {
     /// The catalog shipped with the app.
     pub fn builtin() -> Catalog {
-        Catalog::from_toml(BUILTIN).expect("the built-in catalog is validated by tests")
+        let mut catalog = Catalog::default();
+        for (name, text) in BUILTIN {
+            catalog.merge_unchecked(text).unwrap_or_else(|e| panic!("built-in catalog {name}: {e}"));
+        }
+        catalog.validate().expect("the built-in catalog is validated by tests");
+        catalog
     }
 
     /// The built-in catalog plus every `<data_dir>/catalog.d/*.toml` (sorted by name) and
@@ -54,29 +65,48 @@ impl Catalog {
         Ok(catalog)
     }
 
+    /// A catalog from one self-contained file (models and their routes).
     pub fn from_toml(text: &str) -> Result<Catalog, Error> {
-        let file: CatalogFile = toml::from_str(text).map_err(|e| Error::Catalog(e.to_string()))?;
-        let catalog = Catalog { models: file.models };
+        let mut catalog = Catalog::default();
+        catalog.merge_unchecked(text)?;
         catalog.validate()?;
         Ok(catalog)
     }
 
-    /// Adds the models (or extra routes of known models) from another catalog file.
-    /// This is how a model on an existing route is added without touching code.
+    /// Adds models and routes from another catalog file; a route for a known model and
+    /// route replaces it. This is how a model on an existing route is added as data.
     pub fn merge_toml(&mut self, text: &str) -> Result<(), Error> {
-        let extra = Catalog::from_toml(text)?;
-        for model in extra.models {
-            match self.models.iter_mut().find(|m| m.id == model.id) {
-                Some(known) => {
-                    for route in model.routes {
-                        known.routes.retain(|r| r.route != route.route);
-                        known.routes.push(route);
-                    }
-                }
-                None => self.models.push(model),
+        self.merge_unchecked(text)?;
+        self.validate()
+    }
+
+    fn merge_unchecked(&mut self, text: &str) -> Result<(), Error> {
+        let file: CatalogFile = toml::from_str(text).map_err(|e| Error::Catalog(e.to_string()))?;
+        for mut model in file.models {
+            let nested = std::mem::take(&mut model.routes);
+            if !self.models.iter().any(|m| m.id == model.id) {
+                self.models.push(model.clone());
+            }
+            for route in nested {
+                self.add_route(&model.id, route)?;
             }
         }
-        self.validate()
+        for r in file.routes {
+            self.add_route(&r.model, r.entry)?;
+        }
+        Ok(())
+    }
+
+    fn add_route(&mut self, model_id: &str, route: RouteEntry) -> Result<(), Error> {
+        let model = self.models.iter_mut().find(|m| m.id == model_id).ok_or_else(|| {
+            Error::Catalog(format!(
+                "route {} names unknown model '{model_id}'; add a [[model]] entry for it",
+                route.route
+            ))
+        })?;
+        model.routes.retain(|r| r.route != route.route);
+        model.routes.push(route);
+        Ok(())
     }
 
     pub fn models(&self) -> &[ModelEntry] {

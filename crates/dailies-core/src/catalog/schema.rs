@@ -101,11 +101,14 @@ pub enum LifecycleState {
     Retired,
 }
 
-/// The whole catalog file.
+/// One catalog file: model facts (`[[model]]`), routes (`[[route]]` naming their model),
+/// or both.
 #[derive(Debug, Clone, Deserialize)]
 pub struct CatalogFile {
     #[serde(default, rename = "model")]
     pub models: Vec<ModelEntry>,
+    #[serde(default, rename = "route")]
+    pub routes: Vec<ModelRoute>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -116,8 +119,17 @@ pub struct ModelEntry {
     pub vendor: String,
     #[serde(default)]
     pub summary: String,
-    #[serde(rename = "route")]
+    /// Filled from `[[route]]` entries; a model may also nest `[[model.route]]`.
+    #[serde(default, rename = "route")]
     pub routes: Vec<RouteEntry>,
+}
+
+/// A `[[route]]` entry: a route plus the id of the model it reaches.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ModelRoute {
+    pub model: String,
+    #[serde(flatten)]
+    pub entry: RouteEntry,
 }
 
 /// One way of reaching a model: the endpoint, what it accepts and what it costs.

@@ -30,7 +30,8 @@ fn unknown_model_suggests_close_matches() {
         other => panic!("{other:?}"),
     }
     let err = c.select("sora-2@replicate", |_| true).unwrap_err();
-    assert!(err.to_string().contains("available routes: openai, fal"), "{err}");
+    let msg = err.to_string();
+    assert!(msg.contains("available routes:") && msg.contains("openai") && msg.contains("fal"), "{msg}");
 }
 
 #[test]
@@ -90,6 +91,21 @@ price = { rules = [{ usd_per_second = 0.07 }], source = "test", as_of = "2026-11
     c.merge_toml(extra).unwrap();
     let (m, r) = c.select("kling-3.0-turbo", |_| true).unwrap();
     assert_eq!((m.name.as_str(), r.route), ("Kling 3.0 Turbo", RouteId::Fal));
+
+    // The per-provider form: a [[route]] for a model the catalog already knows.
+    let route_only = r#"
+[[route]]
+model = "kling-3.0-turbo"
+route = "openai"
+endpoint = "x"
+params = { durations = [5], default_duration = 5, aspects = ["16:9"], default_aspect = "16:9", resolutions = ["720p"], default_resolution = "720p", audio = [false], default_audio = false }
+fields.prompt = { param = "prompt" }
+price = { rules = [{ usd_per_second = 0.2 }], source = "test", as_of = "2026-11-21" }
+"#;
+    c.merge_toml(route_only).unwrap();
+    assert_eq!(c.model("kling-3.0-turbo").unwrap().routes.len(), 2);
+    let orphan = route_only.replace("kling-3.0-turbo", "no-such-model");
+    assert!(c.merge_toml(&orphan).unwrap_err().to_string().contains("unknown model 'no-such-model'"));
 }
 
 #[test]

@@ -1,0 +1,7 @@
+//! One module per area; each command unpacks, calls the core and maps the error.
+
+pub mod keys;
+pub mod media;
+pub mod models;
+pub mod runs;
+pub mod settings;

@@ -1,0 +1,31 @@
+use dailies_core::api::{CompareRequest, RunPlan, RunSummary, RunView};
+use tauri::State;
+
+use crate::ipc_error::{ipc, CmdResult};
+use crate::state::AppState;
+
+/// How many past runs the history list shows.
+const HISTORY_LIMIT: u32 = 200;
+
+#[tauri::command]
+pub async fn plan_run(state: State<'_, AppState>, request: CompareRequest) -> CmdResult<RunPlan> {
+    state.blocking(move |studio| studio.plan(&request).map_err(ipc)).await
+}
+
+/// Plans and starts; the clips keep running in the background and report via `clip-update`.
+#[tauri::command]
+pub async fn start_run(state: State<'_, AppState>, request: CompareRequest) -> CmdResult<RunView> {
+    let plan = state.blocking(move |studio| studio.plan(&request).map_err(ipc)).await?;
+    let handle = state.studio.start(&plan).await.map_err(ipc)?;
+    Ok(handle.view)
+}
+
+#[tauri::command]
+pub async fn list_runs(state: State<'_, AppState>) -> CmdResult<Vec<RunSummary>> {
+    state.studio.runs(HISTORY_LIMIT).await.map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn get_run(state: State<'_, AppState>, run_id: String) -> CmdResult<RunView> {
+    state.studio.run(&run_id).await.map_err(ipc)
+}

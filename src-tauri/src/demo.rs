@@ -1,0 +1,42 @@
+//! Demo mode: the provider emulator in-process, started the first time demo is turned on
+//! and kept for the app's lifetime, with every route pointed at it.
+
+use std::collections::HashMap;
+
+use dailies_core::catalog::RouteId;
+use dailies_core::secrets::Secret;
+use dailies_core::{DemoBackend, Studio};
+use dailies_sim::{Sim, SimConfig, SimHandle};
+use tokio::sync::Mutex;
+
+#[derive(Default)]
+pub struct Demo {
+    sim: Mutex<Option<SimHandle>>,
+}
+
+impl Demo {
+    /// Turns demo on (starting the emulator if needed) or off.
+    pub async fn apply(&self, studio: &Studio, on: bool) -> Result<(), String> {
+        if !on {
+            studio.set_demo(None);
+            return Ok(());
+        }
+        let mut sim = self.sim.lock().await;
+        if sim.is_none() {
+            let addr = "127.0.0.1:0".parse().map_err(|e| format!("emulator address: {e}"))?;
+            let started = Sim::start(addr, SimConfig::default())
+                .await
+                .map_err(|e| format!("the demo emulator could not start: {e}"))?;
+            tracing::info!(fal = %started.fal_base_url(), "demo emulator started");
+            *sim = Some(started);
+        }
+        let handle = sim.as_ref().expect("emulator started above");
+        let config = SimConfig::default();
+        let base_urls =
+            HashMap::from([(RouteId::Fal, handle.fal_base_url()), (RouteId::Openai, handle.openai_base_url())]);
+        // Both routes accept the same demo key; the fal one is what the backend hands out.
+        debug_assert_eq!(config.fal_key, config.openai_key);
+        studio.set_demo(Some(DemoBackend { base_urls, key: Secret::new(config.fal_key) }));
+        Ok(())
+    }
+}

@@ -1,0 +1,20 @@
+//! The one error shape every command returns: the core's stable code plus its message.
+
+use dailies_core::api::IpcError;
+
+/// Maps a core error to what crosses IPC (the UI branches on `code`, shows `message`).
+pub fn ipc(e: dailies_core::Error) -> IpcError {
+    IpcError { code: e.code().to_string(), message: e.to_string() }
+}
+
+/// An error that is the shell's own, not the core's (e.g. the emulator would not start).
+pub fn shell(code: &str, message: impl std::fmt::Display) -> IpcError {
+    IpcError { code: code.to_string(), message: message.to_string() }
+}
+
+/// A blocking task (keychain over D-Bus) that panicked or was cancelled.
+pub fn join(e: impl std::fmt::Display) -> IpcError {
+    shell("internal", format!("background task failed: {e}"))
+}
+
+pub type CmdResult<T> = Result<T, IpcError>;

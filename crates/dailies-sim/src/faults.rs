@@ -1,0 +1,155 @@
+//! Scripted faults: queued by tests, consumed by the protocol handlers in FIFO order.
+
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+/// One scripted failure. `times` requests (or jobs) matching `route`, `op` and
+/// `endpoint_contains` get `kind` instead of normal behaviour.
+///
+/// Request-level kinds (`rate_limit`, `server_error`, `insufficient_balance`, `malformed`)
+/// replace the response of the matching `op`. Job-level kinds (`fail_completed`,
+/// `content_policy`) decide a job's fate when it is submitted, whatever `op` says.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fault {
+    /// `"fal"` or `"openai"`.
+    pub route: String,
+    pub op: FaultOp,
+    pub kind: FaultKind,
+    #[serde(default = "one")]
+    pub times: u32,
+    /// Only requests whose fal endpoint id (or OpenAI model) contains this substring.
+    #[serde(default)]
+    pub endpoint_contains: Option<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Fault {
+    /// A fault that fires once for every endpoint on `route`.
+    pub fn once(route: &str, op: FaultOp, kind: FaultKind) -> Self {
+        Self { route: route.to_owned(), op, kind, times: 1, endpoint_contains: None }
+    }
+
+    fn matches(&self, route: &str, endpoint: &str) -> bool {
+        self.route == route && self.endpoint_contains.as_deref().is_none_or(|needle| endpoint.contains(needle))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FaultOp {
+    Submit,
+    /// Status polling and the fal SSE stream.
+    Status,
+    Result,
+    /// The video bytes download (fal CDN, OpenAI `/content`).
+    Content,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FaultKind {
+    RateLimit { retry_after_s: u64 },
+    ServerError { status: u16 },
+    FailCompleted { error_type: String, message: String },
+    ContentPolicy,
+    InsufficientBalance,
+    Malformed,
+}
+
+impl FaultKind {
+    /// Whether this kind shapes a job's outcome rather than one HTTP response.
+    pub(crate) fn is_job_fate(&self) -> bool {
+        matches!(self, Self::FailCompleted { .. } | Self::ContentPolicy)
+    }
+}
+
+/// How a job ends when a job-level fault was attached at submit.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum JobFate {
+    Succeed,
+    Fail { error_type: String, message: String },
+    ContentPolicy,
+}
+
+#[derive(Default)]
+pub(crate) struct FaultQueue {
+    pending: Mutex<Vec<Fault>>,
+}
+
+impl FaultQueue {
+    pub fn push(&self, fault: Fault) {
+        if fault.times == 0 {
+            tracing::warn!(?fault, "ignoring fault with times = 0");
+            return;
+        }
+        self.lock().push(fault);
+    }
+
+    /// Consumes one use of the first request-level fault for this request.
+    pub fn take_request(&self, route: &str, op: FaultOp, endpoint: &str) -> Option<FaultKind> {
+        self.take(|f| f.op == op && !f.kind.is_job_fate() && f.matches(route, endpoint))
+    }
+
+    /// Consumes one use of the first job-level fault for a job being submitted.
+    pub fn take_fate(&self, route: &str, endpoint: &str) -> JobFate {
+        match self.take(|f| f.kind.is_job_fate() && f.matches(route, endpoint)) {
+            Some(FaultKind::FailCompleted { error_type, message }) => JobFate::Fail { error_type, message },
+            Some(FaultKind::ContentPolicy) => JobFate::ContentPolicy,
+            _ => JobFate::Succeed,
+        }
+    }
+
+    fn take(&self, pred: impl Fn(&Fault) -> bool) -> Option<FaultKind> {
+        let mut pending = self.lock();
+        let idx = pending.iter().position(pred)?;
+        let fault = &mut pending[idx];
+        let kind = fault.kind.clone();
+        fault.times -= 1;
+        if fault.times == 0 {
+            pending.remove(idx);
+        }
+        tracing::info!(?kind, "injecting fault");
+        Some(kind)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Fault>> {
+        // A panic while holding the lock can't leave the Vec half-updated, so a poisoned
+        // lock is still safe to use.
+        self.pending.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fault_json_shape_matches_the_control_api() {
+        let json = r#"{"route":"fal","op":"submit","kind":{"kind":"rate_limit","retry_after_s":2}}"#;
+        let fault: Fault = serde_json::from_str(json).unwrap();
+        assert_eq!(fault.times, 1);
+        assert_eq!(fault.kind, FaultKind::RateLimit { retry_after_s: 2 });
+    }
+
+    #[test]
+    fn faults_are_consumed_in_order_and_filtered() {
+        let q = FaultQueue::default();
+        q.push(Fault {
+            endpoint_contains: Some("o3".into()),
+            times: 2,
+            ..Fault::once("fal", FaultOp::Status, FaultKind::Malformed)
+        });
+        q.push(Fault::once("fal", FaultOp::Submit, FaultKind::ContentPolicy));
+        assert_eq!(q.take_request("fal", FaultOp::Status, "fal-ai/kling-video/v3"), None);
+        assert_eq!(q.take_fate("openai", "sora-2"), JobFate::Succeed);
+        assert_eq!(q.take_fate("fal", "x"), JobFate::ContentPolicy);
+        let o3 = "fal-ai/kling-video/o3/pro/text-to-video";
+        assert!(q.take_request("fal", FaultOp::Status, o3).is_some());
+        assert!(q.take_request("fal", FaultOp::Status, o3).is_some());
+        assert!(q.take_request("fal", FaultOp::Status, o3).is_none());
+    }
+}

@@ -1,0 +1,18 @@
+//! An early-exit error response, boxed so `Result<_, Rejection>` stays small on the
+//! happy path (an axum `Response` is over 100 bytes).
+
+use axum::response::{IntoResponse, Response};
+
+pub(crate) struct Rejection(Box<Response>);
+
+impl From<Response> for Rejection {
+    fn from(response: Response) -> Self {
+        Self(Box::new(response))
+    }
+}
+
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        *self.0
+    }
+}

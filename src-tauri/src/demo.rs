@@ -1,9 +1,6 @@
 //! Demo mode: the provider emulator in-process, started the first time demo is turned on
 //! and kept for the app's lifetime, with every route pointed at it.
 
-use std::collections::HashMap;
-
-use dailies_core::catalog::RouteId;
 use dailies_core::secrets::Secret;
 use dailies_core::{DemoBackend, Studio};
 use dailies_sim::{Sim, SimConfig, SimHandle};
@@ -32,11 +29,9 @@ impl Demo {
         }
         let handle = sim.as_ref().expect("emulator started above");
         let config = SimConfig::default();
-        let base_urls =
-            HashMap::from([(RouteId::Fal, handle.fal_base_url()), (RouteId::Openai, handle.openai_base_url())]);
-        // Both routes accept the same demo key; the fal one is what the backend hands out.
+        // Every route accepts the same demo key; the fal one is what the backend hands out.
         debug_assert_eq!(config.fal_key, config.openai_key);
-        studio.set_demo(Some(DemoBackend { base_urls, key: Secret::new(config.fal_key) }));
+        studio.set_demo(Some(DemoBackend::new(Secret::new(config.fal_key), |route| handle.route_base_url(route))));
         Ok(())
     }
 }

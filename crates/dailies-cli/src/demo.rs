@@ -1,6 +1,5 @@
 //! Demo mode: the provider emulator in-process, standing in for every route.
 
-use std::collections::HashMap;
 use std::process::ExitCode;
 
 use dailies_core::catalog::RouteId;
@@ -17,9 +16,7 @@ pub async fn attach(studio: &Studio) -> Result<SimHandle, Error> {
     let config = SimConfig::default();
     let key = Secret::new(config.fal_key.clone());
     let sim = Sim::start("127.0.0.1:0".parse().expect("loopback address"), config).await.map_err(sim_error)?;
-    let base_urls: HashMap<RouteId, String> =
-        RouteId::ALL.into_iter().filter_map(|r| sim.route_base_url(r.as_str()).map(|url| (r, url))).collect();
-    studio.set_demo(Some(DemoBackend { base_urls, key }));
+    studio.set_demo(Some(DemoBackend::new(key, |route| sim.route_base_url(route))));
     Ok(sim)
 }
 

@@ -16,7 +16,15 @@ export type PriceRule = {
  */
 audio?: boolean, resolution?: string, usd_per_second?: number, usd_per_clip?: number, };
 
-export type PriceSpec = { rules: Array<PriceRule>, source: string, as_of: string, };
+export type PriceSpec = { rules: Array<PriceRule>, source: string, as_of: string, 
+/**
+ * Converts a charge the route reports in tokens (BytePlus Ark) to USD.
+ */
+usd_per_million_tokens?: number, 
+/**
+ * Converts a charge the route reports in its own units (Kling units, Runway credits).
+ */
+usd_per_unit?: number, };
 
 export type CanonicalParams = { prompt: string, negative_prompt?: string, duration_s?: number, aspect?: string, resolution?: string, audio?: boolean, seed?: number, };
 

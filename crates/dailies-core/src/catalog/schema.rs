@@ -218,6 +218,14 @@ pub struct PriceSpec {
     pub rules: Vec<PriceRule>,
     pub source: String,
     pub as_of: String,
+    /// Converts a charge the route reports in tokens (BytePlus Ark) to USD.
+    #[serde(default)]
+    #[ts(optional)]
+    pub usd_per_million_tokens: Option<f64>,
+    /// Converts a charge the route reports in its own units (Kling units, Runway credits).
+    #[serde(default)]
+    #[ts(optional)]
+    pub usd_per_unit: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

@@ -11,7 +11,7 @@ use super::Studio;
 use crate::api::ClipStatus;
 use crate::error::{Error, Result};
 use crate::probe::probe_mp4;
-use crate::providers::{JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext};
+use crate::providers::{Billed, JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext};
 use crate::store::Delivered;
 
 const DOWNLOAD_ATTEMPTS: u32 = 4;
@@ -56,19 +56,33 @@ impl Studio {
                 return Ok(());
             }
         };
+        let billed_usd = output.billed.and_then(|b| self.billed_usd(&row, b));
         let file_path = target.display().to_string();
         let delivered = Delivered {
             probe: &probe,
             file_path: &file_path,
             media_path: &relative,
-            cost_usd: output.billed_usd.unwrap_or(row.estimated_cost_usd),
-            billed_cost_usd: output.billed_usd,
+            cost_usd: billed_usd.unwrap_or(row.estimated_cost_usd),
+            billed_cost_usd: billed_usd,
         };
         self.store().mark_delivered(clip_id, delivered).await?;
         let detail = format!("{}x{} {:.2}s audio={}", probe.width, probe.height, probe.duration_s, probe.has_audio);
         self.store().add_event(clip_id, "downloaded", Some("succeeded"), None, Some(&detail)).await?;
         self.publish(clip_id).await;
         Ok(())
+    }
+}
+
+impl Studio {
+    /// A reported charge in USD, using the route's unit prices from the catalog.
+    fn billed_usd(&self, row: &crate::store::ClipRow, billed: Billed) -> Option<f64> {
+        let (_, entry) = self.catalog().select(&format!("{}@{}", row.model, row.route), |_| true).ok()?;
+        let usd = match billed {
+            Billed::Usd(usd) => usd,
+            Billed::Tokens(n) => entry.price.usd_per_million_tokens? * n as f64 / 1e6,
+            Billed::Units(u) => entry.price.usd_per_unit? * u,
+        };
+        Some((usd * 1000.0).round() / 1000.0)
     }
 }
 

@@ -78,7 +78,7 @@ impl Studio {
     /// the provider job id immediately. `None` when the clip ended here.
     async fn submit(&self, adapter: &dyn ProviderAdapter, ctx: &RouteContext, row: &ClipRow) -> Result<Option<JobRef>> {
         let fields: serde_json::Map<String, Value> = serde_json::from_str(&row.request_json).unwrap_or_default();
-        let req = SubmitRequest { endpoint: &row.endpoint, fields: &fields, clip_id: &row.id };
+        let req = SubmitRequest { endpoint: &row.endpoint, fields: &fields, images: &[], clip_id: &row.id };
         self.store().mark_submitting(&row.id).await?;
         self.store().add_event(&row.id, "submit", Some("submitting"), None, None).await?;
         self.publish(&row.id).await;

@@ -34,6 +34,14 @@ pub struct DemoBackend {
     pub key: Secret,
 }
 
+impl DemoBackend {
+    /// Every route the emulator speaks, by asking it for each route's base URL.
+    pub fn new(key: Secret, base_url_of: impl Fn(&str) -> Option<String>) -> DemoBackend {
+        let base_urls = RouteId::ALL.into_iter().filter_map(|r| base_url_of(r.as_str()).map(|u| (r, u))).collect();
+        DemoBackend { base_urls, key }
+    }
+}
+
 /// How often to ask a route that gives no hint of its own.
 #[derive(Clone, Debug)]
 pub struct PollPolicy {

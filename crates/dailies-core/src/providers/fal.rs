@@ -196,7 +196,7 @@ impl ProviderAdapter for FalAdapter {
             .pointer("/video/url")
             .and_then(Value::as_str)
             .ok_or_else(|| ProviderError::Malformed { route: ROUTE, detail: "result without video.url".into() })?;
-        Ok(OutputFile { url: url.to_string(), auth_header: None, billed_usd: None })
+        Ok(OutputFile { url: url.to_string(), auth_header: None, billed: None })
     }
 
     async fn cancel(&self, ctx: &RouteContext, job: &JobRef) -> Result<(), ProviderError> {

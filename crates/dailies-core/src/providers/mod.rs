@@ -6,6 +6,7 @@
 mod error;
 pub mod fal;
 mod http;
+pub mod images;
 pub mod openai;
 
 use std::time::Duration;
@@ -33,6 +34,9 @@ pub struct RouteContext {
 pub struct SubmitRequest<'a> {
     pub endpoint: &'a str,
     pub fields: &'a Map<String, Value>,
+    /// Checked local images for image-to-video, each naming its wire field and encoding.
+    /// Adapters call [`images::place_inline`] and handle the `Url`/`Multipart` rest.
+    pub images: &'a [images::ImageInput],
     /// Stable per clip; routes with idempotency support send it.
     pub clip_id: &'a str,
 }
@@ -97,7 +101,18 @@ pub struct OutputFile {
     /// Some routes require auth on the download itself (OpenAI's content endpoint).
     pub auth_header: Option<(String, Secret)>,
     /// The provider's reported charge, where it reports one.
-    pub billed_usd: Option<f64>,
+    pub billed: Option<Billed>,
+}
+
+/// A charge as the provider reports it; the engine converts it to USD with the catalog's
+/// unit prices (`usd_per_million_tokens`, `usd_per_unit`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Billed {
+    Usd(f64),
+    /// BytePlus Ark `usage.total_tokens`.
+    Tokens(u64),
+    /// Kling `final_unit_deduction`, Runway credits, ... (route-specific units).
+    Units(f64),
 }
 
 #[async_trait]

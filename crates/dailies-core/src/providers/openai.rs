@@ -123,7 +123,7 @@ impl ProviderAdapter for OpenAiAdapter {
         Ok(OutputFile {
             url: format!("{}/videos/{}/content", base(ctx), job.provider_job_id),
             auth_header: Some(("Authorization".into(), crate::secrets::Secret::new(bearer(ctx)))),
-            billed_usd: None,
+            billed: None,
         })
     }
 

@@ -40,7 +40,7 @@ async fn every_sora_request_the_catalog_can_produce_passes_prism() {
                     };
                     let (resolved, _) = resolve(model, &entry.params, &asked, true).unwrap();
                     let fields = build_fields(entry, &resolved).unwrap();
-                    let req = SubmitRequest { endpoint: &entry.endpoint, fields: &fields, clip_id: "c" };
+                    let req = SubmitRequest { endpoint: &entry.endpoint, fields: &fields, images: &[], clip_id: "c" };
                     let submitted = OpenAiAdapter
                         .submit(&ctx, &req)
                         .await

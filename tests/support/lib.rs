@@ -93,9 +93,7 @@ pub async fn studio_on(sim: &SimHandle, data_dir: &Path, key: &str) -> Studio {
     })
     .await
     .expect("studio opens");
-    let base_urls =
-        [(RouteId::Fal, sim.fal_base_url()), (RouteId::Openai, sim.openai_base_url())].into_iter().collect();
-    studio.set_demo(Some(DemoBackend { base_urls, key: Secret::new(key) }));
+    studio.set_demo(Some(DemoBackend::new(Secret::new(key), |route| sim.route_base_url(route))));
     studio
 }
 

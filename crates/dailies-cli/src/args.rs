@@ -87,6 +87,21 @@ pub struct CompareArgs {
     pub negative: Option<String>,
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub seed: Option<i64>,
+    /// Classifier-free guidance, where a model takes it (e.g. Kling: 0–1).
+    #[arg(long, value_name = "F")]
+    pub cfg_scale: Option<f64>,
+    /// A shot of a multi-shot generation as SECONDS:PROMPT; repeat in order.
+    #[arg(long = "shot", value_name = "SECONDS:PROMPT", value_parser = parse_shot)]
+    pub shots: Vec<dailies_core::catalog::Shot>,
+    /// Local image (PNG, JPEG, WebP) for the first frame: image-to-video.
+    #[arg(long, value_name = "FILE")]
+    pub start_image: Option<String>,
+    /// Local image for the last frame, where a model supports one.
+    #[arg(long, value_name = "FILE")]
+    pub end_image: Option<String>,
+    /// Centre-crop input images to the nearest aspect a model accepts instead of refusing.
+    #[arg(long)]
+    pub crop: bool,
     /// Refuse values a model cannot honour instead of running the nearest one.
     #[arg(long)]
     pub strict: bool,
@@ -108,4 +123,13 @@ pub struct CompareArgs {
 pub enum OnOff {
     On,
     Off,
+}
+
+fn parse_shot(s: &str) -> Result<dailies_core::catalog::Shot, String> {
+    let (secs, prompt) = s.split_once(':').ok_or("expected SECONDS:PROMPT, e.g. 5:a wide shot of the harbour")?;
+    let duration_s = secs.trim().parse().map_err(|_| format!("'{secs}' is not a whole number of seconds"))?;
+    if prompt.trim().is_empty() {
+        return Err("the shot's prompt is empty".into());
+    }
+    Ok(dailies_core::catalog::Shot { prompt: prompt.trim().to_string(), duration_s })
 }

@@ -21,10 +21,15 @@ pub async fn run(studio: &Studio, args: CompareArgs) -> Result<ExitCode, Error> 
             resolution: args.resolution.clone(),
             audio: args.audio.map(|a| matches!(a, OnOff::On)),
             seed: args.seed,
+            cfg_scale: args.cfg_scale,
+            shots: (!args.shots.is_empty()).then(|| args.shots.clone()),
+            start_image: args.start_image.clone(),
+            end_image: args.end_image.clone(),
         },
         models: args.models.clone(),
         strict: args.strict,
         max_cost_usd: args.max_cost,
+        crop: Some(args.crop),
     };
     let plan = studio.plan(&request)?;
     render::estimate(&plan);

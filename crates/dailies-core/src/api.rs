@@ -18,6 +18,10 @@ pub struct CompareRequest {
     #[serde(default)]
     #[ts(optional)]
     pub max_cost_usd: Option<f64>,
+    /// Centre-crop input images whose aspect a route does not accept.
+    #[serde(default)]
+    #[ts(optional)]
+    pub crop: Option<bool>,
 }
 
 /// A validated comparison, priced, before anything is persisted or sent.

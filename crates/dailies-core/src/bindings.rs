@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use crate::api::*;
 use crate::catalog::{
-    CanonicalParams, Lifecycle, LifecycleState, ParityNote, PriceRule, PriceSpec, ResolvedParams, RouteId,
+    CanonicalParams, Lifecycle, LifecycleState, ParityNote, PriceRule, PriceSpec, ResolvedParams, RouteId, Shot,
 };
 
 /// The whole bindings file.
@@ -17,6 +17,7 @@ pub fn typescript() -> String {
         Lifecycle::decl(),
         PriceRule::decl(),
         PriceSpec::decl(),
+        Shot::decl(),
         CanonicalParams::decl(),
         ResolvedParams::decl(),
         ParityNote::decl(),

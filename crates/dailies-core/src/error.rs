@@ -25,6 +25,8 @@ pub enum InputError {
     DurationNobodyAllows { asked: u32, min: u32, max: u32 },
     #[error("keys: no key for route '{route}'; run `dailies keys set {route}` or set {env_var} (or use --demo)")]
     NoKey { route: RouteId, env_var: String },
+    #[error("{field}: {model} needs an image near one of its aspect ratios; this one is {width}x{height}; pass --crop to centre-crop it to {nearest}")]
+    ImageAspect { field: String, model: String, width: u32, height: u32, nearest: String },
     #[error("max-cost: estimated ${estimate:.2} exceeds --max-cost ${max:.2}")]
     OverBudget { estimate: f64, max: f64 },
     #[error("yes: this run would spend about ${estimate:.2}; pass --yes to confirm when not running interactively")]

@@ -13,6 +13,7 @@ pub mod bindings;
 pub mod catalog;
 pub mod engine;
 pub mod error;
+pub mod inputs;
 pub mod media;
 pub mod paths;
 pub mod probe;

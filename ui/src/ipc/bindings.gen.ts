@@ -26,9 +26,23 @@ usd_per_million_tokens?: number,
  */
 usd_per_unit?: number, };
 
-export type CanonicalParams = { prompt: string, negative_prompt?: string, duration_s?: number, aspect?: string, resolution?: string, audio?: boolean, seed?: number, };
+export type Shot = { prompt: string, duration_s: number, };
 
-export type ResolvedParams = { prompt: string, negative_prompt?: string, duration_s: number, aspect: string, resolution: string, audio: boolean, seed?: number, };
+export type CanonicalParams = { prompt: string, negative_prompt?: string, duration_s?: number, aspect?: string, resolution?: string, audio?: boolean, seed?: number, cfg_scale?: number, 
+/**
+ * Multi-shot list; when given, its durations add up to the clip's duration.
+ */
+shots?: Array<Shot>, 
+/**
+ * Local image file for the first frame (image-to-video).
+ */
+start_image?: string, 
+/**
+ * Local image file for the last frame, where a route supports one.
+ */
+end_image?: string, };
+
+export type ResolvedParams = { prompt: string, negative_prompt?: string, duration_s: number, aspect: string, resolution: string, audio: boolean, seed?: number, cfg_scale?: number, shots?: Array<Shot>, start_image?: string, end_image?: string, };
 
 export type ParityNote = { 
 /**
@@ -48,7 +62,11 @@ models: Array<string>,
 /**
  * Refuse instead of adjusting values a model cannot honour.
  */
-strict: boolean, max_cost_usd?: number, };
+strict: boolean, max_cost_usd?: number, 
+/**
+ * Centre-crop input images whose aspect a route does not accept.
+ */
+crop?: boolean, };
 
 export type PlannedClip = { model: string, model_name: string, route: RouteId, endpoint: string, resolved: ResolvedParams, parity: Array<ParityNote>, estimated_cost_usd: number, usd_per_second: number, lifecycle: Lifecycle, };
 

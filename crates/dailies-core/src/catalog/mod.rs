@@ -8,16 +8,16 @@ mod schema;
 mod wire;
 
 pub use params::{
-    aspect_ratio, resolution_rank, CanonicalParams, ParityNote, ResolvedParams, CANONICAL_ASPECTS,
+    aspect_ratio, resolution_rank, CanonicalParams, ParityNote, ResolvedParams, Shot, CANONICAL_ASPECTS,
     CANONICAL_RESOLUTIONS,
 };
 pub use parity::{allowed_values, resolve};
 pub use price::{estimate_usd, usd_per_second};
 pub use schema::{
-    CanonicalParam, CatalogFile, Encoding, FieldSpec, Lifecycle, LifecycleState, ModelEntry, ModelRoute, ParamSpec,
-    PriceRule, PriceSpec, RouteEntry, RouteId,
+    CanonicalParam, CatalogFile, Encoding, FieldSpec, ImageSpec, Lifecycle, LifecycleState, ModelEntry, ModelRoute,
+    ParamSpec, PriceRule, PriceSpec, RouteEntry, RouteId,
 };
-pub use wire::build_fields;
+pub use wire::{build_fields, build_request, image_support, ImageSlot, WireRequest};
 
 use crate::error::{Error, InputError};
 
@@ -220,18 +220,23 @@ impl Catalog {
                         for aspect in &p.aspects {
                             let resolved = ResolvedParams {
                                 prompt: "x".into(),
-                                negative_prompt: None,
-                                duration_s: p.default_duration,
                                 aspect: aspect.clone(),
                                 resolution: res.clone(),
                                 audio,
-                                seed: None,
+                                ..ResolvedParams::defaults(p)
                             };
                             if usd_per_second(&r.price, &resolved).is_none() {
                                 return bad(m, r, format!("no price rule for audio={audio} resolution={res}"));
                             }
                             build_fields(r, &resolved)
                                 .map_err(|e| Error::Catalog(format!("{}@{}: {e}", m.id, r.route)))?;
+                            let with_images = ResolvedParams {
+                                start_image: Some("start.png".into()),
+                                end_image: Some("end.png".into()),
+                                ..resolved
+                            };
+                            build_request(r, &with_images)
+                                .map_err(|e| Error::Catalog(format!("{}@{} (image mode): {e}", m.id, r.route)))?;
                         }
                     }
                 }

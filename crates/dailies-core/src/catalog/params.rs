@@ -26,10 +26,28 @@ pub struct CanonicalParams {
     #[ts(optional)]
     #[ts(type = "number")]
     pub seed: Option<i64>,
+    #[ts(optional)]
+    pub cfg_scale: Option<f64>,
+    /// Multi-shot list; when given, its durations add up to the clip's duration.
+    #[ts(optional)]
+    pub shots: Option<Vec<Shot>>,
+    /// Local image file for the first frame (image-to-video).
+    #[ts(optional)]
+    pub start_image: Option<String>,
+    /// Local image file for the last frame, where a route supports one.
+    #[ts(optional)]
+    pub end_image: Option<String>,
+}
+
+/// One shot of a multi-shot generation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Shot {
+    pub prompt: String,
+    pub duration_s: u32,
 }
 
 /// The values one model+route actually runs with, after parity adjustment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct ResolvedParams {
     pub prompt: String,
     #[ts(optional)]
@@ -41,6 +59,37 @@ pub struct ResolvedParams {
     #[ts(optional)]
     #[ts(type = "number")]
     pub seed: Option<i64>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub cfg_scale: Option<f64>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub shots: Option<Vec<Shot>>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub start_image: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub end_image: Option<String>,
+}
+
+impl ResolvedParams {
+    /// Route defaults for everything, for pricing the picker and validating the catalog.
+    pub fn defaults(spec: &super::schema::ParamSpec) -> ResolvedParams {
+        ResolvedParams {
+            prompt: String::new(),
+            negative_prompt: None,
+            duration_s: spec.default_duration,
+            aspect: spec.default_aspect.clone(),
+            resolution: spec.default_resolution.clone(),
+            audio: spec.default_audio,
+            seed: None,
+            cfg_scale: None,
+            shots: None,
+            start_image: None,
+            end_image: None,
+        }
+    }
 }
 
 /// One place where a model could not honour the canonical value exactly.

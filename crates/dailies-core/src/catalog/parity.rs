@@ -26,7 +26,50 @@ pub fn resolve(
         Ok(())
     };
 
-    let duration_s = match asked.duration_s {
+    let mut prompt = asked.prompt.clone();
+    let mut asked_duration = asked.duration_s;
+    let shots = match asked.shots.as_deref() {
+        None | Some([]) => None,
+        Some(list) if spec.max_shots == 0 => {
+            let joined: Vec<String> = list
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("Shot {} ({} s): {}", i + 1, s.duration_s, s.prompt))
+                .collect();
+            let msg = "multi-shot not supported: shots joined into one prompt".to_string();
+            note("shots", format!("{} shots", list.len()), "1".into(), msg)?;
+            prompt = [prompt.trim(), &joined.join(" ")].join(" ").trim().to_string();
+            asked_duration = asked_duration.or(Some(list.iter().map(|s| s.duration_s).sum()));
+            None
+        }
+        Some(list) => {
+            let mut list = list.to_vec();
+            if list.len() > spec.max_shots as usize {
+                let msg = format!("only the first {} shots run", spec.max_shots);
+                note("shots", format!("{} shots", list.len()), spec.max_shots.to_string(), msg)?;
+                list.truncate(spec.max_shots as usize);
+            }
+            asked_duration = Some(list.iter().map(|s| s.duration_s).sum());
+            Some(list)
+        }
+    };
+
+    let cfg_scale = match (asked.cfg_scale, spec.cfg_scale) {
+        (None, _) => None,
+        (Some(c), None) => {
+            note("cfg", c.to_string(), String::new(), "cfg scale ignored".to_string())?;
+            None
+        }
+        (Some(c), Some([lo, hi])) => {
+            let ran = c.clamp(lo, hi);
+            if (ran - c).abs() > f64::EPSILON {
+                note("cfg", c.to_string(), ran.to_string(), format!("asked cfg {c} → ran {ran}"))?;
+            }
+            Some(ran)
+        }
+    };
+
+    let duration_s = match asked_duration {
         None => spec.default_duration,
         Some(d) => {
             let ran = nearest_up(&spec.durations, d, |v| f64::from(*v), f64::from(d)).unwrap_or(spec.default_duration);
@@ -90,8 +133,19 @@ pub fn resolve(
         other => other,
     };
 
-    let resolved =
-        ResolvedParams { prompt: asked.prompt.clone(), negative_prompt, duration_s, aspect, resolution, audio, seed };
+    let resolved = ResolvedParams {
+        prompt,
+        negative_prompt,
+        duration_s,
+        aspect,
+        resolution,
+        audio,
+        seed,
+        cfg_scale,
+        shots,
+        start_image: asked.start_image.clone(),
+        end_image: asked.end_image.clone(),
+    };
     Ok((resolved, notes))
 }
 
@@ -108,6 +162,10 @@ pub fn allowed_values(spec: &ParamSpec, param: &str) -> Vec<String> {
         "audio" => spec.audio.iter().map(|a| on_off(*a)).collect(),
         "negative" if spec.negative_prompt => vec!["any text".into()],
         "seed" if spec.seed => vec!["any integer".into()],
+        "cfg" => {
+            spec.cfg_scale.map(|[lo, hi]| vec![format!("{lo}–{hi}")]).unwrap_or_else(|| vec!["(not supported)".into()])
+        }
+        "shots" if spec.max_shots > 0 => vec![format!("up to {} shots", spec.max_shots)],
         _ => vec!["(not supported)".into()],
     }
 }
@@ -149,6 +207,8 @@ mod tests {
             default_audio: true,
             negative_prompt: false,
             seed: false,
+            cfg_scale: None,
+            max_shots: 0,
         }
     }
 

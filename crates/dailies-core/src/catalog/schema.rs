@@ -144,6 +144,14 @@ pub struct RouteEntry {
     pub params: ParamSpec,
     /// Wire field name -> how its value is produced from canonical parameters.
     pub fields: BTreeMap<String, FieldSpec>,
+    /// The endpoint used instead of `endpoint` when a start image is given.
+    #[serde(default)]
+    pub image_endpoint: Option<String>,
+    #[serde(default)]
+    pub image: Option<ImageSpec>,
+    /// Fields added (or, with `omit`, removed) in image mode.
+    #[serde(default)]
+    pub image_fields: BTreeMap<String, FieldSpec>,
     pub price: PriceSpec,
 }
 
@@ -164,6 +172,23 @@ pub struct ParamSpec {
     pub negative_prompt: bool,
     #[serde(default)]
     pub seed: bool,
+    /// Allowed `[min, max]` for classifier-free guidance; absent when the route has none.
+    #[serde(default)]
+    pub cfg_scale: Option<[f64; 2]>,
+    /// How many shots a multi-shot list may have; 0 when the route has no multi-shot input.
+    #[serde(default)]
+    pub max_shots: u32,
+}
+
+/// Local checks on an input image before anything is sent.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ImageSpec {
+    /// `jpeg`, `png`, `webp`.
+    pub formats: Vec<String>,
+    pub max_mb: f64,
+    /// Aspect ratios the image must be close to; absent when the route takes any.
+    #[serde(default)]
+    pub aspects: Option<Vec<String>>,
 }
 
 /// How one wire field is produced.
@@ -184,6 +209,14 @@ pub enum FieldSpec {
     /// A lookup keyed by several canonical values joined with a space, e.g. OpenAI `size`
     /// from `aspect resolution`: `{ lookup = ["aspect", "resolution"], map = { "16:9 720p" = "1280x720" } }`.
     Lookup { lookup: Vec<CanonicalParam>, map: BTreeMap<String, serde_json::Value> },
+    /// An input image, placed by the adapter: `{ image = "start", as = "url" }`.
+    Image {
+        image: crate::providers::images::ImageRole,
+        #[serde(rename = "as")]
+        encoding: crate::providers::images::ImageEncoding,
+    },
+    /// Drops a text-to-video field in image mode: `aspect_ratio = { omit = true }`.
+    Omit { omit: bool },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -191,6 +224,9 @@ pub enum FieldSpec {
 pub enum CanonicalParam {
     Prompt,
     NegativePrompt,
+    CfgScale,
+    /// The multi-shot list as `[{"prompt": .., "duration": ..}]`, durations in the field's encoding.
+    Shots,
     Duration,
     Aspect,
     Resolution,

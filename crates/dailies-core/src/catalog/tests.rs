@@ -130,7 +130,82 @@ price = { rules = [{ usd_per_second = 0.1 }], source = "t", as_of = "t" }
 #[test]
 fn duration_bounds_cover_the_catalog() {
     let c = Catalog::builtin();
-    assert_eq!(c.duration_bounds(), (3, 20));
+    let (lo, hi) = c.duration_bounds();
+    assert!(lo <= 3 && hi >= 20, "{lo}..{hi}");
     assert!(c.any_allows_duration(12));
     assert!(!c.any_allows_duration(60));
+}
+
+fn i2v_entry() -> RouteEntry {
+    let text = r#"
+[[model]]
+id = "m"
+name = "M"
+family = "M"
+vendor = "V"
+[[model.route]]
+route = "fal"
+endpoint = "x/y/text-to-video"
+image_endpoint = "x/y/image-to-video"
+image = { formats = ["png", "jpeg"], max_mb = 10.0, aspects = ["16:9", "9:16"] }
+params = { durations = [5, 10], default_duration = 5, aspects = ["16:9", "9:16"], default_aspect = "16:9", resolutions = ["1080p"], default_resolution = "1080p", audio = [false], default_audio = false, cfg_scale = [0.0, 1.0], max_shots = 2 }
+fields.prompt = { param = "prompt" }
+fields.duration = { param = "duration", as = "string" }
+fields.aspect_ratio = { param = "aspect" }
+fields.cfg_scale = { param = "cfg_scale" }
+fields.multi_prompt = { param = "shots", as = "string" }
+image_fields.start_image_url = { image = "start", as = "url" }
+image_fields.end_image_url = { image = "end", as = "data_url" }
+image_fields.aspect_ratio = { omit = true }
+price = { rules = [{ usd_per_second = 0.1 }], source = "t", as_of = "t" }
+"#;
+    Catalog::from_toml(text).unwrap().model("m").unwrap().routes[0].clone()
+}
+
+#[test]
+fn image_mode_switches_endpoint_overlays_fields_and_collects_slots() {
+    let entry = i2v_entry();
+    let asked = CanonicalParams { start_image: Some("/a.png".into()), end_image: Some("/b.png".into()), ..ask("fog") };
+    let (p, notes) = resolve("m", &entry.params, &asked, false).unwrap();
+    assert!(notes.is_empty());
+    let wire = build_request(&entry, &p).unwrap();
+    assert_eq!(wire.endpoint, "x/y/image-to-video");
+    assert!(!wire.fields.contains_key("aspect_ratio"));
+    assert_eq!(wire.images.len(), 2);
+    assert_eq!((wire.images[1].field.as_str(), wire.images[1].path.as_str()), ("start_image_url", "/a.png"));
+    let text_only = build_request(&entry, &resolve("m", &entry.params, &ask("fog"), false).unwrap().0).unwrap();
+    assert_eq!(text_only.endpoint, "x/y/text-to-video");
+    assert!(text_only.fields.contains_key("aspect_ratio") && text_only.images.is_empty());
+}
+
+#[test]
+fn shots_replace_the_prompt_and_set_the_duration() {
+    let entry = i2v_entry();
+    let shots = vec![Shot { prompt: "wide".into(), duration_s: 3 }, Shot { prompt: "close".into(), duration_s: 7 }];
+    let (p, notes) = resolve("m", &entry.params, &CanonicalParams { shots: Some(shots), ..ask("fog") }, false).unwrap();
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(p.duration_s, 10);
+    let f = build_fields(&entry, &p).unwrap();
+    assert!(!f.contains_key("prompt"));
+    assert_eq!(
+        f["multi_prompt"],
+        serde_json::json!([{"prompt":"wide","duration":"3"},{"prompt":"close","duration":"7"}])
+    );
+}
+
+#[test]
+fn unsupported_shots_and_cfg_are_parity_notes() {
+    let c = Catalog::builtin();
+    let (_, sora) = c.select("sora-2@openai", |_| true).unwrap();
+    let shots = vec![Shot { prompt: "wide".into(), duration_s: 4 }, Shot { prompt: "close".into(), duration_s: 4 }];
+    let asked = CanonicalParams { shots: Some(shots), cfg_scale: Some(0.7), ..ask("harbour") };
+    let (p, notes) = resolve("s", &sora.params, &asked, false).unwrap();
+    assert_eq!(p.duration_s, 8);
+    assert!(p.prompt.starts_with("harbour Shot 1 (4 s): wide"), "{}", p.prompt);
+    let msgs: Vec<_> = notes.iter().map(|n| n.message.as_str()).collect();
+    assert_eq!(msgs, ["multi-shot not supported: shots joined into one prompt", "cfg scale ignored"]);
+    let entry = i2v_entry();
+    let (p, notes) = resolve("m", &entry.params, &CanonicalParams { cfg_scale: Some(1.5), ..ask("x") }, false).unwrap();
+    assert_eq!((p.cfg_scale, notes[0].message.as_str()), (Some(1.0), "asked cfg 1.5 → ran 1"));
+    assert!(resolve("m", &entry.params, &CanonicalParams { cfg_scale: Some(1.5), ..ask("x") }, true).is_err());
 }

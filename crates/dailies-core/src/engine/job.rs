@@ -10,6 +10,7 @@ use tokio::task::JoinHandle;
 
 use super::Studio;
 use crate::api::ClipStatus;
+use crate::catalog::WireRequest;
 use crate::error::Result;
 use crate::providers::{
     adapter_for, JobRef, JobState, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest,
@@ -77,8 +78,18 @@ impl Studio {
     /// Sends the submit once (resending only what certainly was not accepted) and stores
     /// the provider job id immediately. `None` when the clip ended here.
     async fn submit(&self, adapter: &dyn ProviderAdapter, ctx: &RouteContext, row: &ClipRow) -> Result<Option<JobRef>> {
-        let fields: serde_json::Map<String, Value> = serde_json::from_str(&row.request_json).unwrap_or_default();
-        let req = SubmitRequest { endpoint: &row.endpoint, fields: &fields, images: &[], clip_id: &row.id };
+        let wire: WireRequest = serde_json::from_str(&row.request_json)
+            .map_err(|e| crate::error::Error::Catalog(format!("stored request of clip {}: {e}", row.id)))?;
+        // Images are read now, before the clip is marked as being sent: a file that vanished
+        // since planning fails the clip without any request.
+        let images = match wire.images.iter().map(crate::inputs::load).collect::<Result<Vec<_>>>() {
+            Ok(images) => images,
+            Err(e) => {
+                self.fail(&row.id, ClipStatus::Failed, "invalid_input", &e.to_string()).await?;
+                return Ok(None);
+            }
+        };
+        let req = SubmitRequest { endpoint: &row.endpoint, fields: &wire.fields, images: &images, clip_id: &row.id };
         self.store().mark_submitting(&row.id).await?;
         self.store().add_event(&row.id, "submit", Some("submitting"), None, None).await?;
         self.publish(&row.id).await;

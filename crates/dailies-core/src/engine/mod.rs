@@ -6,6 +6,7 @@
 //! provider job id after a crash and never submits a clip twice.
 
 mod download;
+mod images;
 mod job;
 mod plan;
 mod resume;

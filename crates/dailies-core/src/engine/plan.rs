@@ -3,7 +3,7 @@
 
 use crate::api::{CompareRequest, ModelInfo, PlannedClip, RouteInfo, RunPlan};
 use crate::catalog::{
-    build_fields, estimate_usd, resolve, usd_per_second, ResolvedParams, CANONICAL_ASPECTS, CANONICAL_RESOLUTIONS,
+    build_request, estimate_usd, resolve, usd_per_second, ResolvedParams, CANONICAL_ASPECTS, CANONICAL_RESOLUTIONS,
 };
 use crate::error::{InputError, Result};
 use crate::providers::adapter_for;
@@ -38,6 +38,7 @@ impl Studio {
                 return Err(InputError::DurationNobodyAllows { asked: d, min, max }.into());
             }
         }
+        self.check_image_files(req)?;
         let demo = self.demo().is_some();
         let mut clips: Vec<PlannedClip> = Vec::new();
         for spec in &req.models {
@@ -47,13 +48,15 @@ impl Studio {
                 continue;
             }
             let label = format!("{}@{}", model.id, entry.route);
-            let (resolved, parity) = resolve(&label, &entry.params, p, req.strict)?;
+            let (mut resolved, mut parity) = resolve(&label, &entry.params, p, req.strict)?;
+            self.plan_images(&label, entry, &mut resolved, &mut parity, req)?;
+            let wire = build_request(entry, &resolved).map_err(crate::error::Error::Catalog)?;
             let estimated_cost_usd = estimate_usd(&entry.price, &resolved).unwrap_or(0.0);
             clips.push(PlannedClip {
                 model: model.id.clone(),
                 model_name: model.name.clone(),
                 route: entry.route,
-                endpoint: entry.endpoint.clone(),
+                endpoint: wire.endpoint,
                 usd_per_second: usd_per_second(&entry.price, &resolved).unwrap_or(0.0),
                 resolved,
                 parity,
@@ -96,11 +99,11 @@ impl Studio {
         let mut new_clips = Vec::new();
         for c in &plan.clips {
             let (_, entry) = self.catalog().select(&format!("{}@{}", c.model, c.route), |_| true)?;
-            let fields = build_fields(entry, &c.resolved).map_err(crate::error::Error::Catalog)?;
+            let wire = build_request(entry, &c.resolved).map_err(crate::error::Error::Catalog)?;
             new_clips.push(NewClip {
                 id: uuid::Uuid::now_v7().simple().to_string(),
                 base_url: self.base_url(c.route),
-                request_json: serde_json::Value::Object(fields).to_string(),
+                request_json: serde_json::to_string(&wire).expect("wire requests serialise"),
                 planned: c,
             });
         }
@@ -141,15 +144,7 @@ pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
                 .iter()
                 .map(|r| {
                     let p = &r.params;
-                    let defaults = ResolvedParams {
-                        prompt: String::new(),
-                        negative_prompt: None,
-                        duration_s: p.default_duration,
-                        aspect: p.default_aspect.clone(),
-                        resolution: p.default_resolution.clone(),
-                        audio: p.default_audio,
-                        seed: None,
-                    };
+                    let defaults = ResolvedParams::defaults(p);
                     RouteInfo {
                         route: r.route,
                         endpoint: r.endpoint.clone(),

@@ -81,15 +81,7 @@ impl ClipRow {
             .clone()
             .map(|message| ClipError { code: self.error_code.clone().unwrap_or_else(|| "failed".into()), message });
         ClipView {
-            resolved: serde_json::from_str(&self.resolved_json).unwrap_or_else(|_| crate::catalog::ResolvedParams {
-                prompt: String::new(),
-                negative_prompt: None,
-                duration_s: 0,
-                aspect: String::new(),
-                resolution: String::new(),
-                audio: false,
-                seed: None,
-            }),
+            resolved: serde_json::from_str(&self.resolved_json).unwrap_or_default(),
             parity: serde_json::from_str(&self.parity_json).unwrap_or_default(),
             id: self.id,
             run_id: self.run_id,

@@ -11,7 +11,7 @@ fn plan() -> RunPlan {
         aspect: "16:9".into(),
         resolution: "720p".into(),
         audio: true,
-        seed: None,
+        ..Default::default()
     };
     RunPlan {
         params: CanonicalParams { prompt: "a lighthouse in fog".into(), duration_s: Some(10), ..Default::default() },

@@ -207,6 +207,18 @@ pub struct RouteInfo {
     pub usd_per_second: f64,
     /// Whether a key for this route is available (always true in demo mode).
     pub key_available: bool,
+    /// The price is the creator's own override, not the shipped one.
+    pub price_overridden: bool,
+}
+
+/// A local image brought into the library for image-to-video.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ImportedImage {
+    /// Where it now lives (`<data dir>/inputs/...`); pass as `start_image` / `end_image`.
+    pub path: String,
+    pub format: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -37,6 +37,7 @@ pub fn typescript() -> String {
         IpcError::decl(),
         MediaInfo::decl(),
         AppSettings::decl(),
+        ImportedImage::decl(),
     ];
     let mut out =
         String::from("// GENERATED from Rust by ts-rs (crates/dailies-core/src/bindings.rs); do not edit.\n\n");

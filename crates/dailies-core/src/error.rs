@@ -67,6 +67,8 @@ impl Error {
     /// Stable machine code for the IPC boundary; the UI branches on this, never on text.
     pub fn code(&self) -> &'static str {
         match self {
+            // The UI offers a centre-crop for this one instead of just showing it.
+            Error::Input(InputError::ImageAspect { .. }) => "image_aspect",
             Error::Input(_) => "invalid_input",
             Error::Provider(p) => p.code(),
             Error::Catalog(_) => "catalog",

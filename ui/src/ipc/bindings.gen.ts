@@ -117,7 +117,11 @@ usd_per_second: number,
 /**
  * Whether a key for this route is available (always true in demo mode).
  */
-key_available: boolean, };
+key_available: boolean, 
+/**
+ * The price is the creator's own override, not the shipped one.
+ */
+price_overridden: boolean, };
 
 export type ModelInfo = { id: string, name: string, family: string, vendor: string, summary: string, routes: Array<RouteInfo>, };
 
@@ -134,3 +138,9 @@ export type MediaInfo = {
 base_url: string, };
 
 export type AppSettings = { demo: boolean, data_dir: string, };
+
+export type ImportedImage = { 
+/**
+ * Where it now lives (`<data dir>/inputs/...`); pass as `start_image` / `end_image`.
+ */
+path: string, format: string, width: number, height: number, };

@@ -15,7 +15,7 @@ pub use parity::{allowed_values, resolve};
 pub use price::{estimate_usd, usd_per_second};
 pub use schema::{
     CanonicalParam, CatalogFile, Encoding, FieldSpec, ImageSpec, Lifecycle, LifecycleState, ModelEntry, ModelRoute,
-    ParamSpec, PriceRule, PriceSpec, RouteEntry, RouteId,
+    ParamSpec, PriceOverride, PriceRule, PriceSpec, RouteEntry, RouteId,
 };
 pub use wire::{build_fields, build_request, image_support, ImageSlot, WireRequest};
 
@@ -93,6 +93,16 @@ impl Catalog {
         }
         for r in file.routes {
             self.add_route(&r.model, r.entry)?;
+        }
+        for o in file.prices {
+            let entry = self
+                .models
+                .iter_mut()
+                .find(|m| m.id == o.model)
+                .and_then(|m| m.routes.iter_mut().find(|r| r.route == o.route))
+                .ok_or_else(|| Error::Catalog(format!("price override for unknown {}@{}", o.model, o.route)))?;
+            entry.price = o.price;
+            entry.price_overridden = true;
         }
         Ok(())
     }

@@ -109,6 +109,18 @@ pub struct CatalogFile {
     pub models: Vec<ModelEntry>,
     #[serde(default, rename = "route")]
     pub routes: Vec<ModelRoute>,
+    /// `[[price]]`: replaces one model+route's price (resellers differ, prices move).
+    #[serde(default, rename = "price")]
+    pub prices: Vec<PriceOverride>,
+}
+
+/// A creator's own price for one model+route, kept in `<data dir>/catalog.d/`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PriceOverride {
+    pub model: String,
+    pub route: RouteId,
+    #[serde(flatten)]
+    pub price: PriceSpec,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -152,6 +164,9 @@ pub struct RouteEntry {
     /// Fields added (or, with `omit`, removed) in image mode.
     #[serde(default)]
     pub image_fields: BTreeMap<String, FieldSpec>,
+    /// Set when a `[[price]]` override replaced the shipped price.
+    #[serde(skip)]
+    pub price_overridden: bool,
     pub price: PriceSpec,
 }
 
@@ -264,7 +279,7 @@ pub struct PriceSpec {
     pub usd_per_unit: Option<f64>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 pub struct PriceRule {
     /// Applies when every given condition holds; absent conditions match anything.
     #[serde(default)]

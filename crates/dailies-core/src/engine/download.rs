@@ -76,7 +76,8 @@ impl Studio {
 impl Studio {
     /// A reported charge in USD, using the route's unit prices from the catalog.
     fn billed_usd(&self, row: &crate::store::ClipRow, billed: Billed) -> Option<f64> {
-        let (_, entry) = self.catalog().select(&format!("{}@{}", row.model, row.route), |_| true).ok()?;
+        let catalog = self.catalog();
+        let (_, entry) = catalog.select(&format!("{}@{}", row.model, row.route), |_| true).ok()?;
         let usd = match billed {
             Billed::Usd(usd) => usd,
             Billed::Tokens(n) => entry.price.usd_per_million_tokens? * n as f64 / 1e6,

@@ -9,6 +9,7 @@ mod download;
 mod images;
 mod job;
 mod plan;
+mod prices;
 mod resume;
 
 use std::collections::HashMap;
@@ -79,7 +80,8 @@ pub struct Studio {
 }
 
 struct Inner {
-    catalog: Catalog,
+    /// Swapped whole when a creator edits a price; readers keep the snapshot they took.
+    catalog: RwLock<Arc<Catalog>>,
     store: Store,
     keys: Keys,
     http: reqwest::Client,
@@ -116,7 +118,7 @@ impl Studio {
         let (updates, _) = broadcast::channel(512);
         Ok(Studio {
             inner: Arc::new(Inner {
-                catalog: options.catalog,
+                catalog: RwLock::new(Arc::new(options.catalog)),
                 store,
                 keys: Keys::new(options.secrets),
                 http,
@@ -127,8 +129,12 @@ impl Studio {
         })
     }
 
-    pub fn catalog(&self) -> &Catalog {
-        &self.inner.catalog
+    pub fn catalog(&self) -> Arc<Catalog> {
+        self.inner.catalog.read().expect("catalog lock").clone()
+    }
+
+    pub(super) fn replace_catalog(&self, catalog: Catalog) {
+        *self.inner.catalog.write().expect("catalog lock") = Arc::new(catalog);
     }
 
     pub fn store(&self) -> &Store {

@@ -39,11 +39,12 @@ impl Studio {
             }
         }
         self.check_image_files(req)?;
+        let catalog = self.catalog();
         let demo = self.demo().is_some();
         let mut clips: Vec<PlannedClip> = Vec::new();
         for spec in &req.models {
             let has_key = |route| demo || matches!(self.keys().get(route), Ok(Some(_)));
-            let (model, entry) = self.catalog().select(spec, has_key)?;
+            let (model, entry) = catalog.select(spec, has_key)?;
             if clips.iter().any(|c| c.model == model.id && c.route == entry.route) {
                 continue;
             }
@@ -97,8 +98,9 @@ impl Studio {
         let keyed = self.keys_for(plan)?;
         let run_id = uuid::Uuid::now_v7().simple().to_string();
         let mut new_clips = Vec::new();
+        let catalog = self.catalog();
         for c in &plan.clips {
-            let (_, entry) = self.catalog().select(&format!("{}@{}", c.model, c.route), |_| true)?;
+            let (_, entry) = catalog.select(&format!("{}@{}", c.model, c.route), |_| true)?;
             let wire = build_request(entry, &c.resolved).map_err(crate::error::Error::Catalog)?;
             new_clips.push(NewClip {
                 id: uuid::Uuid::now_v7().simple().to_string(),
@@ -162,6 +164,7 @@ pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
                         price: r.price.clone(),
                         usd_per_second: usd_per_second(&r.price, &defaults).unwrap_or(0.0),
                         key_available: demo || matches!(studio.keys().get(r.route), Ok(Some(_))),
+                        price_overridden: r.price_overridden,
                     }
                 })
                 .collect(),

@@ -50,7 +50,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Run the provider emulator (fal + OpenAI protocols) on loopback until Ctrl-C.
+    /// Measure Dailies' own overhead (planning, engine, store, media server) into a Markdown report.
+    Bench {
+        #[arg(long, default_value = "BENCHMARKS.md", value_name = "FILE")]
+        out: PathBuf,
+        /// Clips to run through the engine.
+        #[arg(long, default_value_t = 20)]
+        clips: usize,
+    },
+    /// Run the provider emulator on loopback until Ctrl-C.
     Sim {
         #[arg(long, default_value = "127.0.0.1:7878", value_name = "HOST:PORT")]
         addr: String,

@@ -5,6 +5,7 @@
 #![allow(clippy::print_stdout, reason = "stdout is the CLI's contract: tables and --json")]
 
 mod args;
+mod bench;
 mod compare;
 mod demo;
 mod keys;
@@ -58,6 +59,9 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
     if let Command::Sim { addr } = &cli.command {
         return demo::serve_forever(addr).await;
     }
+    if let Command::Bench { out, clips } = &cli.command {
+        return bench::run(out, *clips).await;
+    }
     if let Command::Keys { action } = &cli.command {
         return keys::run(action);
     }
@@ -90,6 +94,8 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
             render::resume(&report, &views, json);
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        Command::Sim { .. } | Command::Keys { .. } => unreachable!("handled before opening the library"),
+        Command::Sim { .. } | Command::Keys { .. } | Command::Bench { .. } => {
+            unreachable!("handled before opening the library")
+        }
     }
 }

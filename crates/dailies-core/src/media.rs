@@ -13,6 +13,7 @@ use axum::extract::{Path as UrlPath, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::serve::ListenerExt;
 use axum::Router;
 use tokio::io::{AsyncReadExt, AsyncSeekExt};
 use tokio_util::io::ReaderStream;
@@ -44,6 +45,11 @@ pub async fn start(media_dir: &Path) -> Result<MediaServer> {
     let app = Router::new().route("/{token}/{*path}", get(serve).head(serve)).with_state(state);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(|e| Error::io("127.0.0.1:0", e))?;
     let addr = listener.local_addr().map_err(|e| Error::io("127.0.0.1:0", e))?;
+    // Without TCP_NODELAY small range replies can sit behind delayed ACKs (~40 ms), which
+    // shows up as sluggish seeking in the player.
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     tokio::spawn(async move {
         if let Err(e) = axum::serve(listener, app).await {
             tracing::error!(error = %e, "media server stopped");

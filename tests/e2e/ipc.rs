@@ -1,5 +1,6 @@
 //! The shell's commands through the real IPC bridge (the UI's `invoke`), after the run:
-//! settings, history, media, keys (the real keychain under the `dailies-e2e` service) and
+//! settings, history, media, keys (the real keychain under the `dailies-e2e` service),
+//! image import over raw IPC, price overrides and
 //! the error shape. Keeps the command contract honest beyond what one UI flow touches.
 
 use std::path::Path;
@@ -77,5 +78,46 @@ pub async fn commands(c: &Client, data_dir: &Path) -> Step<()> {
     let saved = std::fs::read_to_string(data_dir.join("settings.json")).unwrap_or_default();
     check(saved.contains("false"), || format!("settings.json should record demo off: {saved:?}"))?;
     let on = ok(c, "set_demo", json!({ "demo": true })).await?;
-    check(on["demo"] == true, || format!("set_demo(true): {on}"))
+    check(on["demo"] == true, || format!("set_demo(true): {on}"))?;
+    images_and_prices(c, data_dir).await
+}
+
+/// `import_image` over raw IPC (bytes as the body, the name percent-encoded in a header)
+/// and a price override set and cleared through the commands the UI uses.
+async fn images_and_prices(c: &Client, data_dir: &Path) -> Step<()> {
+    // A real PNG drawn by the webview itself, sent the way `ipc/backend.ts` sends it.
+    let script = "const [done] = arguments; const canvas = document.createElement('canvas'); \
+                  canvas.width = 64; canvas.height = 36; \
+                  const send = (bytes, name) => window.__TAURI_INTERNALS__.invoke('import_image', bytes, \
+                    { headers: { 'x-file-name': encodeURIComponent(name) } }); \
+                  canvas.toBlob(blob => blob.arrayBuffer() \
+                    .then(buf => send(new Uint8Array(buf), 'e2e shot é.png')) \
+                    .then(ok => send(new TextEncoder().encode('not an image'), 'notes.png') \
+                      .then(() => done({ ok, refused: null }), refused => done({ ok, refused }))) \
+                    .catch(error => done({ error })), 'image/png');";
+    let out = c.execute_async(script, vec![]).await.map_err(err("import_image"))?;
+    check(out.get("error").is_none(), || format!("import_image failed: {out}"))?;
+    let image = &out["ok"];
+    check(image["format"] == "png" && image["width"] == 64 && image["height"] == 36, || format!("import_image: {image}"))?;
+    let path = image["path"].as_str().unwrap_or_default();
+    let inputs = data_dir.join("inputs").display().to_string();
+    // The name is decoded before the core makes it file-safe: `é` became one `_`, not `_C3_A9`.
+    check(path.starts_with(&inputs) && path.ends_with("-e2e_shot__.png"), || format!("import_image path: {path}"))?;
+    check(Path::new(path).is_file(), || format!("import_image: {path} is not in the library"))?;
+    let refused = &out["refused"];
+    check(refused["code"] == "invalid_input", || format!("import_image of text should be refused: {refused}"))?;
+
+    let price = json!({ "rules": [{ "usd_per_second": 0.2 }], "source": "custom", "as_of": "2026-11-21" });
+    let args = json!({ "model": "kling-3.0-pro", "route": "fal", "price": price });
+    let kling = |models: &Value| {
+        let all = models.as_array().cloned().unwrap_or_default();
+        let model = all.into_iter().find(|m| m["id"] == "kling-3.0-pro").unwrap_or_default();
+        model["routes"].as_array().into_iter().flatten().find(|r| r["route"] == "fal").cloned().unwrap_or_default()
+    };
+    let set = kling(&ok(c, "set_price_override", args).await?);
+    check(set["price_overridden"] == true && set["usd_per_second"] == 0.2, || format!("set_price_override: {set}"))?;
+    let listed = kling(&ok(c, "list_models", json!({})).await?);
+    check(listed["price_overridden"] == true, || format!("list_models after an override: {listed}"))?;
+    let cleared = kling(&ok(c, "clear_price_override", json!({ "model": "kling-3.0-pro", "route": "fal" })).await?);
+    check(cleared["price_overridden"] == false, || format!("clear_price_override: {cleared}"))
 }

@@ -3,9 +3,19 @@
 //! SQLite files, real MP4s, the real Secret Service and Prism with the official spec.
 
 mod adapters_fal;
+mod adapters_fal_catalog;
+mod adapters_google;
+mod adapters_kling;
+mod adapters_luma;
+mod adapters_minimax;
 mod adapters_openai;
+mod adapters_replicate;
+mod adapters_runway;
+mod adapters_seedance;
 mod cli_contract;
+mod cli_many_models;
 mod keychain;
 mod keys_never_persisted;
 mod prism_openai;
+mod prism_replicate;
 mod resume;

@@ -21,7 +21,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Run one prompt on several models and wait for the clips.
-    Compare(CompareArgs),
+    Compare(Box<CompareArgs>),
     /// List past runs, newest first.
     Runs {
         #[arg(long)]

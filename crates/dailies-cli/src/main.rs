@@ -67,7 +67,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
     }
     let studio = open_studio(&cli).await?;
     match cli.command {
-        Command::Compare(args) => compare::run(&studio, args).await,
+        Command::Compare(args) => compare::run(&studio, *args).await,
         Command::Runs { json, limit } => {
             let runs = studio.runs(limit).await?;
             render::runs(&runs, json);

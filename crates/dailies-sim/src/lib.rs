@@ -20,8 +20,15 @@ mod config;
 mod control;
 mod fal;
 mod faults;
+mod google;
+mod kling;
+mod luma;
+mod minimax;
 mod openai;
 mod rejection;
+mod replicate;
+mod runway;
+mod seedance;
 mod state;
 mod stats;
 
@@ -65,6 +72,13 @@ impl Sim {
         let app = Router::new()
             .merge(fal::router())
             .merge(openai::router())
+            .merge(replicate::router())
+            .merge(minimax::router())
+            .merge(google::router())
+            .merge(luma::router())
+            .merge(seedance::router())
+            .merge(kling::router())
+            .merge(runway::router())
             .merge(cdn::router())
             .merge(control::router())
             .fallback(not_found)
@@ -115,6 +129,20 @@ impl SimHandle {
         match route {
             "fal" => Some(self.fal_base_url()),
             "openai" => Some(self.openai_base_url()),
+            // Stands in for `https://api.replicate.com/v1`.
+            "replicate" => Some(format!("{}/replicate/v1", self.shared.base_url)),
+            // Stands in for `https://api.minimax.io` (paths start at `/v1`).
+            "minimax" => Some(format!("{}/minimax", self.shared.base_url)),
+            // Stands in for `https://generativelanguage.googleapis.com` (paths from `/v1beta`).
+            "google" => Some(format!("{}/google", self.shared.base_url)),
+            "luma" => Some(format!("{}/luma/dream-machine/v1", self.shared.base_url)),
+            "seedance" => Some(format!("{}/seedance/api/v3", self.shared.base_url)),
+            // Stands in for `https://api-singapore.klingai.com` (paths start at `/v1`).
+            "kling" => Some(format!("{}/kling", self.shared.base_url)),
+            // Stands in for `https://api.dev.runwayml.com` (paths start at `/v1`).
+            "runway" => Some(format!("{}/runway", self.shared.base_url)),
+            // fal's REST API (storage uploads), standing in for `https://rest.fal.ai`.
+            "fal-storage" => Some(format!("{}/rest", self.fal_base_url())),
             _ => None,
         }
     }

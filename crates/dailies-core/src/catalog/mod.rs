@@ -27,6 +27,13 @@ const BUILTIN: &[(&str, &str)] = &[
     ("models.toml", include_str!("../../catalog/models.toml")),
     ("routes/fal.toml", include_str!("../../catalog/routes/fal.toml")),
     ("routes/openai.toml", include_str!("../../catalog/routes/openai.toml")),
+    ("routes/replicate.toml", include_str!("../../catalog/routes/replicate.toml")),
+    ("routes/kling.toml", include_str!("../../catalog/routes/kling.toml")),
+    ("routes/google.toml", include_str!("../../catalog/routes/google.toml")),
+    ("routes/runway.toml", include_str!("../../catalog/routes/runway.toml")),
+    ("routes/luma.toml", include_str!("../../catalog/routes/luma.toml")),
+    ("routes/minimax.toml", include_str!("../../catalog/routes/minimax.toml")),
+    ("routes/seedance.toml", include_str!("../../catalog/routes/seedance.toml")),
 ];
 
 #[derive(Debug, Clone, Default)]

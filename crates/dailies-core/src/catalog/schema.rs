@@ -164,6 +164,10 @@ pub struct RouteEntry {
     /// Fields added (or, with `omit`, removed) in image mode.
     #[serde(default)]
     pub image_fields: BTreeMap<String, FieldSpec>,
+    /// The model runs only from an image (e.g. Runway gen4_turbo): refused at plan time
+    /// without a start image, instead of failing after a request.
+    #[serde(default)]
+    pub requires_image: bool,
     /// Set when a `[[price]]` override replaced the shipped price.
     #[serde(skip)]
     pub price_overridden: bool,

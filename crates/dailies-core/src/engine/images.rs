@@ -30,6 +30,16 @@ impl Studio {
         notes: &mut Vec<ParityNote>,
         req: &CompareRequest,
     ) -> Result<()> {
+        if entry.requires_image && resolved.start_image.is_none() {
+            let allowed = vec!["a start image (--start-image): this model is image-to-video only".to_string()];
+            return Err(InputError::NotAllowed {
+                model: label.into(),
+                field: "start-image".into(),
+                asked: "none".into(),
+                allowed,
+            }
+            .into());
+        }
         let (start_ok, end_ok) = image_support(entry);
         let mut drop = |field: &str, path: &mut Option<String>, message: &str| -> Result<()> {
             let Some(p) = path.take() else { return Ok(()) };

@@ -21,10 +21,12 @@ use crate::store::ClipRow;
 /// How many times a submit that was certainly not accepted (429, refused connection) is resent.
 const SUBMIT_ATTEMPTS: u32 = 5;
 
-/// What the follow loop last wrote, so unchanged polls do not rewrite the row.
-#[derive(PartialEq, Clone, Copy)]
+/// What the follow loop last wrote, so unchanged polls do not rewrite the row. The raw
+/// word is part of it: `Preparing` → `Queueing` is one normalised state but two events.
+#[derive(PartialEq, Clone)]
 struct Seen {
     status: ClipStatus,
+    raw_status: String,
     queue_position: Option<u32>,
     progress_tenths: Option<i64>,
 }
@@ -226,6 +228,7 @@ impl Studio {
         };
         let now = Seen {
             status,
+            raw_status: u.raw_status.clone(),
             queue_position: u.queue_position,
             progress_tenths: u.progress.map(|p| (p * 10.0).round() as i64),
         };

@@ -42,6 +42,15 @@ impl DemoBackend {
         let base_urls = RouteId::ALL.into_iter().filter_map(|r| base_url_of(r.as_str()).map(|u| (r, u))).collect();
         DemoBackend { base_urls, key }
     }
+
+    /// The emulator's key in the shape the route expects: routes whose credential is a pair
+    /// (Kling's access + secret key) get the demo key as both parts.
+    pub fn key_for(&self, route: RouteId) -> Secret {
+        match crate::secrets::env_vars(route).len() {
+            2 => Secret::new(format!("{0}:{0}", self.key.expose())),
+            _ => self.key.clone(),
+        }
+    }
 }
 
 /// How often to ask a route that gives no hint of its own.
@@ -171,7 +180,7 @@ impl Studio {
 
     fn key_for(&self, route: RouteId, demo: bool) -> Result<Option<Secret>> {
         if demo {
-            return Ok(self.demo().map(|d| d.key));
+            return Ok(self.demo().map(|d| d.key_for(route)));
         }
         self.inner.keys.get(route)
     }

@@ -1,15 +1,22 @@
 //! fal queue API (`shared/providers/fal.md`): submit to the full endpoint id, follow the
 //! returned `status_url` (SSE with polling fallback), fetch `response_url`, download the
 //! CDN file. Status, result and cancel URLs use only `owner/app`; we keep the URLs the
-//! server returns and rebuild them only when a field is missing.
+//! server returns and rebuild them only when a field is missing. Start/end images travel
+//! as URLs from fal's storage upload (`storage.rs`).
 
-use std::time::Duration;
+mod classify;
+mod sse;
+mod storage;
 
 use async_trait::async_trait;
-use futures::stream::{BoxStream, StreamExt};
+use futures::stream::BoxStream;
 use serde_json::{json, Value};
 
-use super::http::{read_json, send_ok, str_field, HttpFailure};
+pub use classify::classify_failure;
+pub use storage::{storage_base_url, DEFAULT_STORAGE_BASE_URL, STORAGE_BASE_ENV};
+
+use super::http::{read_json, send_ok, str_field};
+use super::images::{self, ImageEncoding};
 use super::{
     JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted,
 };
@@ -41,7 +48,8 @@ fn url_of(ctx: &RouteContext, job: &JobRef, key: &str, suffix: &str) -> String {
     })
 }
 
-/// Maps one fal status object (polling or SSE) to the normalised state.
+/// Maps one fal status object (polling or SSE) to the normalised state. fal has three
+/// words; a failure is still `COMPLETED`, with `error`/`error_type` beside it.
 pub fn parse_status(v: &Value) -> Result<StatusUpdate, ProviderError> {
     let raw = str_field(v, "status")
         .ok_or_else(|| ProviderError::Malformed { route: ROUTE, detail: "status object without `status`".into() })?;
@@ -53,74 +61,15 @@ pub fn parse_status(v: &Value) -> Result<StatusUpdate, ProviderError> {
             Some(err) => {
                 let error_type = str_field(v, "error_type").unwrap_or("");
                 let message = err.as_str().map(str::to_string).unwrap_or_else(|| err.to_string());
-                let (state, failure) = classify_error_type(error_type, &message);
+                let (state, failure) = classify::classify_error_type(error_type, &message);
                 StatusUpdate { failure: Some(failure), ..StatusUpdate::new(state, raw) }
             }
         },
-        // The protocol has three words; anything else is tolerated as "still working".
+        // Only the three words are documented; anything else is tolerated as "still working".
         other => StatusUpdate::new(JobState::Running, other),
     };
     u.queue_position = v.get("queue_position").and_then(Value::as_u64).and_then(|q| u32::try_from(q).ok());
     Ok(u)
-}
-
-fn classify_error_type(error_type: &str, message: &str) -> (JobState, ProviderError) {
-    let detail = message.to_string();
-    match error_type {
-        "content_policy_violation" => (JobState::Failed, ProviderError::ContentPolicy { route: ROUTE, detail }),
-        "client_cancelled" => {
-            (JobState::Canceled, ProviderError::GenerationFailed { route: ROUTE, detail: "canceled".into() })
-        }
-        "" => (JobState::Failed, ProviderError::GenerationFailed { route: ROUTE, detail }),
-        t => (JobState::Failed, ProviderError::GenerationFailed { route: ROUTE, detail: format!("{detail} [{t}]") }),
-    }
-}
-
-/// fal's two error body formats: `{"detail":[{loc,msg,type}]}` and `{"detail":"…","error_type":"…"}`.
-pub fn classify_failure(f: &HttpFailure) -> ProviderError {
-    let body = f.json().unwrap_or(Value::Null);
-    let detail = body.get("detail");
-    let items: Vec<&Value> = detail.and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
-    if items.iter().any(|i| str_field(i, "type") == Some("content_policy_violation")) {
-        let msg = items.iter().filter_map(|i| str_field(i, "msg")).collect::<Vec<_>>().join("; ");
-        return ProviderError::ContentPolicy { route: ROUTE, detail: msg };
-    }
-    let flat = detail.and_then(Value::as_str).unwrap_or("").to_string();
-    let text = if items.is_empty() {
-        if flat.is_empty() {
-            f.short_body()
-        } else {
-            flat.clone()
-        }
-    } else {
-        items
-            .iter()
-            .map(|i| {
-                let loc: Vec<String> = i
-                    .get("loc")
-                    .and_then(Value::as_array)
-                    .map(|l| {
-                        l.iter()
-                            .filter(|p| p.as_str() != Some("body"))
-                            .map(|p| p.as_str().map_or(p.to_string(), str::to_string))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                format!("{}: {}", loc.join("."), str_field(i, "msg").unwrap_or("invalid"))
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    let lower = text.to_ascii_lowercase();
-    match f.status.as_u16() {
-        401 => ProviderError::Auth { route: ROUTE, detail: text },
-        403 if lower.contains("balance") || lower.contains("locked") => {
-            ProviderError::Balance { route: ROUTE, detail: text }
-        }
-        403 => ProviderError::Auth { route: ROUTE, detail: text },
-        404 => ProviderError::Retired { route: ROUTE, detail: text },
-        _ => f.common_class(ROUTE).unwrap_or(ProviderError::InvalidRequest { route: ROUTE, detail: text }),
-    }
 }
 
 #[async_trait]
@@ -130,6 +79,16 @@ impl ProviderAdapter for FalAdapter {
     }
 
     async fn submit(&self, ctx: &RouteContext, req: &SubmitRequest<'_>) -> Result<Submitted, ProviderError> {
+        let mut fields = req.fields.clone();
+        for img in images::place_inline(&mut fields, req.images) {
+            match img.encoding {
+                ImageEncoding::Url => {
+                    let url = storage::upload(ctx, img).await?;
+                    fields.insert(img.field.clone(), Value::from(url));
+                }
+                _ => return Err(images::unsupported(ROUTE, img)),
+            }
+        }
         let url = format!("{}/{}", ctx.base_url.trim_end_matches('/'), req.endpoint.trim_matches('/'));
         let request = ctx
             .http
@@ -137,7 +96,7 @@ impl ProviderAdapter for FalAdapter {
             .header("Authorization", auth(ctx))
             .header("Accept", "application/json")
             .header("X-Fal-Queue-Priority", "normal")
-            .json(&Value::Object(req.fields.clone()));
+            .json(&Value::Object(fields));
         let resp = send_ok(ROUTE, request).await?.map_err(|f| classify_failure(&f))?;
         let body = read_json(ROUTE, resp).await?;
         let id = str_field(&body, "request_id").ok_or_else(|| ProviderError::Malformed {
@@ -176,7 +135,7 @@ impl ProviderAdapter for FalAdapter {
             .header("Authorization", auth(ctx))
             .header("Accept", "text/event-stream");
         let resp = send_ok(ROUTE, request).await?.map_err(|f| classify_failure(&f))?;
-        Ok(Some(sse_updates(resp)))
+        Ok(Some(sse::sse_updates(resp)))
     }
 
     async fn output(&self, ctx: &RouteContext, job: &JobRef) -> Result<OutputFile, ProviderError> {
@@ -196,6 +155,7 @@ impl ProviderAdapter for FalAdapter {
             .pointer("/video/url")
             .and_then(Value::as_str)
             .ok_or_else(|| ProviderError::Malformed { route: ROUTE, detail: "result without video.url".into() })?;
+        // fal reports no charge per request; the catalog price stands.
         Ok(OutputFile { url: url.to_string(), auth_header: None, billed: None })
     }
 
@@ -210,45 +170,6 @@ impl ProviderAdapter for FalAdapter {
     }
 }
 
-/// Parses `data:` events into status updates; `: ping` comments are keep-alives. A stream
-/// silent for 30 s is treated as dead so the engine falls back to polling.
-fn sse_updates(resp: reqwest::Response) -> BoxStream<'static, Result<StatusUpdate, ProviderError>> {
-    let bytes = resp.bytes_stream();
-    let state = (bytes, String::new(), false);
-    futures::stream::unfold(state, |(mut bytes, mut buf, done)| async move {
-        if done {
-            return None;
-        }
-        loop {
-            if let Some(pos) = buf.find("\n\n") {
-                let event: String = buf.drain(..pos + 2).collect();
-                let data: Vec<&str> = event.lines().filter_map(|l| l.strip_prefix("data:")).map(str::trim).collect();
-                if data.is_empty() {
-                    continue;
-                }
-                let parsed = serde_json::from_str::<Value>(&data.join("\n"))
-                    .map_err(|e| ProviderError::Malformed { route: ROUTE, detail: format!("SSE event: {e}") })
-                    .and_then(|v| parse_status(&v));
-                return Some((parsed, (bytes, buf, false)));
-            }
-            match tokio::time::timeout(Duration::from_secs(30), bytes.next()).await {
-                Ok(Some(Ok(chunk))) => buf.push_str(&String::from_utf8_lossy(&chunk).replace("\r\n", "\n")),
-                Ok(Some(Err(e))) => {
-                    let err = ProviderError::Network { route: ROUTE, detail: e.to_string(), sent: true };
-                    return Some((Err(err), (bytes, buf, true)));
-                }
-                Ok(None) => return None,
-                Err(_) => {
-                    let err =
-                        ProviderError::Network { route: ROUTE, detail: "status stream went silent".into(), sent: true };
-                    return Some((Err(err), (bytes, buf, true)));
-                }
-            }
-        }
-    })
-    .boxed()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,34 +178,23 @@ mod tests {
     fn status_urls_use_owner_and_app_only() {
         assert_eq!(app_path("fal-ai/kling-video/v3/pro/text-to-video"), "fal-ai/kling-video");
         assert_eq!(app_path("fal-ai/minimax/hailuo-02/pro/image-to-video"), "fal-ai/minimax");
+        assert_eq!(app_path("bytedance/seedance-2.0/image-to-video"), "bytedance/seedance-2.0");
+        assert_eq!(app_path("fal-ai/veo3.1"), "fal-ai/veo3.1");
         assert_eq!(app_path("workflows/alice/pipe/extra"), "workflows/alice/pipe");
     }
 
     #[test]
-    fn failure_as_completed_is_classified() {
+    fn status_words_map_to_states_with_the_raw_word_kept() {
         let v = json!({"status":"COMPLETED","error":"Prompt flagged","error_type":"content_policy_violation"});
         let u = parse_status(&v).unwrap();
-        assert_eq!(u.state, JobState::Failed);
+        assert_eq!((u.state, u.raw_status.as_str()), (JobState::Failed, "COMPLETED"));
         assert_eq!(u.failure.unwrap().to_string(), "fal rejected the prompt: content policy (Prompt flagged)");
         let u = parse_status(&json!({"status":"IN_QUEUE","queue_position":2})).unwrap();
         assert_eq!((u.state, u.queue_position), (JobState::Queued, Some(2)));
-    }
-
-    #[test]
-    fn error_bodies_become_plain_messages() {
-        let f = |status: u16, body: &str| HttpFailure {
-            status: reqwest::StatusCode::from_u16(status).unwrap(),
-            headers: Default::default(),
-            body: body.into(),
-        };
-        let e = classify_failure(&f(403, r#"{"detail":"User is locked. Reason: Exhausted balance"}"#));
-        assert_eq!(e.to_string(), "fal: insufficient balance (User is locked. Reason: Exhausted balance)");
-        let e = classify_failure(&f(
-            422,
-            r#"{"detail":[{"loc":["body","duration"],"msg":"Input should be '5' or '10'","type":"literal_error"}]}"#,
-        ));
-        assert_eq!(e.to_string(), "fal rejected the request: duration: Input should be '5' or '10'");
-        let e = classify_failure(&f(503, r#"{"detail":"no runners","error_type":"runner_scheduling_failure"}"#));
-        assert!(e.is_transient());
+        let u = parse_status(&json!({"status":"IN_PROGRESS","logs":[]})).unwrap();
+        assert_eq!(u.state, JobState::Running);
+        let u = parse_status(&json!({"status":"COMPLETED","error":null,"metrics":{"inference_time":1.2}})).unwrap();
+        assert_eq!(u.state, JobState::Succeeded);
+        assert_eq!(parse_status(&json!({"state":"RUNNING"})).unwrap_err().code(), "malformed_response");
     }
 }

@@ -5,9 +5,16 @@
 
 mod error;
 pub mod fal;
+pub mod google;
 mod http;
 pub mod images;
+pub mod kling;
+pub mod luma;
+pub mod minimax;
 pub mod openai;
+pub mod replicate;
+pub mod runway;
+pub mod seedance;
 
 use std::time::Duration;
 
@@ -143,7 +150,13 @@ pub fn adapter_for(route: RouteId) -> Option<&'static dyn ProviderAdapter> {
     match route {
         RouteId::Fal => Some(&fal::FalAdapter),
         RouteId::Openai => Some(&openai::OpenAiAdapter),
-        _ => None,
+        RouteId::Google => Some(&google::GoogleAdapter),
+        RouteId::Luma => Some(&luma::LumaAdapter),
+        RouteId::Seedance => Some(&seedance::SeedanceAdapter),
+        RouteId::Replicate => Some(&replicate::ReplicateAdapter),
+        RouteId::Minimax => Some(&minimax::MinimaxAdapter),
+        RouteId::Kling => Some(&kling::KlingAdapter),
+        RouteId::Runway => Some(&runway::RunwayAdapter),
     }
 }
 

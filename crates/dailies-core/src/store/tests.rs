@@ -106,3 +106,11 @@ fn rfc3339_formats_utc() {
     assert_eq!(rfc3339(0), "1970-01-01T00:00:00.000Z");
     assert_eq!(rfc3339(1_795_219_200_123), "2026-11-21T00:00:00.123Z");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_processes_opening_a_new_library_at_once_both_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = tokio::join!(Store::open(dir.path()), Store::open(dir.path()));
+    a.unwrap();
+    b.unwrap();
+}

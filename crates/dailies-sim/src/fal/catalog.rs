@@ -1,11 +1,12 @@
 //! The fal endpoint table, loaded from `fal_endpoints.json` so adding a model is a data
-//! change: per-endpoint input schema, display label and output resolution rules.
+//! change: per-endpoint input schema, display label, output rules and result extras.
 
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use super::frames::{frame_size, nearest_aspect};
 use crate::clips::ClipSpec;
 
 const CATALOG_JSON: &str = include_str!("fal_endpoints.json");
@@ -15,8 +16,6 @@ const CATALOG_JSON: &str = include_str!("fal_endpoints.json");
 pub(crate) struct Catalog {
     #[serde(rename = "_comment", default)]
     _comment: String,
-    /// Resolution name → aspect ratio → `[width, height]`.
-    resolutions: HashMap<String, HashMap<String, [u32; 2]>>,
     schemas: HashMap<String, Schema>,
     endpoints: BTreeMap<String, EndpointDef>,
 }
@@ -29,6 +28,8 @@ pub(crate) struct Schema {
     #[serde(default)]
     pub exactly_one_of: Vec<Vec<String>>,
     output: OutputRule,
+    #[serde(default)]
+    pub result: ResultRule,
 }
 
 #[derive(Debug, Deserialize)]
@@ -51,6 +52,16 @@ pub(crate) struct Field {
     pub fields: Option<BTreeMap<String, Field>>,
     #[serde(default)]
     pub allow_extra: bool,
+    /// The value is an image URL the model downloads; the emulator accepts only files its
+    /// own storage issued (see `storage.rs`).
+    pub image: Option<ImageRule>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ImageRule {
+    /// Veo's image-to-video wants at least a 720p frame (fal.md §13.4).
+    pub min_height: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -68,13 +79,31 @@ pub(crate) enum FieldType {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OutputRule {
-    duration: String,
-    /// Absent for models whose frame follows an input image; they render 16:9.
+    /// Absent for endpoints with a fixed length (Hailuo 02 Pro: 6 s); see `duration_fixed`.
+    duration: Option<String>,
+    duration_fixed: Option<u32>,
+    /// Absent (or `"auto"` in the input) when the frame follows the start image.
     aspect_ratio: Option<String>,
+    /// Absent when the endpoint has one fixed resolution, the endpoint's own.
+    resolution: Option<String>,
     /// Absent for models without an audio switch; see `audio_fixed`.
     audio: Option<String>,
     #[serde(default)]
     audio_fixed: bool,
+    /// The first-frame image field, whose shape an absent or `auto` aspect follows.
+    image: Option<String>,
+}
+
+/// Extra keys in the result JSON beyond `{video: File}` (fal.md §11, §13.10).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ResultRule {
+    /// Seedance and Wan return the seed they used.
+    #[serde(default)]
+    pub seed: bool,
+    /// Wan and LTX return a `VideoFile` with width, height, fps, duration, num_frames.
+    #[serde(default)]
+    pub video_file: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -82,6 +111,7 @@ struct OutputRule {
 struct EndpointDef {
     label: String,
     schema: String,
+    /// The resolution word used when the input names none (`1080p`, `768P`, `2160p`, `4k`).
     resolution: String,
 }
 
@@ -90,7 +120,7 @@ pub(crate) struct Endpoint<'a> {
     pub id: &'a str,
     pub label: &'a str,
     pub schema: &'a Schema,
-    sizes: &'a HashMap<String, [u32; 2]>,
+    resolution: &'a str,
 }
 
 impl Catalog {
@@ -99,11 +129,14 @@ impl Catalog {
     pub fn load() -> Result<Self, String> {
         let catalog: Catalog = serde_json::from_str(CATALOG_JSON).map_err(|e| format!("fal_endpoints.json: {e}"))?;
         for id in catalog.endpoints.keys() {
-            catalog.endpoint(id).ok_or_else(|| format!("{id}: dangling schema/resolution"))?;
+            catalog.endpoint(id).ok_or_else(|| format!("{id}: dangling schema"))?;
         }
         for (name, schema) in &catalog.schemas {
             let rule = &schema.output;
-            let named = [Some(&rule.duration), rule.aspect_ratio.as_ref(), rule.audio.as_ref()];
+            if rule.duration.is_none() == rule.duration_fixed.is_none() {
+                return Err(format!("schema {name}: output needs exactly one of duration, duration_fixed"));
+            }
+            let named = [&rule.duration, &rule.aspect_ratio, &rule.resolution, &rule.audio, &rule.image];
             if let Some(missing) = named.into_iter().flatten().find(|f| !schema.fields.contains_key(*f)) {
                 return Err(format!("schema {name}: output field {missing} is not an input"));
             }
@@ -113,37 +146,47 @@ impl Catalog {
 
     pub fn endpoint(&self, id: &str) -> Option<Endpoint<'_>> {
         let (id, def) = self.endpoints.get_key_value(id)?;
-        Some(Endpoint {
-            id,
-            label: &def.label,
-            schema: self.schemas.get(&def.schema)?,
-            sizes: self.resolutions.get(&def.resolution)?,
-        })
+        Some(Endpoint { id, label: &def.label, schema: self.schemas.get(&def.schema)?, resolution: &def.resolution })
     }
 }
 
 impl Endpoint<'_> {
-    /// The clip this endpoint renders for a validated, defaulted input.
-    pub fn clip(&self, input: &Map<String, Value>) -> ClipSpec {
+    /// The clip this endpoint renders for a validated, defaulted input. `image` is the
+    /// start image's `(width, height)` when the input has one.
+    pub fn clip(&self, input: &Map<String, Value>, image: Option<(u32, u32)>) -> ClipSpec {
         let rule = &self.schema.output;
-        let aspect = rule.aspect_ratio.as_ref().and_then(|f| input.get(f)).and_then(Value::as_str).unwrap_or("16:9");
-        let [width, height] = self.sizes.get(aspect).copied().unwrap_or([1280, 720]);
+        let text = |field: &Option<String>| field.as_ref().and_then(|f| input.get(f)).and_then(Value::as_str);
+        let aspect = match (text(&rule.aspect_ratio), image) {
+            (Some(aspect), _) if aspect != "auto" => aspect.to_owned(),
+            (_, Some((w, h))) => nearest_aspect(w, h).to_owned(),
+            _ => "16:9".to_owned(),
+        };
+        let resolution = text(&rule.resolution).unwrap_or(self.resolution);
+        let (width, height) = frame_size(resolution, &aspect);
         let audio = match &rule.audio {
             Some(field) => input.get(field).and_then(Value::as_bool).unwrap_or(false),
             None => rule.audio_fixed,
         };
-        ClipSpec {
-            key: self.id.to_owned(),
-            label: self.label.to_owned(),
-            width,
-            height,
-            seconds: input.get(&rule.duration).map_or(5, seconds_of),
-            audio,
-        }
+        let seconds = match (&rule.duration, rule.duration_fixed) {
+            (_, Some(fixed)) => fixed,
+            (Some(field), None) => input.get(field).map_or(5, seconds_of),
+            (None, None) => 5,
+        };
+        ClipSpec { key: self.id.to_owned(), label: self.label.to_owned(), width, height, seconds, audio }
+    }
+
+    /// The image fields this endpoint downloads, with their rules.
+    pub fn image_fields(&self) -> impl Iterator<Item = (&str, &ImageRule)> {
+        self.schema.fields.iter().filter_map(|(name, f)| f.image.as_ref().map(|rule| (name.as_str(), rule)))
+    }
+
+    /// The first-frame field whose image shapes the output, if any.
+    pub fn start_image_field(&self) -> Option<&str> {
+        self.schema.output.image.as_deref()
     }
 }
 
-/// fal durations come as `"5"`, `"8s"` or `5` depending on the model family.
+/// fal durations come as `"5"`, `"8s"` or `5`; Seedance's `"auto"` renders 5 s.
 fn seconds_of(value: &Value) -> u32 {
     match value {
         Value::Number(n) => n.as_f64().map_or(5, |s| s.ceil().max(1.0) as u32),
@@ -158,17 +201,43 @@ fn seconds_of(value: &Value) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    fn clip(catalog: &Catalog, id: &str, input: Value, image: Option<(u32, u32)>) -> (u32, u32, u32, bool) {
+        let c = catalog.endpoint(id).unwrap().clip(input.as_object().unwrap(), image);
+        (c.width, c.height, c.seconds, c.audio)
+    }
 
     #[test]
     fn embedded_catalog_loads_and_resolves_sizes() {
         let catalog = Catalog::load().unwrap();
-        let v3 = catalog.endpoint("fal-ai/kling-video/v3/pro/text-to-video").unwrap();
-        let input = serde_json::json!({"duration": "7", "aspect_ratio": "9:16", "generate_audio": true});
-        let clip = v3.clip(input.as_object().unwrap());
-        assert_eq!((clip.width, clip.height, clip.seconds, clip.audio), (1080, 1920, 7, true));
-        let o3 = catalog.endpoint("fal-ai/kling-video/o3/4k/text-to-video").unwrap();
-        let clip = o3.clip(serde_json::json!({"aspect_ratio": "16:9"}).as_object().unwrap());
-        assert_eq!((clip.width, clip.height), (3840, 2160));
+        let v3 = json!({"duration": "7", "aspect_ratio": "9:16", "generate_audio": true});
+        assert_eq!(clip(&catalog, "fal-ai/kling-video/v3/pro/text-to-video", v3, None), (1080, 1920, 7, true));
+        let o3 = json!({"aspect_ratio": "16:9"});
+        assert_eq!(clip(&catalog, "fal-ai/kling-video/o3/4k/text-to-video", o3, None).0, 3840);
+        let veo = json!({"duration": "4s", "resolution": "1080p", "aspect_ratio": "9:16", "generate_audio": false});
+        assert_eq!(clip(&catalog, "fal-ai/veo3.1", veo, None), (1080, 1920, 4, false));
+        let hailuo = json!({"duration": "6"});
+        assert_eq!(
+            clip(&catalog, "fal-ai/minimax/hailuo-02/standard/text-to-video", hailuo, None),
+            (1366, 768, 6, false)
+        );
+        assert_eq!(
+            clip(&catalog, "fal-ai/minimax/hailuo-02/pro/text-to-video", json!({}), None),
+            (1920, 1080, 6, false)
+        );
+        let ltx = json!({"duration": 8, "resolution": "2160p", "aspect_ratio": "16:9", "generate_audio": true});
+        assert_eq!(clip(&catalog, "fal-ai/ltx-2/text-to-video", ltx, None), (3840, 2160, 8, true));
+    }
+
+    #[test]
+    fn image_to_video_frames_follow_the_start_image() {
+        let catalog = Catalog::load().unwrap();
+        let input = json!({"duration": "5", "generate_audio": false});
+        let portrait = clip(&catalog, "fal-ai/kling-video/v3/pro/image-to-video", input, Some((720, 1280)));
+        assert_eq!(portrait, (1080, 1920, 5, false));
+        let auto = json!({"duration": "6s", "aspect_ratio": "auto", "resolution": "720p", "generate_audio": true});
+        assert_eq!(clip(&catalog, "fal-ai/veo3.1/image-to-video", auto, Some((1024, 1024))), (720, 720, 6, true));
     }
 
     #[test]
@@ -176,5 +245,6 @@ mod tests {
         assert_eq!(seconds_of(&Value::from("8s")), 8);
         assert_eq!(seconds_of(&Value::from("12")), 12);
         assert_eq!(seconds_of(&Value::from(6)), 6);
+        assert_eq!(seconds_of(&Value::from("auto")), 5);
     }
 }

@@ -3,19 +3,23 @@
 
 pub(crate) mod catalog;
 pub(crate) mod errors;
+mod frames;
+mod inputs;
 mod paths;
 mod pydantic;
 mod result;
 mod schema;
 mod status;
+mod storage;
 mod submit;
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::any;
+use axum::routing::{any, get, post, put};
 use axum::{Json, Router};
 use bytes::Bytes;
 use serde_json::{json, Value};
@@ -28,7 +32,27 @@ pub(crate) use paths::app_prefix;
 use paths::{parse_target, RequestOp, Target};
 
 pub(crate) fn router() -> Router<Arc<Shared>> {
-    Router::new().route("/fal/{*path}", any(dispatch))
+    Router::new()
+        .route("/fal/{*path}", any(dispatch))
+        // fal's REST API (storage) stands in for `https://rest.fal.ai` at `/fal/rest`.
+        .route("/fal/rest/storage/upload/initiate", post(storage::initiate))
+        .route("/fal-cdn/upload/{id}", put(storage::put))
+        .route("/fal-cdn/files/{id}/{name}", get(storage::get))
+}
+
+/// fal state beyond the shared job table.
+#[derive(Default)]
+pub(crate) struct FalState {
+    pub uploads: storage::Uploads,
+    /// The seed each job's result reports (Seedance, Wan), fixed at submit.
+    seeds: Mutex<HashMap<String, i64>>,
+}
+
+impl FalState {
+    fn seeds(&self) -> std::sync::MutexGuard<'_, HashMap<String, i64>> {
+        // Inserts and reads of single entries cannot be left half-done.
+        self.seeds.lock().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 async fn dispatch(

@@ -8,7 +8,7 @@ use axum::Json;
 use bytes::Bytes;
 use serde_json::{json, Value};
 
-use super::{app_prefix, detail, errors, schema, urls, with_request_id};
+use super::{app_prefix, detail, errors, inputs, schema, urls, with_request_id};
 use crate::faults::FaultOp;
 use crate::state::jobs::{Job, JobMeta, Provider};
 use crate::state::Shared;
@@ -32,7 +32,12 @@ pub(super) async fn submit(
     };
     let input = match schema::validate(endpoint.schema, &value) {
         Ok(input) => input,
-        Err(errors) => return (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "detail": errors }))).into_response(),
+        Err(errors) => return unprocessable(errors),
+    };
+    // Image fields are downloaded by the model only once the input validated.
+    let start_image = match inputs::check_images(shared, &endpoint, &input) {
+        Ok(size) => size,
+        Err(errors) => return unprocessable(errors),
     };
     let param = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
     if let Some(limit) = param("fal_max_queue_length") {
@@ -55,12 +60,17 @@ pub(super) async fn submit(
         endpoint: endpoint_id.to_owned(),
         app_prefix: prefix.to_owned(),
         created_unix: crate::clock::unix_now(),
-        clip: endpoint.clip(&input),
+        clip: endpoint.clip(&input, start_image),
         plan,
         fate: shared.faults.take_fate("fal", endpoint_id),
         prompt: input.get("prompt").and_then(Value::as_str).map(str::to_owned),
     };
     let job = Arc::new(Job::new(meta));
+    if endpoint.schema.result.seed {
+        // The seed asked for, or one the "model" picked; echoed in the result.
+        let seed = input.get("seed").and_then(Value::as_i64).unwrap_or_else(|| rand::random::<u32>() as i64 >> 1);
+        shared.fal.seeds().insert(id.clone(), seed);
+    }
     shared.stats.record(RecordedSubmit {
         route: "fal".into(),
         endpoint: endpoint_id.to_owned(),
@@ -79,6 +89,10 @@ pub(super) async fn submit(
     }
     shared.start_job(job);
     with_request_id(StatusCode::OK, body, &id)
+}
+
+fn unprocessable(detail: Vec<Value>) -> Response {
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "detail": detail }))).into_response()
 }
 
 /// FastAPI's report for a body that is not JSON at all.

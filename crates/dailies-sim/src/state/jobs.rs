@@ -18,6 +18,13 @@ use crate::faults::JobFate;
 pub(crate) enum Provider {
     Fal,
     OpenAi,
+    Replicate,
+    Minimax,
+    Kling,
+    Runway,
+    Google,
+    Luma,
+    Seedance,
 }
 
 /// Everything fixed at submit time.

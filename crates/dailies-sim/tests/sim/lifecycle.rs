@@ -20,11 +20,13 @@ async fn shutdown_ends_open_streams_and_stops_accepting() {
 }
 
 #[tokio::test]
-async fn route_base_urls_cover_fal_and_openai_only() {
+async fn route_base_urls_name_each_emulated_route() {
     let t = start().await;
     let base = t.sim.base_url();
     assert_eq!(base, format!("http://{}", t.sim.addr()));
     assert_eq!(t.sim.route_base_url("fal"), Some(format!("{base}/fal")));
     assert_eq!(t.sim.route_base_url("openai"), Some(format!("{base}/openai/v1")));
-    assert_eq!(t.sim.route_base_url("runway"), None);
+    assert_eq!(t.sim.route_base_url("kling"), Some(format!("{base}/kling")));
+    assert_eq!(t.sim.route_base_url("runway"), Some(format!("{base}/runway")));
+    assert_eq!(t.sim.route_base_url("acme"), None);
 }

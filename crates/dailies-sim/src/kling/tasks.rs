@@ -1,0 +1,103 @@
+//! Task queries (`GET …/{task_id}`, by task id or `external_task_id`), the paged list, and
+//! the public result files.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+
+use super::envelope::{fault, invalid, not_found, ok};
+use super::{auth, task_json, Family, ROUTE};
+use crate::faults::FaultOp;
+use crate::rejection::Rejection;
+use crate::state::jobs::{Job, Outcome, Phase, Provider};
+use crate::state::Shared;
+
+type Reply = Result<Response, Rejection>;
+
+pub(super) async fn query(
+    State(shared): State<Arc<Shared>>,
+    Path((family, id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Reply {
+    shared.stats.count("kling.status");
+    auth::authorize(&shared, &headers)?;
+    let family = Family::parse(&family).ok_or_else(|| not_found("resource"))?;
+    // The docs allow the caller's `external_task_id` in place of the task id.
+    let task_id = shared.kling.find_external(&id).filter(|_| shared.kling.get(&id).is_none()).unwrap_or(id);
+    let job = shared.jobs.get(&task_id).filter(|j| j.meta.provider == Provider::Kling);
+    let endpoint = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
+    // A status fault hits any query; a result fault only the query that reads a finished task.
+    let finished = job.as_ref().is_some_and(|j| matches!(j.snapshot().phase, Phase::Done(_)));
+    let hit =
+        shared.faults.take_request(ROUTE, FaultOp::Status, endpoint).map(|k| (k, FaultOp::Status)).or_else(|| {
+            finished
+                .then(|| shared.faults.take_request(ROUTE, FaultOp::Result, endpoint).map(|k| (k, FaultOp::Result)))?
+        });
+    if let Some((kind, op)) = hit {
+        return Err(fault(&kind, op));
+    }
+    let job = job
+        .filter(|j| shared.kling.get(&j.meta.id).is_some_and(|i| i.family == family))
+        .ok_or_else(|| not_found(&format!("task '{task_id}'")))?;
+    Ok(ok(task_json(&shared, &job)))
+}
+
+pub(super) async fn list(
+    State(shared): State<Arc<Shared>>,
+    Path(family): Path<String>,
+    Query(query): Query<Vec<(String, String)>>,
+    headers: HeaderMap,
+) -> Reply {
+    shared.stats.count("kling.list");
+    auth::authorize(&shared, &headers)?;
+    let family = Family::parse(&family).ok_or_else(|| not_found("resource"))?;
+    let page = |name: &str, max: usize, default: usize| -> Result<usize, Rejection> {
+        match query.iter().find(|(k, _)| k == name).map(|(_, v)| v.parse::<usize>()) {
+            None => Ok(default),
+            Some(Ok(n)) if (1..=max).contains(&n) => Ok(n),
+            Some(_) => Err(invalid(&format!("{name} must be an integer in [1, {max}]"))),
+        }
+    };
+    let (page_num, page_size) = (page("pageNum", 1000, 1)?, page("pageSize", 500, 30)?);
+    let mut jobs: Vec<Arc<Job>> = shared
+        .jobs
+        .list(Provider::Kling)
+        .into_iter()
+        .filter(|j| shared.kling.get(&j.meta.id).is_some_and(|i| i.family == family))
+        .collect();
+    jobs.reverse();
+    let data: Vec<_> =
+        jobs.iter().skip((page_num - 1) * page_size).take(page_size).map(|j| task_json(&shared, j)).collect();
+    Ok(ok(data.into()))
+}
+
+/// `GET /kling/cdn/{task_id}/{video_id}.mp4`: public like Kling's CDN, gone after retention.
+pub(super) async fn file(
+    State(shared): State<Arc<Shared>>,
+    Path((task_id, file)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    shared.stats.count("kling.content");
+    let job = shared.jobs.get(&task_id).filter(|j| j.meta.provider == Provider::Kling);
+    let endpoint = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
+    if let Some(kind) = shared.faults.take_request(ROUTE, FaultOp::Content, endpoint) {
+        return fault(&kind, FaultOp::Content).into_response();
+    }
+    let expected = shared.kling.get(&task_id).map(|i| format!("{}.mp4", i.video_id));
+    let path = job.filter(|_| expected.as_deref() == Some(file.as_str())).and_then(|job| match job.snapshot().phase {
+        Phase::Done(done) if !shared.expired(&done) => match done.outcome {
+            Outcome::Video { path, .. } => Some(path),
+            Outcome::Failed(_) => None,
+        },
+        _ => None,
+    });
+    match path {
+        Some(path) => crate::cdn::serve_file(&path, &headers, "video/mp4").await,
+        // A CDN miss, not an API error: no envelope.
+        None => (StatusCode::NOT_FOUND, Json(json!({"error": "NoSuchKey"}))).into_response(),
+    }
+}

@@ -1,0 +1,103 @@
+//! `GET /v1/tasks/{id}`, `DELETE /v1/tasks/{id}` (cancel while pending, throttled or
+//! running; delete once finished, after which the task is gone) and the signed CDN files.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use jsonwebtoken::{decode, DecodingKey, Validation};
+use serde_json::json;
+
+use super::errors::{fault, not_found};
+use super::{authorize, task_json, url_secret, UrlClaims, ROUTE};
+use crate::faults::FaultOp;
+use crate::rejection::Rejection;
+use crate::state::jobs::{Done, Failure, Job, Outcome, Phase, Provider};
+use crate::state::Shared;
+
+fn find(shared: &Shared, id: &str) -> Option<Arc<Job>> {
+    shared.jobs.get(id).filter(|j| j.meta.provider == Provider::Runway)
+}
+
+pub(super) async fn retrieve(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, Rejection> {
+    shared.stats.count("runway.status");
+    authorize(&shared, &headers)?;
+    let job = find(&shared, &id);
+    let model = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
+    // A status fault hits any poll; a result fault only the fetch of a finished task.
+    let finished = job.as_ref().is_some_and(|j| matches!(j.snapshot().phase, Phase::Done(_)));
+    let hit = shared.faults.take_request(ROUTE, FaultOp::Status, model).map(|k| (k, FaultOp::Status)).or_else(|| {
+        finished.then(|| shared.faults.take_request(ROUTE, FaultOp::Result, model).map(|k| (k, FaultOp::Result)))?
+    });
+    if let Some((kind, op)) = hit {
+        return Err(fault(&kind, op, &id));
+    }
+    let job = job.ok_or_else(not_found)?;
+    Ok(Json(task_json(&shared, &job)).into_response())
+}
+
+pub(super) async fn delete(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, Rejection> {
+    shared.stats.count("runway.delete");
+    authorize(&shared, &headers)?;
+    let job = find(&shared, &id).ok_or_else(not_found)?;
+    match job.snapshot().phase {
+        Phase::Done(_) => {
+            shared.jobs.remove(&id);
+            tracing::info!(task = %id, "runway task deleted");
+        }
+        Phase::Queued { position: super::THROTTLED } => {
+            // Never reached the driver: end it here.
+            let outcome = Outcome::Failed(Failure::Cancelled);
+            let done = Done { at: Instant::now(), at_unix: crate::clock::unix_now(), inference_s: 0.0, outcome };
+            job.update(|s| s.phase = Phase::Done(done));
+        }
+        _ => job.cancel.notify_one(),
+    }
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// `GET /runway/cdn/{task_id}/output.mp4?_jwt=…`: public but signed; an expired or
+/// tampered signature is refused like CloudFront does (403).
+pub(super) async fn file(
+    State(shared): State<Arc<Shared>>,
+    Path((task_id, file)): Path<(String, String)>,
+    Query(query): Query<Vec<(String, String)>>,
+    headers: HeaderMap,
+) -> Response {
+    shared.stats.count("runway.content");
+    let job = find(&shared, &task_id);
+    let model = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
+    if let Some(kind) = shared.faults.take_request(ROUTE, FaultOp::Content, model) {
+        return fault(&kind, FaultOp::Content, &task_id).into_response();
+    }
+    let token = query.iter().find(|(k, _)| k == "_jwt").map_or("", |(_, v)| v.as_str());
+    let mut validation = Validation::default();
+    validation.leeway = 0;
+    let signed = decode::<UrlClaims>(token, &DecodingKey::from_secret(url_secret()), &validation);
+    if !signed.is_ok_and(|data| data.claims.sub == task_id) {
+        let denied = json!({"Error": {"Code": "AccessDenied", "Message": "Request has expired or is not signed"}});
+        return (StatusCode::FORBIDDEN, Json(denied)).into_response();
+    }
+    let path = job.filter(|_| file == "output.mp4").and_then(|job| match job.snapshot().phase {
+        Phase::Done(done) => match done.outcome {
+            Outcome::Video { path, .. } => Some(path),
+            Outcome::Failed(_) => None,
+        },
+        _ => None,
+    });
+    match path {
+        Some(path) => crate::cdn::serve_file(&path, &headers, "video/mp4").await,
+        None => (StatusCode::NOT_FOUND, Json(json!({"Error": {"Code": "NoSuchKey"}}))).into_response(),
+    }
+}

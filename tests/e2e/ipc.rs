@@ -98,7 +98,9 @@ async fn images_and_prices(c: &Client, data_dir: &Path) -> Step<()> {
     let out = c.execute_async(script, vec![]).await.map_err(err("import_image"))?;
     check(out.get("error").is_none(), || format!("import_image failed: {out}"))?;
     let image = &out["ok"];
-    check(image["format"] == "png" && image["width"] == 64 && image["height"] == 36, || format!("import_image: {image}"))?;
+    check(image["format"] == "png" && image["width"] == 64 && image["height"] == 36, || {
+        format!("import_image: {image}")
+    })?;
     let path = image["path"].as_str().unwrap_or_default();
     let inputs = data_dir.join("inputs").display().to_string();
     // The name is decoded before the core makes it file-safe: `é` became one `_`, not `_C3_A9`.

@@ -101,19 +101,29 @@ async fn a_garbled_operation_is_retried_then_fails_as_malformed() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn couplings_are_refused_before_any_request() {
+async fn couplings_run_the_allowed_value_with_a_parity_note() {
     let sim = start_sim(sim_config()).await;
     let (clip, _) = run_one(&sim, "veo-3.1@google", |p| {
         p.resolution = Some("1080p".into());
         p.duration_s = Some(4);
     })
     .await;
-    let err = clip.error.unwrap();
+    assert_eq!(clip.status, dailies_core::api::ClipStatus::Succeeded, "{:?}", clip.error);
+    assert_eq!(clip.resolved.duration_s, 8);
+    assert!(clip.parity.iter().any(|n| n.message == "asked 4 s → ran 8 s"), "{:?}", clip.parity);
+    let body = &sim.stats().submits[0].body;
+    assert_eq!(body["parameters"]["durationSeconds"], 8, "{body}");
+}
+
+#[test]
+fn the_adapter_still_refuses_a_coupling_break_if_one_reaches_it() {
+    let fields = serde_json::json!({"prompt": "fog", "resolution": "1080p", "durationSeconds": 4});
+    let err = dailies_core::providers::google::check_couplings("veo-3.1-generate-preview", fields.as_object().unwrap())
+        .unwrap_err();
     assert_eq!(
-        err.message,
+        err.to_string(),
         "Google rejected the request: Veo renders 1080p only at 8 s (asked 4 s); ask for 8 s, or 720p"
     );
-    assert_eq!(sim.stats().requests.get("google.submit"), None, "nothing was sent");
 }
 
 #[tokio::test(flavor = "multi_thread")]

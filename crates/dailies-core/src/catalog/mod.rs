@@ -14,8 +14,8 @@ pub use params::{
 pub use parity::{allowed_values, resolve};
 pub use price::{estimate_usd, usd_per_second};
 pub use schema::{
-    CanonicalParam, CatalogFile, Encoding, FieldSpec, ImageSpec, Lifecycle, LifecycleState, ModelEntry, ModelRoute,
-    ParamSpec, PriceOverride, PriceRule, PriceSpec, RouteEntry, RouteId,
+    CanonicalParam, CatalogFile, Coupling, Encoding, FieldSpec, ImageSpec, Lifecycle, LifecycleState, ModelEntry,
+    ModelRoute, ParamSpec, PriceOverride, PriceRule, PriceSpec, RouteEntry, RouteId,
 };
 pub use wire::{build_fields, build_request, image_support, ImageSlot, WireRequest};
 

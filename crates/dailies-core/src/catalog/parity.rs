@@ -69,10 +69,41 @@ pub fn resolve(
         }
     };
 
+    let resolution = match &asked.resolution {
+        None => spec.default_resolution.clone(),
+        Some(r) => {
+            let target = f64::from(resolution_rank(r).unwrap_or(0));
+            nearest_up(&spec.resolutions, r.clone(), |v| f64::from(resolution_rank(v).unwrap_or(0)), target)
+                .unwrap_or_else(|| spec.default_resolution.clone())
+        }
+    };
+    let resolution_note = asked
+        .resolution
+        .as_ref()
+        .filter(|r| !resolution.eq_ignore_ascii_case(r))
+        .map(|r| (r.clone(), resolution.clone()));
+    let coupled = spec.couplings.iter().find(|c| c.resolutions.iter().any(|r| r.eq_ignore_ascii_case(&resolution)));
+    let durations: Vec<u32> = match coupled.and_then(|c| c.durations.as_ref()) {
+        Some(only) => spec.durations.iter().copied().filter(|d| only.contains(d)).collect(),
+        None => spec.durations.clone(),
+    };
+    let aspects: Vec<String> = match coupled.and_then(|c| c.aspects.as_ref()) {
+        Some(only) => spec.aspects.iter().filter(|a| only.contains(a)).cloned().collect(),
+        None => spec.aspects.clone(),
+    };
+    let default_duration =
+        nearest_up(&durations, spec.default_duration, |v| f64::from(*v), f64::from(spec.default_duration))
+            .unwrap_or(spec.default_duration);
+    let default_aspect = if aspects.contains(&spec.default_aspect) {
+        spec.default_aspect.clone()
+    } else {
+        aspects.first().cloned().unwrap_or_else(|| spec.default_aspect.clone())
+    };
+
     let duration_s = match asked_duration {
-        None => spec.default_duration,
+        None => default_duration,
         Some(d) => {
-            let ran = nearest_up(&spec.durations, d, |v| f64::from(*v), f64::from(d)).unwrap_or(spec.default_duration);
+            let ran = nearest_up(&durations, d, |v| f64::from(*v), f64::from(d)).unwrap_or(default_duration);
             if ran != d {
                 note("duration", format!("{d}"), format!("{ran}"), format!("asked {d} s → ran {ran} s"))?;
             }
@@ -81,11 +112,11 @@ pub fn resolve(
     };
 
     let aspect = match &asked.aspect {
-        None => spec.default_aspect.clone(),
+        None => default_aspect,
         Some(a) => {
             let target = aspect_ratio(a).unwrap_or(1.0).ln();
-            let ran = nearest_up(&spec.aspects, a.clone(), |v| aspect_ratio(v).unwrap_or(1.0).ln(), target)
-                .unwrap_or_else(|| spec.default_aspect.clone());
+            let ran = nearest_up(&aspects, a.clone(), |v| aspect_ratio(v).unwrap_or(1.0).ln(), target)
+                .unwrap_or(default_aspect);
             if &ran != a {
                 note("aspect", a.clone(), ran.clone(), format!("asked {a} → ran {ran}"))?;
             }
@@ -93,18 +124,11 @@ pub fn resolve(
         }
     };
 
-    let resolution = match &asked.resolution {
-        None => spec.default_resolution.clone(),
-        Some(r) => {
-            let target = f64::from(resolution_rank(r).unwrap_or(0));
-            let ran = nearest_up(&spec.resolutions, r.clone(), |v| f64::from(resolution_rank(v).unwrap_or(0)), target)
-                .unwrap_or_else(|| spec.default_resolution.clone());
-            if !ran.eq_ignore_ascii_case(r) {
-                note("resolution", r.clone(), ran.clone(), format!("asked {r} → ran {ran}"))?;
-            }
-            ran
-        }
-    };
+    // The resolution's note is written after duration's and aspect's so notes read in the
+    // usual order, but it is decided first: some routes tie durations and aspects to it.
+    if let Some((r, ran)) = &resolution_note {
+        note("resolution", r.clone(), ran.clone(), format!("asked {r} → ran {ran}"))?;
+    }
 
     let audio = match asked.audio {
         None => spec.default_audio,
@@ -209,6 +233,7 @@ mod tests {
             seed: false,
             cfg_scale: None,
             max_shots: 0,
+            couplings: vec![],
         }
     }
 
@@ -270,6 +295,30 @@ mod tests {
                 "seed ignored"
             ]
         );
+    }
+
+    #[test]
+    fn couplings_tie_durations_and_aspects_to_the_resolution() {
+        let mut spec = sora_pro();
+        spec.resolutions = vec!["720p".into(), "1080p".into()];
+        spec.couplings = vec![super::super::schema::Coupling {
+            resolutions: vec!["1080p".into()],
+            durations: Some(vec![12]),
+            aspects: Some(vec!["16:9".into()]),
+        }];
+        let asked = ask(|p| {
+            p.resolution = Some("1080p".into());
+            p.duration_s = Some(4);
+            p.aspect = Some("9:16".into());
+        });
+        let (r, notes) = resolve("m", &spec, &asked, false).unwrap();
+        assert_eq!((r.duration_s, r.aspect.as_str()), (12, "16:9"));
+        let msgs: Vec<_> = notes.iter().map(|n| n.message.as_str()).collect();
+        assert_eq!(msgs, ["asked 4 s → ran 12 s", "asked 9:16 → ran 16:9"]);
+        // Without an explicit duration the coupled default applies silently.
+        let (r, notes) = resolve("m", &spec, &ask(|p| p.resolution = Some("1080p".into())), false).unwrap();
+        assert_eq!((r.duration_s, notes.len()), (12, 0));
+        assert!(resolve("m", &spec, &asked, true).is_err());
     }
 
     #[test]

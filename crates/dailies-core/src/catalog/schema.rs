@@ -197,6 +197,19 @@ pub struct ParamSpec {
     /// How many shots a multi-shot list may have; 0 when the route has no multi-shot input.
     #[serde(default)]
     pub max_shots: u32,
+    /// Values tied to a resolution, e.g. Veo's "1080p and 4k need 8 s".
+    #[serde(default)]
+    pub couplings: Vec<Coupling>,
+}
+
+/// At the listed resolutions only these durations / aspects are allowed.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Coupling {
+    pub resolutions: Vec<String>,
+    #[serde(default)]
+    pub durations: Option<Vec<u32>>,
+    #[serde(default)]
+    pub aspects: Option<Vec<String>>,
 }
 
 /// Local checks on an input image before anything is sent.

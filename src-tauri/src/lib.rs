@@ -14,6 +14,9 @@ pub fn build_app<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
     builder
         .invoke_handler(tauri::generate_handler![
             commands::models::list_models,
+            commands::prices::set_price_override,
+            commands::prices::clear_price_override,
+            commands::images::import_image,
             commands::runs::plan_run,
             commands::runs::start_run,
             commands::runs::list_runs,

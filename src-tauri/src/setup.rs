@@ -45,7 +45,7 @@ async fn open() -> Result<AppState, String> {
     let studio = Studio::open(StudioOptions {
         data_dir: data_dir.clone(),
         secrets: Arc::new(KeyringStore::from_env()),
-        catalog: Catalog::builtin(),
+        catalog: catalog_for(&data_dir),
         poll: PollPolicy::default(),
     })
     .await
@@ -62,6 +62,16 @@ async fn open() -> Result<AppState, String> {
         }
     }
     Ok(AppState { studio, media_base_url: server.base_url(), data_dir, demo })
+}
+
+/// The shipped catalog plus the library's `catalog.d/` (price overrides, added models).
+/// A broken overlay must not keep the app from opening: it is logged and the shipped
+/// catalog is used, so the creator can still run and fix the file.
+fn catalog_for(data_dir: &std::path::Path) -> Catalog {
+    Catalog::with_overlays(data_dir).unwrap_or_else(|e| {
+        tracing::error!(error = %e, "ignoring the library's catalog.d overlays");
+        Catalog::builtin()
+    })
 }
 
 /// Emits every clip snapshot from the core as `clip-update`, for the app's lifetime.

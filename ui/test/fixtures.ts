@@ -81,6 +81,7 @@ export function makeRoute(overrides: Partial<RouteInfo> = {}): RouteInfo {
     price: { rules: [{ usd_per_second: 0.168 }], source: 'test', as_of: '2026-08-01' },
     usd_per_second: 0.168,
     key_available: true,
+    price_overridden: false,
     ...overrides,
   };
 }

@@ -19,3 +19,34 @@ Object.defineProperty(HTMLMediaElement.prototype, 'pause', {
 });
 
 afterEach(() => cleanup());
+
+// jsdom's Blob has no arrayBuffer() and its URL no createObjectURL(); the webview has both.
+// Read through FileReader, and hand out recognisable fake object URLs.
+if (!Blob.prototype.arrayBuffer) {
+  Object.defineProperty(Blob.prototype, 'arrayBuffer', {
+    configurable: true,
+    value(this: Blob) {
+      return new Promise<ArrayBuffer>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(reader.error);
+        reader.readAsArrayBuffer(this);
+      });
+    },
+  });
+}
+if (!URL.createObjectURL) {
+  let next = 0;
+  URL.createObjectURL = (blob: Blob) => `blob:fake/${++next}-${blob instanceof File ? blob.name : 'blob'}`;
+  URL.revokeObjectURL = () => {};
+}
+
+// jsdom lays nothing out, so element sizes stay 0 and Svelte's size bindings only need the
+// observer to exist; components fall back to their unmeasured layout.
+if (!('ResizeObserver' in globalThis)) {
+  globalThis.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}

@@ -1,7 +1,9 @@
 //! One module per area; each command unpacks, calls the core and maps the error.
 
+pub mod images;
 pub mod keys;
 pub mod media;
 pub mod models;
+pub mod prices;
 pub mod runs;
 pub mod settings;

@@ -6,9 +6,11 @@ import type {
   AppSettings,
   ClipView,
   CompareRequest,
+  ImportedImage,
   KeyStatus,
   MediaInfo,
   ModelInfo,
+  PriceSpec,
   RouteId,
   RunPlan,
   RunSummary,
@@ -22,6 +24,9 @@ export type Unlisten = () => void;
 /** Every command the shell implements, plus the clip event. */
 export interface Backend {
   listModels(): Promise<ModelInfo[]>;
+  setPriceOverride(model: string, route: RouteId, price: PriceSpec): Promise<ModelInfo[]>;
+  clearPriceOverride(model: string, route: RouteId): Promise<ModelInfo[]>;
+  importImage(fileName: string, bytes: Uint8Array): Promise<ImportedImage>;
   planRun(request: CompareRequest): Promise<RunPlan>;
   startRun(request: CompareRequest): Promise<RunView>;
   listRuns(): Promise<RunSummary[]>;
@@ -38,6 +43,12 @@ export interface Backend {
 /** Argument objects are camelCase at the top level: Tauri maps `runId` to Rust's `run_id`. */
 export const tauriBackend: Backend = {
   listModels: () => invoke('list_models'),
+  setPriceOverride: (model, route, price) => invoke('set_price_override', { model, route, price }),
+  clearPriceOverride: (model, route) => invoke('clear_price_override', { model, route }),
+  // Raw body: the bytes travel as-is instead of a JSON array of numbers. Headers are
+  // ASCII-only, so the name is percent-encoded (the shell decodes it).
+  importImage: (fileName, bytes) =>
+    invoke('import_image', bytes, { headers: { 'x-file-name': encodeURIComponent(fileName) } }),
   planRun: (request) => invoke('plan_run', { request }),
   startRun: (request) => invoke('start_run', { request }),
   listRuns: () => invoke('list_runs'),
@@ -71,6 +82,10 @@ export function useBackend(backend: Backend): void {
 }
 
 export const listModels = () => normalised(active.listModels());
+export const setPriceOverride = (model: string, route: RouteId, price: PriceSpec) =>
+  normalised(active.setPriceOverride(model, route, price));
+export const clearPriceOverride = (model: string, route: RouteId) => normalised(active.clearPriceOverride(model, route));
+export const importImage = (fileName: string, bytes: Uint8Array) => normalised(active.importImage(fileName, bytes));
 export const planRun = (request: CompareRequest) => normalised(active.planRun(request));
 export const startRun = (request: CompareRequest) => normalised(active.startRun(request));
 export const listRuns = () => normalised(active.listRuns());

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClipView } from './bindings.gen';
+import { pngBytes, jpegBytes, webpBytes } from '../../test/images';
 import { createFakeBackend } from './fake';
 
 const ask = (models: string[], extra: object = {}) => ({
@@ -57,5 +58,79 @@ describe('fake backend', () => {
     expect(sora.error?.message).toMatch(/no longer offers Sora 2/);
     expect((await fake.listRuns())[0]).toMatchObject({ succeeded: 1, failed: 1, running: 0 });
     expect((await fake.mediaInfo()).base_url).toBe('http://127.0.0.1:8765');
+  });
+});
+
+describe('fake backend: image-to-video, prices, billed cost', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('imports PNG, JPEG and WebP with their size, and refuses anything else', async () => {
+    const fake = createFakeBackend();
+    await expect(fake.importImage('a.png', pngBytes(1280, 720))).resolves.toMatchObject({ format: 'png', width: 1280, height: 720 });
+    await expect(fake.importImage('b.jpg', jpegBytes(640, 480))).resolves.toMatchObject({ format: 'jpeg', width: 640, height: 480 });
+    await expect(fake.importImage('c.webp', webpBytes(1080, 1920))).resolves.toMatchObject({ format: 'webp', width: 1080, height: 1920 });
+    await expect(fake.importImage('notes.txt', new TextEncoder().encode('hello'))).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/not a PNG, JPEG or WebP/),
+    });
+  });
+
+  it('plans image-to-video like the core: drop with a note, refuse a bad aspect, crop on request', async () => {
+    const fake = createFakeBackend();
+    const square = await fake.importImage('square.png', pngBytes(1000, 1000));
+    const req = { params: { prompt: 'fog', start_image: square.path }, models: ['kling-3.0-pro@fal', 'sora-2@openai'], strict: false };
+    const plan = await fake.planRun(req);
+    expect(plan.clips[0].resolved.start_image).toBe(square.path);
+    expect(plan.clips[1].resolved.start_image).toBeUndefined();
+    expect(plan.clips[1].parity.map((n) => n.message)).toEqual(['start image not supported: ran text-to-video']);
+
+    const veo = { ...req, models: ['veo-3.1@google'] };
+    await expect(fake.planRun(veo)).rejects.toEqual({
+      code: 'image_aspect',
+      message: 'start-image: veo-3.1@google needs an image near one of its aspect ratios; this one is 1000x1000; pass --crop to centre-crop it to 16:9',
+    });
+    const cropped = await fake.planRun({ ...veo, crop: true });
+    expect(cropped.clips[0].parity.map((n) => n.message)).toEqual(['start-image centre-cropped to 16:9']);
+  });
+
+  it('clamps or ignores cfg scale and joins shots where multi-shot is missing', async () => {
+    const fake = createFakeBackend();
+    const shots = [{ prompt: 'wide', duration_s: 3 }, { prompt: 'close', duration_s: 4 }];
+    const plan = await fake.planRun({ params: { prompt: 'fog', cfg_scale: 1.5, shots }, models: ['kling-3.0-pro@fal', 'veo-3.1@google'], strict: false });
+    const [kling, veo] = plan.clips;
+    expect(kling.resolved).toMatchObject({ duration_s: 7, cfg_scale: 1, shots });
+    expect(kling.parity.map((n) => n.message)).toEqual(['asked cfg 1.5 → ran 1']);
+    expect(veo.resolved.prompt).toBe('fog Shot 1 (3 s): wide Shot 2 (4 s): close');
+    expect(veo.parity.map((n) => n.message)).toEqual([
+      'multi-shot not supported: shots joined into one prompt',
+      'cfg scale ignored',
+      'asked 7 s → ran 8 s',
+    ]);
+  });
+
+  it('applies and resets a price override in the catalog and the estimate', async () => {
+    const fake = createFakeBackend();
+    const req = ask(['kling-3.0-pro@fal'], { duration_s: 5 });
+    expect((await fake.planRun(req)).estimated_cost_usd).toBe(0.84);
+    const price = { rules: [{ usd_per_second: 0.2 }], source: 'custom', as_of: '2026-11-21' };
+    const models = await fake.setPriceOverride('kling-3.0-pro', 'fal', price);
+    const route = models.find((m) => m.id === 'kling-3.0-pro')!.routes.find((r) => r.route === 'fal')!;
+    expect(route).toMatchObject({ price_overridden: true, usd_per_second: 0.2 });
+    expect((await fake.planRun(req)).estimated_cost_usd).toBe(1);
+    await expect(fake.setPriceOverride('kling-3.0-pro', 'fal', { ...price, rules: [] })).rejects.toMatchObject({ code: 'invalid_input' });
+    const reset = await fake.clearPriceOverride('kling-3.0-pro', 'fal');
+    expect(reset.find((m) => m.id === 'kling-3.0-pro')!.routes[0]).toMatchObject({ price_overridden: false, usd_per_second: 0.168 });
+  });
+
+  it('reports a billed cost for routes that bill in their own units', async () => {
+    vi.useFakeTimers();
+    const fake = createFakeBackend({ sample: true });
+    const seen: ClipView[] = [];
+    await fake.onClipUpdate((c) => seen.push(c));
+    await fake.startRun(ask(['kling-3.0-pro@kling', 'kling-3.0-pro@fal'], { duration_s: 5 }));
+    await vi.advanceTimersByTimeAsync(30_000);
+    const last = (route: string) => seen.filter((c) => c.route === route).at(-1)!;
+    expect(last('kling')).toMatchObject({ status: 'succeeded', billed_cost_usd: 0.84, cost_usd: 0.84, estimated_cost_usd: 0.84 });
+    expect(last('fal')).toMatchObject({ status: 'succeeded', billed_cost_usd: null, cost_usd: 0.84 });
   });
 });

@@ -6,15 +6,18 @@ import type {
   AppSettings,
   ClipView,
   CompareRequest,
+  ImportedImage,
   IpcError,
   KeySource,
   KeyStatus,
   ModelInfo,
+  PriceSpec,
   RouteId,
   RunSummary,
   RunView,
 } from './bindings.gen';
 import { fakeCatalog } from './fakeCatalog';
+import { sniffImage, type FakeImageFacts } from './fakeImages';
 import { clipDimensions, defaultUsdPerSecond, planClips } from './fakePlanner';
 import { sampleRuns } from './fakeSamples';
 import { summarizeRun } from '../lib/runs';
@@ -36,6 +39,15 @@ const ENV_VARS: Record<RouteId, string> = {
 };
 /** Routes whose status endpoint reports a percentage. */
 const REPORTS_PROGRESS = new Set<RouteId>(['openai', 'kling', 'runway']);
+/**
+ * Routes that report what they charged, as the core converts it: Kling in units of $0.14
+ * (rounded up), BytePlus Ark in tokens (a little under the per-second estimate).
+ */
+const BILLED: Partial<Record<RouteId, (estimate: number) => number>> = {
+  kling: (estimate) => Math.ceil(Math.round(estimate * 1000) / 140) * 0.14,
+  seedance: (estimate) => estimate * 0.96,
+};
+const cents = (usd: number) => Math.round(usd * 1000) / 1000;
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const fail = (code: string, message: string): IpcError => ({ code, message });
@@ -47,12 +59,28 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   const keys = new Map<RouteId, KeySource>(ROUTES.map((r) => [r, 'missing']));
   const runs: RunView[] = options.sample ? sampleRuns(catalog) : [];
   const listeners = new Set<(clip: ClipView) => void>();
+  const priceOverrides = new Map<string, PriceSpec>();
+  const images = new Map<string, FakeImageFacts>();
+  const imageFacts = (path: string) => images.get(path);
   let nextId = 1;
 
   const media = splitUrl(options.videoUrl ?? '');
   const hasKey = (route: RouteId) => settings.demo || keys.get(route) !== 'missing';
+  /** The catalog as it prices now: shipped routes with any override applied. */
+  const effectiveCatalog = (): ModelInfo[] =>
+    catalog.map((m) => ({
+      ...m,
+      routes: m.routes.map((r) => {
+        const override = priceOverrides.get(`${m.id}@${r.route}`);
+        return override ? { ...r, price: override, price_overridden: true } : r;
+      }),
+    }));
   const models = (): ModelInfo[] =>
-    catalog.map((m) => ({ ...m, routes: m.routes.map((r) => ({ ...r, usd_per_second: defaultUsdPerSecond(r), key_available: hasKey(r.route) })) }));
+    effectiveCatalog().map((m) => ({ ...m, routes: m.routes.map((r) => ({ ...r, usd_per_second: defaultUsdPerSecond(r), key_available: hasKey(r.route) })) }));
+  const requireRoute = (model: string, route: RouteId) => {
+    const found = catalog.find((m) => m.id === model)?.routes.some((r) => r.route === route);
+    if (!found) throw fail('invalid_input', `model: unknown model '${model}@${route}'`);
+  };
   const keyStatus = (): KeyStatus[] => ROUTES.map((route) => ({ route, source: keys.get(route)!, env_var: ENV_VARS[route] }));
   const findRun = (runId: string) => {
     const run = runs.find((r) => r.run_id === runId);
@@ -97,8 +125,10 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
 
   function finish(clip: ClipView, latency: ClipView['latency_ms']) {
     const { width, height } = clipDimensions(clip.resolved.resolution, clip.resolved.aspect);
+    const bill = BILLED[clip.route];
+    const billed = bill ? cents(bill(clip.estimated_cost_usd)) : null;
     update(clip, {
-      status: 'succeeded', latency_ms: latency, cost_usd: clip.estimated_cost_usd, billed_cost_usd: null,
+      status: 'succeeded', latency_ms: latency, cost_usd: billed ?? clip.estimated_cost_usd, billed_cost_usd: billed,
       width, height, duration_s: clip.resolved.duration_s, has_audio: clip.resolved.audio,
       file: `/fake/${clip.id}.mp4`, media_path: media ? media.path : null,
     });
@@ -108,13 +138,32 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     async listModels() {
       return clone(models());
     },
+    async setPriceOverride(model: string, route: RouteId, price: PriceSpec) {
+      requireRoute(model, route);
+      if (price.rules.length === 0 || price.rules.some((r) => r.usd_per_second == null && r.usd_per_clip == null)) {
+        throw fail('invalid_input', "price: '(empty rule)' is not valid; allowed values: at least one rule with usd_per_second or usd_per_clip");
+      }
+      priceOverrides.set(`${model}@${route}`, clone(price));
+      return clone(models());
+    },
+    async clearPriceOverride(model: string, route: RouteId) {
+      priceOverrides.delete(`${model}@${route}`);
+      return clone(models());
+    },
+    async importImage(fileName: string, bytes: Uint8Array): Promise<ImportedImage> {
+      const facts = sniffImage(bytes);
+      if (!facts) throw fail('invalid_input', `image: '${fileName} (not a PNG, JPEG or WebP image)' is not valid; allowed values: png, jpeg, webp`);
+      const path = `/fake/inputs/${String(images.size + 1).padStart(4, '0')}-${fileName.replace(/[^A-Za-z0-9.-]/g, '_')}`;
+      images.set(path, facts);
+      return { path, ...facts };
+    },
     async planRun(request: CompareRequest) {
-      const clips = planClips(catalog, request);
+      const clips = planClips(effectiveCatalog(), request, imageFacts);
       const total = clips.reduce((sum, c) => sum + c.estimated_cost_usd, 0);
       return { params: clone(request.params), clips, estimated_cost_usd: Math.round(total * 1000) / 1000, demo: settings.demo };
     },
     async startRun(request: CompareRequest) {
-      const planned = planClips(catalog, request);
+      const planned = planClips(effectiveCatalog(), request, imageFacts);
       const missing = planned.find((c) => !hasKey(c.route));
       if (missing) throw fail('invalid_input', `keys: no key for route '${missing.route}'; save one under Keys or set ${ENV_VARS[missing.route]} (or turn on Demo providers)`);
       const runId = `run_${String(nextId++).padStart(4, '0')}`;

@@ -35,6 +35,7 @@ function route(s: RouteSketch): RouteInfo {
     price: { rules: s.rules, source: 'fake catalog', as_of: '2026-08-01' },
     usd_per_second: 0,
     key_available: false,
+    price_overridden: false,
   };
   const info = { ...base, ...s, price: base.price };
   delete (info as Partial<RouteSketch>).rules;
@@ -51,6 +52,8 @@ export function fakeCatalog(): ModelInfo[] {
   return [
     model('kling-3.0-pro', 'Kling 3.0 Pro', 'Kling', 'Kuaishou', "1080p, 3–15 s, native audio, negative prompt; the cost-disciplined director's model.", [
       kling('kling-3.0-pro', 'fal-ai/kling-video/v3/pro/text-to-video', '1080p', true, [{ audio: false, usd_per_second: 0.112 }, { audio: true, usd_per_second: 0.168 }]),
+      // Kling's own API bills in units, so its clips come back with a billed cost.
+      { ...kling('kling-3.0-pro', 'kling-v3', '1080p', true, [{ audio: false, usd_per_second: 0.112 }, { audio: true, usd_per_second: 0.168 }]), route: 'kling' },
     ]),
     model('kling-3.0-standard', 'Kling 3.0 Standard', 'Kling', 'Kuaishou', '720p sibling of 3.0 Pro at three quarters of the price.', [
       kling('kling-3.0-standard', 'fal-ai/kling-video/v3/standard/text-to-video', '720p', true, [{ audio: false, usd_per_second: 0.084 }, { audio: true, usd_per_second: 0.126 }]),

@@ -9,7 +9,10 @@ import type {
   PlannedClip,
   ResolvedParams,
   RouteInfo,
+  Shot,
 } from './bindings.gen';
+import { fakeCapabilities, type FakeCapabilities } from './fakeCapabilities';
+import { planImages, type FakeImageFacts } from './fakeImages';
 
 const invalid = (message: string): IpcError => ({ code: 'invalid_input', message });
 
@@ -33,17 +36,45 @@ function nearestUp<T>(allowed: T[], asked: T, key: (v: T) => number, target: num
 
 const onOff = (b: boolean) => (b ? 'on' : 'off');
 
-export function resolveParams(name: string, spec: RouteInfo, asked: CanonicalParams, strict: boolean) {
+const TEXT_ONLY = fakeCapabilities('');
+const seconds = (shots: Shot[]) => shots.reduce((sum, s) => sum + s.duration_s, 0);
+
+export function resolveParams(name: string, spec: RouteInfo, asked: CanonicalParams, strict: boolean, caps: FakeCapabilities = TEXT_ONLY) {
   const notes: ParityNote[] = [];
   const note = (param: string, a: string, ran: string, message: string, allowed: string[]) => {
     if (strict) throw invalid(`${param}: ${name} does not allow ${a}; allowed values: ${allowed.join(', ')}`);
     notes.push({ param, asked: a, ran, message });
   };
+  let prompt = asked.prompt;
+  let askedDuration = asked.duration_s;
+  let shots: Shot[] | undefined;
+  const list = asked.shots ?? [];
+  if (list.length > 0 && caps.maxShots === 0) {
+    note('shots', `${list.length} shots`, '1', 'multi-shot not supported: shots joined into one prompt', ['(not supported)']);
+    const joined = list.map((s, i) => `Shot ${i + 1} (${s.duration_s} s): ${s.prompt}`).join(' ');
+    prompt = [prompt.trim(), joined].join(' ').trim();
+    askedDuration = askedDuration ?? seconds(list);
+  } else if (list.length > 0) {
+    shots = list.slice(0, caps.maxShots);
+    if (list.length > caps.maxShots)
+      note('shots', `${list.length} shots`, `${caps.maxShots}`, `only the first ${caps.maxShots} shots run`, [`up to ${caps.maxShots} shots`]);
+    askedDuration = seconds(shots);
+  }
+  let cfg_scale: number | undefined;
+  if (asked.cfg_scale != null) {
+    const c = asked.cfg_scale;
+    if (!caps.cfg) note('cfg', `${c}`, '', 'cfg scale ignored', ['(not supported)']);
+    else {
+      const [lo, hi] = caps.cfg;
+      cfg_scale = Math.min(hi, Math.max(lo, c));
+      if (cfg_scale !== c) note('cfg', `${c}`, `${cfg_scale}`, `asked cfg ${c} → ran ${cfg_scale}`, [`${lo}–${hi}`]);
+    }
+  }
   let duration_s = spec.default_duration;
-  if (asked.duration_s != null) {
-    duration_s = nearestUp(spec.durations, asked.duration_s, (v) => v, asked.duration_s);
-    if (duration_s !== asked.duration_s)
-      note('duration', `${asked.duration_s}`, `${duration_s}`, `asked ${asked.duration_s} s → ran ${duration_s} s`, spec.durations.map(String));
+  if (askedDuration != null) {
+    duration_s = nearestUp(spec.durations, askedDuration, (v) => v, askedDuration);
+    if (duration_s !== askedDuration)
+      note('duration', `${askedDuration}`, `${duration_s}`, `asked ${askedDuration} s → ran ${duration_s} s`, spec.durations.map(String));
   }
   let aspect = spec.default_aspect;
   if (asked.aspect != null) {
@@ -72,9 +103,13 @@ export function resolveParams(name: string, spec: RouteInfo, asked: CanonicalPar
     note('seed', `${seed}`, '', 'seed ignored', ['(not supported)']);
     seed = undefined;
   }
-  const resolved: ResolvedParams = { prompt: asked.prompt, duration_s, aspect, resolution, audio };
+  const resolved: ResolvedParams = { prompt, duration_s, aspect, resolution, audio };
   if (negative_prompt) resolved.negative_prompt = negative_prompt;
   if (seed != null) resolved.seed = seed;
+  if (cfg_scale != null) resolved.cfg_scale = cfg_scale;
+  if (shots) resolved.shots = shots;
+  if (asked.start_image) resolved.start_image = asked.start_image;
+  if (asked.end_image) resolved.end_image = asked.end_image;
   return { resolved, notes };
 }
 
@@ -104,16 +139,26 @@ export function defaultUsdPerSecond(spec: RouteInfo): number {
 }
 
 /** Validates and prices a request the way plan_run does. Throws IpcError on bad input. */
-export function planClips(catalog: ModelInfo[], request: CompareRequest): PlannedClip[] {
+export function planClips(
+  catalog: ModelInfo[],
+  request: CompareRequest,
+  imageFacts: (path: string) => FakeImageFacts | undefined = () => undefined,
+): PlannedClip[] {
   if (!request.params.prompt.trim()) throw invalid('prompt: must not be empty');
   if (request.models.length === 0) throw invalid('model: no model is selected; pick at least one');
+  for (const [field, path] of [['start-image', request.params.start_image], ['end-image', request.params.end_image]]) {
+    if (path && !imageFacts(path)) throw invalid(`${field}: '${path} (no such file)' is not valid; allowed values: a readable image file`);
+  }
   return request.models.map((selector) => {
     const [id, routeId] = selector.split('@');
     const model = catalog.find((m) => m.id === id);
     if (!model) throw invalid(`model: unknown model '${id}'`);
     const spec = routeId ? model.routes.find((r) => r.route === routeId) : model.routes[0];
     if (!spec) throw invalid(`model: ${id} is not offered through route '${routeId}'; available routes: ${model.routes.map((r) => r.route).join(', ')}`);
-    const { resolved, notes } = resolveParams(model.name, spec, request.params, request.strict);
+    const caps = fakeCapabilities(`${model.id}@${spec.route}`);
+    const { resolved, notes } = resolveParams(model.name, spec, request.params, request.strict, caps);
+    const imageInput = { label: `${model.id}@${spec.route}`, caps, strict: request.strict, crop: request.crop ?? false, facts: imageFacts };
+    planImages(resolved, notes, imageInput);
     return {
       model: model.id,
       model_name: model.name,

@@ -8,6 +8,8 @@ interface SampleClip {
   outcome: 'succeeded' | 'failed' | 'unknown';
   seconds: [queued: number, generating: number, downloading: number];
   error?: string;
+  /** What the provider reported charging (Kling units, Ark tokens), in USD. */
+  billed?: number;
 }
 
 function sampleRun(catalog: ModelInfo[], n: number, prompt: string, hoursAgo: number, clips: SampleClip[]): RunView {
@@ -25,7 +27,7 @@ function sampleRun(catalog: ModelInfo[], n: number, prompt: string, hoursAgo: nu
     return {
       id: `${runId}_c${i + 1}`, run_id: runId, model: id, model_name: model.name, route: spec.route, endpoint: spec.endpoint,
       status: c.outcome, error: c.error ? { code: c.outcome, message: c.error } : null, resolved, parity: notes,
-      estimated_cost_usd: estimate, cost_usd: ok ? estimate : null, billed_cost_usd: null,
+      estimated_cost_usd: estimate, cost_usd: ok ? (c.billed ?? estimate) : null, billed_cost_usd: c.billed ?? null,
       latency_ms: ok ? { queued: q, generating: g, downloading: d, total: q + g + d + 400 } : { queued: null, generating: null, downloading: null, total: null },
       provider_job_id: c.outcome === 'unknown' ? null : `job_${i}`, queue_position: null, progress: null,
       submitted_at_ms: null, started_at_ms: null, file: ok ? `/fake/${runId}_${i}.mp4` : null, media_path: null,
@@ -49,6 +51,7 @@ export function sampleRuns(catalog: ModelInfo[]): RunView[] {
     ]),
     sampleRun(catalog, 1, 'Macro shot of espresso pouring into a glass cup, morning light, slow motion', 26, [
       { selector: 'kling-3.0-standard@fal', outcome: 'succeeded', seconds: [8.0, 38.2, 1.4] },
+      { selector: 'kling-3.0-pro@kling', outcome: 'succeeded', seconds: [5.2, 51.0, 1.9], billed: 0.98 },
       { selector: 'hailuo-02@minimax', outcome: 'unknown', seconds: [0, 0, 0] },
     ]),
   ];

@@ -17,6 +17,7 @@ describe('run button', () => {
     expect(runBlocker({ ...ok, selectedCount: 0 })).toBe('Pick at least one model.');
     expect(runBlocker({ ...ok, planError: 'duration: …' })).toMatch(/Fix the problem/);
     expect(runBlocker({ ...ok, starting: true })).toBe('Starting…');
+    expect(runBlocker({ ...ok, shotWithoutPrompt: true })).toBe('Give every shot a prompt.');
   });
 });
 
@@ -43,7 +44,7 @@ describe('estimate maths', () => {
 describe('clip cost label', () => {
   it('shows the charge when delivered and the estimate before', () => {
     expect(clipCostLabel(makeClip({ status: 'succeeded', cost_usd: 0.84 }))).toBe('$0.84');
-    expect(clipCostLabel(makeClip({ status: 'succeeded', cost_usd: 0.84, billed_cost_usd: 0.8 }))).toBe('$0.80');
+    expect(clipCostLabel(makeClip({ status: 'succeeded', cost_usd: 0.8, billed_cost_usd: 0.8 }))).toBe('$0.80 billed · est. $0.84');
     expect(clipCostLabel(makeClip({ status: 'generating' }))).toBe('est. $0.84');
     expect(clipCostLabel(makeClip({ status: 'failed' }))).toBe('nothing delivered');
     expect(clipCostLabel(makeClip({ status: 'unknown' }))).toBe('est. $0.84 · may be charged');

@@ -22,18 +22,28 @@ export function runButtonLabel(modelCount: number, estimateUsd: number | null): 
 }
 
 /** Why Run is disabled, in words; null when it can run. */
-export function runBlocker(input: { prompt: string; selectedCount: number; planError: string | null; starting: boolean }): string | null {
+export function runBlocker(input: {
+  prompt: string;
+  selectedCount: number;
+  planError: string | null;
+  starting: boolean;
+  shotWithoutPrompt?: boolean;
+}): string | null {
   if (input.starting) return 'Starting…';
   if (!input.prompt.trim()) return 'Write a prompt to run.';
   if (input.selectedCount === 0) return 'Pick at least one model.';
+  if (input.shotWithoutPrompt) return 'Give every shot a prompt.';
   if (input.planError) return 'Fix the problem above to run.';
   return null;
 }
 
-/** The tile's cost: the charge once delivered, the estimate while running. */
+/**
+ * The tile's cost: the charge once delivered, the estimate while running. A charge the
+ * provider reported is shown next to the estimate so a mispriced catalog entry stands out.
+ */
 export function clipCostLabel(clip: ClipView): string {
-  const charged = clip.billed_cost_usd ?? clip.cost_usd;
-  if (charged != null) return formatUsd(charged);
+  if (clip.billed_cost_usd != null) return `${formatUsd(clip.billed_cost_usd)} billed · est. ${formatUsd(clip.estimated_cost_usd)}`;
+  if (clip.cost_usd != null) return formatUsd(clip.cost_usd);
   if (clip.status === 'unknown') return `est. ${formatUsd(clip.estimated_cost_usd)} · may be charged`;
   if (isTerminal(clip.status)) return 'nothing delivered';
   return `est. ${formatUsd(clip.estimated_cost_usd)}`;

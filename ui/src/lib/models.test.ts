@@ -28,15 +28,19 @@ describe('route descriptions', () => {
     expect(maxResolution(['1080p', '4k', '720p'])).toBe('4k');
   });
   it('summarises what a route supports', () => {
-    expect(supportsSummary(makeRoute())).toBe('3–15 s · 16:9 9:16 1:1 · ≤1080p · audio on/off');
-    expect(supportsSummary(makeRoute({ durations: [4, 8, 12], aspects: ['16:9'], resolutions: ['720p'], audio: [true] }))).toBe(
-      '4/8/12 s · 16:9 · ≤720p · audio always',
-    );
+    expect(supportsSummary(makeRoute())).toBe('3–15 s · 16:9 9:16 1:1 · ≤1080p · audio on/off · negative prompt');
+    const sora = makeRoute({ durations: [4, 8, 12], aspects: ['16:9'], resolutions: ['720p'], audio: [true], negative_prompt: false });
+    expect(supportsSummary(sora)).toBe('4/8/12 s · 16:9 · ≤720p · audio always');
+    expect(supportsSummary(makeRoute({ negative_prompt: false, seed: true }))).toMatch(/audio on\/off · seed$/);
   });
-  it('labels lifecycle states with their dates', () => {
-    expect(lifecycleLabel({ state: 'active' })).toBe('active');
-    expect(lifecycleLabel({ state: 'deprecated', date: '2026-09-24' })).toBe('deprecated · ends 2026-09-24');
-    expect(lifecycleLabel({ state: 'retired', date: '2026-08-02' })).toBe('retired 2026-08-02');
+  it('labels lifecycle states with their dates, and says when a shutdown date has passed', () => {
+    const today = '2026-11-21';
+    expect(lifecycleLabel({ state: 'active' }, today)).toBe('active');
+    expect(lifecycleLabel({ state: 'deprecated', date: '2026-12-01' }, today)).toBe('deprecated · ends 2026-12-01');
+    expect(lifecycleLabel({ state: 'deprecated', date: '2026-11-21' }, today)).toBe('deprecated · ends 2026-11-21');
+    expect(lifecycleLabel({ state: 'deprecated', date: '2026-09-24' }, today)).toBe('deprecated · shutdown passed 2026-09-24');
+    expect(lifecycleLabel({ state: 'deprecated' }, today)).toBe('deprecated');
+    expect(lifecycleLabel({ state: 'retired', date: '2026-08-02' }, today)).toBe('retired 2026-08-02');
   });
 });
 

@@ -41,17 +41,36 @@ function audioWord(audio: boolean[]): string {
   return audio.includes(true) ? 'audio always' : 'silent';
 }
 
-/** One dense line of what a route accepts: "3–15 s · 16:9 9:16 1:1 · ≤1080p · audio on/off". */
+/**
+ * One dense line of what a route accepts:
+ * "3–15 s · 16:9 9:16 1:1 · ≤1080p · audio on/off · negative prompt · seed".
+ * Image-to-video is not in RouteInfo, so it is not here; the picker marks it per row from
+ * the plan once an image is picked.
+ */
 export function supportsSummary(route: RouteInfo): string {
-  return [formatDurations(route.durations), route.aspects.join(' '), `≤${maxResolution(route.resolutions)}`, audioWord(route.audio)].join(' · ');
+  return [
+    formatDurations(route.durations),
+    route.aspects.join(' '),
+    `≤${maxResolution(route.resolutions)}`,
+    audioWord(route.audio),
+    route.negative_prompt ? 'negative prompt' : null,
+    route.seed ? 'seed' : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
-/** Badge text for where a model+route is in its life. */
-export function lifecycleLabel(lifecycle: Lifecycle): string {
+/** True once an announced shutdown date (ISO, compared as text) is before `today`. */
+export const shutdownPassed = (lifecycle: Lifecycle, today: string) =>
+  lifecycle.state === 'deprecated' && lifecycle.date != null && lifecycle.date < today;
+
+/** Badge text for where a model+route is in its life, as of `today` (ISO date). */
+export function lifecycleLabel(lifecycle: Lifecycle, today: string): string {
   switch (lifecycle.state) {
     case 'active':
       return 'active';
     case 'deprecated':
+      if (shutdownPassed(lifecycle, today)) return `deprecated · shutdown passed ${lifecycle.date}`;
       return lifecycle.date ? `deprecated · ends ${lifecycle.date}` : 'deprecated';
     case 'retired':
       return lifecycle.date ? `retired ${lifecycle.date}` : 'retired';

@@ -1,19 +1,24 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useBackend } from '../../ipc/backend';
 import { createFakeBackend } from '../../ipc/fake';
+import { imageFile, pngBytes } from '../../../test/images';
 import { CatalogStore } from '../picker/catalogStore.svelte';
 import ComposePanel from './ComposePanel.svelte';
 import { ComposeStore } from './composeStore.svelte';
 
 async function setup(onrun = vi.fn()) {
-  useBackend(createFakeBackend());
+  const fake = createFakeBackend();
+  useBackend(fake);
   const catalog = new CatalogStore();
   await catalog.load();
   const compose = new ComposeStore();
   render(ComposePanel, { compose, catalog, demo: true, onrun });
-  return { compose, onrun };
+  return { compose, onrun, fake };
 }
+
+const pickImage = (label: string, file: File) => fireEvent.change(screen.getByLabelText(label), { target: { files: [file] } });
+const row = (key: string) => document.querySelector(`[data-model="${key}"]`)!.closest('label')!;
 
 const runButton = () => screen.getByRole('button', { name: /^Run/ });
 const tick = (key: string) => fireEvent.click(document.querySelector(`[data-model="${key}"]`)!);
@@ -65,5 +70,92 @@ describe('ComposePanel', () => {
     expect(screen.getByLabelText('Duration')).toHaveAttribute('aria-invalid', 'true');
     expect(runButton()).toBeDisabled();
     expect(document.getElementById('run-hint')).toHaveTextContent('Fix the problem above to run.');
+  });
+
+  it('imports a picked start image, previews it and marks which models will use it', async () => {
+    const { fake } = await setup();
+    const importImage = vi.spyOn(fake, 'importImage');
+    await fireEvent.input(screen.getByLabelText('Prompt'), { target: { value: 'the keeper turns' } });
+    await tick('kling-3.0-pro@fal');
+    await tick('sora-2@openai');
+    await pickImage('Start image', imageFile('keeper shot.png', pngBytes(1920, 1080)));
+
+    await waitFor(() => expect(screen.getByTestId('start-image-facts')).toHaveTextContent('1920×1080 · PNG'));
+    expect(importImage).toHaveBeenCalledWith('keeper shot.png', expect.any(Uint8Array));
+    expect(screen.getByRole('img', { name: 'Start image: keeper shot.png' })).toHaveAttribute('src', expect.stringMatching(/^blob:/));
+    await waitFor(() => expect(row('kling-3.0-pro@fal')).toHaveTextContent('image → video'));
+    expect(row('sora-2@openai')).toHaveTextContent('text → video');
+    expect(screen.getByTestId('image-uses')).toHaveTextContent('Uses the image: Kling 3.0 Pro (fal)');
+    expect(screen.getByTestId('image-uses')).toHaveTextContent('Text-to-video: Sora 2 (openai)');
+
+    // The end image slot appears once there is a start image; clearing removes both marks.
+    expect(screen.getByLabelText('End image')).toBeInTheDocument();
+    await fireEvent.click(screen.getByRole('button', { name: 'Clear start image' }));
+    await waitFor(() => expect(row('kling-3.0-pro@fal')).not.toHaveTextContent('image → video'));
+    expect(screen.getByLabelText('Start image')).toBeInTheDocument();
+  });
+
+  it('shows an import refusal under the slot', async () => {
+    await setup();
+    await pickImage('Start image', imageFile('notes.png', new TextEncoder().encode('not an image')));
+    expect(await screen.findByRole('alert')).toHaveTextContent('not a PNG, JPEG or WebP image');
+  });
+
+  it('offers a centre-crop when a route refuses the image aspect, then shows the crop note', async () => {
+    await setup();
+    await fireEvent.input(screen.getByLabelText('Prompt'), { target: { value: 'the keeper turns' } });
+    await tick('veo-3.1@google');
+    await pickImage('Start image', imageFile('square.png', pngBytes(1000, 1000)));
+
+    const offer = await screen.findByRole('alert');
+    expect(offer).toHaveTextContent('start-image: veo-3.1@google needs an image near one of its aspect ratios; this one is 1000x1000');
+    expect(offer).not.toHaveTextContent('--crop');
+    expect(runButton()).toBeDisabled();
+    expect(document.getElementById('run-hint')).toHaveTextContent('Crop the image or pick another to run.');
+
+    await fireEvent.click(within(offer).getByRole('button', { name: /Centre-crop to fit/ }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(row('veo-3.1@google')).toHaveTextContent('start-image centre-cropped to 16:9');
+    await waitFor(() => expect(runButton()).toBeEnabled());
+  });
+
+  it('edits shots whose seconds add up to the duration and the estimate', async () => {
+    await setup();
+    await fireEvent.input(screen.getByLabelText('Prompt'), { target: { value: 'a lighthouse at dusk' } });
+    await tick('kling-3.0-pro@fal');
+    await waitFor(() => expect(runButton()).toHaveTextContent('est. $0.84'));
+
+    await fireEvent.click(screen.getByRole('button', { name: '+ Add shot' }));
+    await fireEvent.click(screen.getByRole('button', { name: '+ Add shot' }));
+    await fireEvent.input(screen.getByLabelText('Shot 1 seconds'), { target: { value: '3' } });
+    await fireEvent.input(screen.getByLabelText('Shot 2 seconds'), { target: { value: '4' } });
+    expect(screen.getByTestId('shots-total')).toHaveTextContent('Total 7 s');
+    expect(document.getElementById('duration')).toHaveTextContent('7 s · shots');
+    expect(document.getElementById('run-hint')).toHaveTextContent('Give every shot a prompt.');
+
+    await fireEvent.input(screen.getByLabelText('Shot 1 prompt'), { target: { value: 'wide on the tower' } });
+    await fireEvent.input(screen.getByLabelText('Shot 2 prompt'), { target: { value: 'close on the lamp' } });
+    // 7 s with audio at $0.168/s
+    await waitFor(() => expect(runButton()).toHaveTextContent('est. $1.18'));
+    expect(runButton()).toBeEnabled();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove shot 1' }));
+    expect(screen.getByTestId('shots-total')).toHaveTextContent('Total 4 s');
+    await waitFor(() => expect(runButton()).toHaveTextContent('est. $0.67'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove shot 1' }));
+    expect(screen.queryByTestId('shots-total')).toBeNull();
+    expect(screen.getByLabelText('Duration')).toHaveValue('5');
+  });
+
+  it('sends cfg scale and says which selected models ignore it', async () => {
+    await setup();
+    expect(screen.getByLabelText('CFG scale')).toBeDisabled();
+    await fireEvent.input(screen.getByLabelText('Prompt'), { target: { value: 'a lighthouse at dusk' } });
+    await tick('kling-3.0-pro@fal');
+    await tick('sora-2@openai');
+    await fireEvent.input(screen.getByLabelText('CFG scale'), { target: { value: '1.5' } });
+    await waitFor(() => expect(document.getElementById('cfg-hint')).toHaveTextContent('used by 1 of 2 selected'));
+    expect(row('kling-3.0-pro@fal')).toHaveTextContent('asked cfg 1.5 → ran 1');
+    expect(row('sora-2@openai')).toHaveTextContent('cfg scale ignored');
   });
 });

@@ -1,7 +1,8 @@
 // The compose form, the model selection and the live plan (estimate + parity notes).
 import * as backend from '../../ipc/backend';
-import type { CanonicalParams, CompareRequest, RunPlan, RunView } from '../../ipc/bindings.gen';
+import type { CanonicalParams, CompareRequest, RunPlan, RunView, Shot } from '../../ipc/bindings.gen';
 import type { IpcError } from '../../ipc/errors';
+import { ImagePicks } from './imagePicks.svelte';
 
 /** Debounce for plan_run: fast enough to feel live, slow enough not to plan every keystroke. */
 export const PLAN_DEBOUNCE_MS = 200;
@@ -15,6 +16,11 @@ export class ComposeStore {
   resolution = $state<string | null>('1080p');
   audio = $state(true);
   seed = $state<number | null>(null);
+  /** Sent as asked; routes without cfg say "cfg scale ignored" in their parity notes. */
+  cfgScale = $state<number | null>(null);
+  /** Multi-shot list; when non-empty its seconds add up to the duration. */
+  shots = $state<Shot[]>([]);
+  images = new ImagePicks();
   strict = $state(false);
   /** Selected `model@route` keys, in the order they were ticked (tiles follow this order). */
   selected = $state<string[]>([]);
@@ -29,15 +35,28 @@ export class ComposeStore {
   params = $derived.by((): CanonicalParams => {
     const p: CanonicalParams = { prompt: this.prompt.trim() };
     if (this.negative.trim()) p.negative_prompt = this.negative.trim();
-    if (this.duration != null) p.duration_s = this.duration;
+    if (this.shots.length > 0) {
+      p.shots = this.shots.map((s) => ({ prompt: s.prompt.trim(), duration_s: Math.max(1, Math.trunc(s.duration_s) || 1) }));
+      p.duration_s = p.shots.reduce((sum, s) => sum + s.duration_s, 0);
+    } else if (this.duration != null) p.duration_s = this.duration;
     if (this.aspect) p.aspect = this.aspect;
     if (this.resolution) p.resolution = this.resolution;
     p.audio = this.audio;
     if (this.seed != null && Number.isFinite(this.seed)) p.seed = Math.trunc(this.seed);
+    if (this.cfgScale != null && Number.isFinite(this.cfgScale)) p.cfg_scale = this.cfgScale;
+    if (this.images.start) p.start_image = this.images.start.path;
+    if (this.images.end) p.end_image = this.images.end.path;
     return p;
   });
 
-  request = $derived<CompareRequest>({ params: this.params, models: this.selected, strict: this.strict });
+  /** What the shots add up to, as sent (each shot at least 1 s). */
+  shotsTotal = $derived(this.params.shots?.reduce((sum, s) => sum + s.duration_s, 0) ?? 0);
+
+  request = $derived.by((): CompareRequest => {
+    const request: CompareRequest = { params: this.params, models: this.selected, strict: this.strict };
+    if (this.images.crop) request.crop = true;
+    return request;
+  });
 
   isSelected(key: string): boolean {
     return this.selected.includes(key);
@@ -45,6 +64,14 @@ export class ComposeStore {
 
   toggle(key: string): void {
     this.selected = this.isSelected(key) ? this.selected.filter((k) => k !== key) : [...this.selected, key];
+  }
+
+  addShot(): void {
+    this.shots = [...this.shots, { prompt: '', duration_s: 5 }];
+  }
+
+  removeShot(index: number): void {
+    this.shots = this.shots.filter((_, i) => i !== index);
   }
 
   /** Fills the form from a past run so it can be tweaked and run again. */
@@ -56,6 +83,10 @@ export class ComposeStore {
     this.resolution = run.params.resolution ?? null;
     this.audio = run.params.audio ?? true;
     this.seed = run.params.seed ?? null;
+    this.cfgScale = run.params.cfg_scale ?? null;
+    this.shots = (run.params.shots ?? []).map((s) => ({ ...s }));
+    this.images.restore('start', run.params.start_image);
+    this.images.restore('end', run.params.end_image);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway de-duplication, never stored
     this.selected = [...new Set(run.clips.map((c) => `${c.model}@${c.route}`))];
   }

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeModel, makeRoute } from '../../../test/fixtures';
 import type { RunPlan } from '../../ipc/bindings.gen';
 import { CatalogStore } from './catalogStore.svelte';
@@ -27,6 +27,8 @@ function catalogOf() {
 const row = (key: string) => document.querySelector<HTMLInputElement>(`[data-model="${key}"]`)!.closest('label')!;
 
 describe('ModelPicker', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('groups models by family with one checkable row per model and route', () => {
     render(ModelPicker, { catalog: catalogOf(), selected: [], plan: null, demo: false, ontoggle: () => {} });
     expect(screen.getByRole('group', { name: 'Kling' })).toBeInTheDocument();
@@ -37,12 +39,12 @@ describe('ModelPicker', () => {
   });
 
   it('shows route, price per second and lifecycle badges', () => {
-    render(ModelPicker, { catalog: catalogOf(), selected: [], plan: null, demo: false, ontoggle: () => {} });
+    render(ModelPicker, { catalog: catalogOf(), selected: [], plan: null, demo: false, ontoggle: () => {}, today: '2026-09-01' });
     const kling = row('kling-3.0-pro@fal');
     expect(kling).toHaveTextContent('fal');
     expect(kling).toHaveTextContent('$0.168/s');
     expect(kling).toHaveTextContent('active');
-    expect(kling).toHaveTextContent('3–15 s · 16:9 9:16 1:1 · ≤1080p · audio on/off');
+    expect(kling).toHaveTextContent('3–15 s · 16:9 9:16 1:1 · ≤1080p · audio on/off · negative prompt');
     expect(row('sora-2@openai')).toHaveTextContent('deprecated · ends 2026-09-24');
     expect(row('sora-2@fal')).toHaveTextContent('retired 2026-08-02');
   });
@@ -86,5 +88,45 @@ describe('ModelPicker', () => {
     expect(row('kling-3.0-pro@fal')).toHaveTextContent('$0.84');
     expect(row('sora-2@openai')).toHaveTextContent('$0.40');
     expect(row('sora-2@openai')).toHaveTextContent('asked 5 s → ran 4 s');
+  });
+
+  it('says "shutdown passed" once a deprecated route is past its date (today from the clock)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-21T12:00:00'));
+    const { rerender } = render(ModelPicker, { catalog: catalogOf(), selected: [], plan: null, demo: true, ontoggle: () => {} });
+    const sora = row('sora-2@openai');
+    expect(sora).toHaveTextContent('deprecated · shutdown passed 2026-09-24');
+    expect(within(sora).getByText(/shutdown passed/)).toHaveClass('danger');
+    expect(row('sora-2@fal').querySelector('.name')).toHaveTextContent('Sora 2'); // retired: struck through by .retired
+    expect(row('sora-2@fal')).toHaveClass('retired');
+    await rerender({ selected: ['sora-2@openai'] });
+    expect(within(row('sora-2@openai')).getByRole('note')).toHaveTextContent('Shutdown was announced for 2026-09-24');
+  });
+
+  it('marks a creator-set price next to the price per second', () => {
+    const catalog = catalogOf();
+    catalog.models[0].routes[0] = { ...catalog.models[0].routes[0], usd_per_second: 0.2, price_overridden: true };
+    render(ModelPicker, { catalog, selected: [], plan: null, demo: true, ontoggle: () => {} });
+    expect(row('kling-3.0-pro@fal')).toHaveTextContent('$0.20/s');
+    expect(within(row('kling-3.0-pro@fal')).getByTestId('custom-price')).toHaveTextContent('custom price');
+    expect(within(row('sora-2@openai')).queryByTestId('custom-price')).toBeNull();
+  });
+
+  it('marks which selected models use the start image and which run text-to-video', () => {
+    const dropped = { param: 'start-image', asked: '/lib/in.png', ran: '', message: 'start image not supported: ran text-to-video' };
+    const plan = {
+      estimated_cost_usd: 1.24,
+      demo: true,
+      params: { prompt: 'x', start_image: '/lib/in.png' },
+      clips: [
+        { model: 'kling-3.0-pro', route: 'fal', estimated_cost_usd: 0.84, usd_per_second: 0.168, resolved: { duration_s: 5, start_image: '/lib/in.png' }, parity: [] },
+        { model: 'sora-2', route: 'openai', estimated_cost_usd: 0.4, usd_per_second: 0.1, resolved: { duration_s: 4 }, parity: [dropped] },
+      ],
+    } as unknown as RunPlan;
+    render(ModelPicker, { catalog: catalogOf(), selected: ['kling-3.0-pro@fal', 'sora-2@openai'], plan, demo: true, ontoggle: () => {} });
+    expect(row('kling-3.0-pro@fal')).toHaveTextContent('image → video');
+    expect(row('sora-2@openai')).toHaveTextContent('text → video');
+    // The badge says it; the dropped-image note is not repeated under the row.
+    expect(row('sora-2@openai')).not.toHaveTextContent('ran text-to-video');
   });
 });

@@ -101,4 +101,38 @@ describe('ClipTile', () => {
     expect(tile).toHaveTextContent('Unknown — may have been charged; not resubmitted');
     expect(text(tile, '.tile-cost')).toBe('est. $0.84 · may be charged');
   });
+
+  it('shows what the provider billed next to the estimate', () => {
+    const tile = renderTile({ status: 'succeeded', cost_usd: 0.84, billed_cost_usd: 0.84, route: 'kling' });
+    expect(text(tile, '.tile-cost')).toBe('$0.84 billed · est. $0.84');
+    const over = renderTileWithId('clip_2', { status: 'succeeded', cost_usd: 0.98, billed_cost_usd: 0.98 });
+    expect(text(over, '.tile-cost')).toBe('$0.98 billed · est. $0.84');
+  });
+
+  it('shows every parity note as a badge, and keeps the notes row when there are none', () => {
+    const tile = renderTile({
+      status: 'succeeded',
+      cost_usd: 0.4,
+      parity: [
+        { param: 'start-image', asked: '/in.png', ran: '', message: 'start image not supported: ran text-to-video' },
+        { param: 'cfg', asked: '1.5', ran: '', message: 'cfg scale ignored' },
+        { param: 'shots', asked: '2 shots', ran: '1', message: 'multi-shot not supported: shots joined into one prompt' },
+      ],
+    });
+    const notes = tile.querySelector('[data-testid="parity-notes"]')!;
+    expect([...notes.querySelectorAll('.badge')].map((b) => b.textContent?.trim())).toEqual([
+      'start image not supported: ran text-to-video',
+      'cfg scale ignored',
+      'multi-shot not supported: shots joined into one prompt',
+    ]);
+    const plain = renderTileWithId('clip_2', { status: 'succeeded', cost_usd: 0.84 });
+    const reserved = plain.querySelector('[data-testid="parity-notes"]');
+    expect(reserved).toBeInTheDocument();
+    expect(reserved!.querySelectorAll('.badge')).toHaveLength(0);
+  });
 });
+
+function renderTileWithId(id: string, overrides: Partial<ClipView>) {
+  render(ClipTile, { clip: makeClip({ id, ...overrides }), src: null, now: NOW });
+  return document.querySelector<HTMLElement>(`[data-clip-id="${id}"]`)!;
+}

@@ -82,6 +82,12 @@ export function makeRoute(overrides: Partial<RouteInfo> = {}): RouteInfo {
     usd_per_second: 0.168,
     key_available: true,
     price_overridden: false,
+    start_image: false,
+    end_image: false,
+    requires_image: false,
+    image_aspects: [],
+    cfg_scale: null,
+    max_shots: 0,
     ...overrides,
   };
 }

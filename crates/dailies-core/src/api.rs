@@ -209,6 +209,17 @@ pub struct RouteInfo {
     pub key_available: bool,
     /// The price is the creator's own override, not the shipped one.
     pub price_overridden: bool,
+    /// Takes a start image (image-to-video) / an end image.
+    pub start_image: bool,
+    pub end_image: bool,
+    /// Runs only from a start image.
+    pub requires_image: bool,
+    /// Aspect ratios an input image must be near (else crop is offered); empty = any.
+    pub image_aspects: Vec<String>,
+    /// Allowed `[min, max]` cfg scale, when the route has one.
+    pub cfg_scale: Option<Vec<f64>>,
+    /// Shots a multi-shot list may have; 0 = no multi-shot input.
+    pub max_shots: u32,
 }
 
 /// A local image brought into the library for image-to-video.

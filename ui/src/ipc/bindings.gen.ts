@@ -121,7 +121,27 @@ key_available: boolean,
 /**
  * The price is the creator's own override, not the shipped one.
  */
-price_overridden: boolean, };
+price_overridden: boolean, 
+/**
+ * Takes a start image (image-to-video) / an end image.
+ */
+start_image: boolean, end_image: boolean, 
+/**
+ * Runs only from a start image.
+ */
+requires_image: boolean, 
+/**
+ * Aspect ratios an input image must be near (else crop is offered); empty = any.
+ */
+image_aspects: Array<string>, 
+/**
+ * Allowed `[min, max]` cfg scale, when the route has one.
+ */
+cfg_scale: Array<number> | null, 
+/**
+ * Shots a multi-shot list may have; 0 = no multi-shot input.
+ */
+max_shots: number, };
 
 export type ModelInfo = { id: string, name: string, family: string, vendor: string, summary: string, routes: Array<RouteInfo>, };
 

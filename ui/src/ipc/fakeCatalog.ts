@@ -36,6 +36,12 @@ function route(s: RouteSketch): RouteInfo {
     usd_per_second: 0,
     key_available: false,
     price_overridden: false,
+    start_image: false,
+    end_image: false,
+    requires_image: false,
+    image_aspects: [],
+    cfg_scale: null,
+    max_shots: 0,
   };
   const info = { ...base, ...s, price: base.price };
   delete (info as Partial<RouteSketch>).rules;

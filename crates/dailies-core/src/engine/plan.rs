@@ -3,7 +3,8 @@
 
 use crate::api::{CompareRequest, ModelInfo, PlannedClip, RouteInfo, RunPlan};
 use crate::catalog::{
-    build_request, estimate_usd, resolve, usd_per_second, ResolvedParams, CANONICAL_ASPECTS, CANONICAL_RESOLUTIONS,
+    build_request, estimate_usd, image_support, resolve, usd_per_second, ResolvedParams, CANONICAL_ASPECTS,
+    CANONICAL_RESOLUTIONS,
 };
 use crate::error::{InputError, Result};
 use crate::providers::adapter_for;
@@ -165,6 +166,12 @@ pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
                         usd_per_second: usd_per_second(&r.price, &defaults).unwrap_or(0.0),
                         key_available: demo || matches!(studio.keys().get(r.route), Ok(Some(_))),
                         price_overridden: r.price_overridden,
+                        start_image: image_support(r).0,
+                        end_image: image_support(r).1,
+                        requires_image: r.requires_image,
+                        image_aspects: r.image.as_ref().and_then(|i| i.aspects.clone()).unwrap_or_default(),
+                        cfg_scale: p.cfg_scale.map(|c| c.to_vec()),
+                        max_shots: p.max_shots,
                     }
                 })
                 .collect(),

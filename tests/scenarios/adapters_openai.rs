@@ -62,3 +62,51 @@ async fn malformed_status_is_retried_then_fails_the_clip() {
     assert_eq!(clip.status, ClipStatus::Failed);
     assert_eq!(clip.error.unwrap().code, "malformed_response");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn image_to_video_sends_the_reference_as_a_multipart_file_part() {
+    let sim = start_sim(sim_config()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let image = crate::adapters_fal_catalog::make_image(dir.path(), "ref.png", 1280, 720, "teal");
+    let (clip, _) = run_one(&sim, "sora-2@openai", |p| p.start_image = Some(image.display().to_string())).await;
+    assert_eq!(clip.status, ClipStatus::Succeeded, "{:?}", clip.error);
+    assert!(clip.parity.is_empty(), "{:?}", clip.parity);
+    let body = &sim.stats().submits[0].body;
+    let file = &body["input_reference"]["file"];
+    assert_eq!(
+        (file["filename"].as_str(), file["content_type"].as_str()),
+        (Some("ref.png"), Some("image/png")),
+        "{body}"
+    );
+    assert!(file["bytes"].as_u64().unwrap() > 0);
+    // Text fields keep the spec's types on the wire: seconds is the string "4".
+    assert_eq!(body["seconds"], "4");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reference_of_the_wrong_aspect_is_refused_with_a_crop_offer() {
+    let sim = start_sim(sim_config()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let image = crate::adapters_fal_catalog::make_image(dir.path(), "square.png", 600, 600, "teal");
+    let studio = dailies_tests::studio_on(&sim, dir.path(), dailies_sim::DEMO_KEY).await;
+    let mut request = dailies_core::api::CompareRequest {
+        params: dailies_core::catalog::CanonicalParams {
+            prompt: "fog".into(),
+            start_image: Some(image.display().to_string()),
+            ..Default::default()
+        },
+        models: vec!["sora-2@openai".into()],
+        ..Default::default()
+    };
+    let err = studio.plan(&request).unwrap_err();
+    assert_eq!(err.code(), "image_aspect");
+    assert!(err.to_string().contains("--crop"), "{err}");
+    request.crop = Some(true);
+    let plan = studio.plan(&request).unwrap();
+    assert!(
+        plan.clips[0].parity.iter().any(|n| n.message == "start-image centre-cropped to 16:9"),
+        "{:?}",
+        plan.clips[0].parity
+    );
+    assert!(sim.stats().submits.is_empty());
+}

@@ -61,4 +61,25 @@ async fn every_sora_request_the_catalog_can_produce_passes_prism() {
         }
     }
     assert_eq!(checked, 3 * 2 + 3 * 2 * 2);
+
+    // Image-to-video: the multipart form with the reference image as a file part.
+    let (_, entry) = catalog.select("sora-2-pro@openai", |_| true).unwrap();
+    let asked = CanonicalParams { prompt: "fog".into(), start_image: Some("ref.png".into()), ..Default::default() };
+    let (resolved, _) = resolve("sora-2-pro", &entry.params, &asked, true).unwrap();
+    let wire = dailies_core::catalog::build_request(entry, &resolved).unwrap();
+    assert_eq!(wire.images.len(), 1);
+    let mut png = Vec::new();
+    image::RgbImage::new(1280, 720).write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).unwrap();
+    let reference = dailies_core::providers::images::ImageInput {
+        field: wire.images[0].field.clone(),
+        role: wire.images[0].role,
+        encoding: wire.images[0].encoding,
+        mime: "image/png".into(),
+        file_name: "ref.png".into(),
+        bytes: png,
+        width: 1280,
+        height: 720,
+    };
+    let req = SubmitRequest { endpoint: &entry.endpoint, fields: &wire.fields, images: &[reference], clip_id: "c" };
+    OpenAiAdapter.submit(&ctx, &req).await.unwrap_or_else(|e| panic!("multipart image-to-video: {e}"));
 }

@@ -5,9 +5,11 @@
 use std::time::Duration;
 
 use async_trait::async_trait;
-use serde_json::{json, Value};
+use reqwest::multipart::{Form, Part};
+use serde_json::{json, Map, Value};
 
 use super::http::{read_json, send_ok, str_field, HttpFailure};
+use super::images::{self, ImageEncoding, ImageInput};
 use super::{
     JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted,
 };
@@ -84,6 +86,29 @@ pub fn classify_failure(f: &HttpFailure) -> ProviderError {
     }
 }
 
+/// `multipart/form-data` with every field as text and each image as a file part.
+fn form(fields: Map<String, Value>, files: &[&ImageInput]) -> Result<Form, ProviderError> {
+    let mut form = Form::new();
+    for (name, value) in fields {
+        let text = match value {
+            Value::String(s) => s,
+            other => other.to_string(),
+        };
+        form = form.text(name, text);
+    }
+    for img in files {
+        if img.encoding != ImageEncoding::Multipart {
+            return Err(images::unsupported(ROUTE, img));
+        }
+        let part =
+            Part::bytes(img.bytes.clone()).file_name(img.file_name.clone()).mime_str(&img.mime).map_err(|e| {
+                ProviderError::InvalidRequest { route: ROUTE, detail: format!("image type {}: {e}", img.mime) }
+            })?;
+        form = form.part(img.field.clone(), part);
+    }
+    Ok(form)
+}
+
 fn poll_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
     let ms = headers.get("openai-poll-after-ms")?.to_str().ok()?.trim().parse::<u64>().ok()?;
     Some(Duration::from_millis(ms.clamp(100, 60_000)))
@@ -96,11 +121,16 @@ impl ProviderAdapter for OpenAiAdapter {
     }
 
     async fn submit(&self, ctx: &RouteContext, req: &SubmitRequest<'_>) -> Result<Submitted, ProviderError> {
-        let request = ctx
-            .http
-            .post(format!("{}/videos", base(ctx)))
-            .header("Authorization", bearer(ctx))
-            .json(&Value::Object(req.fields.clone()));
+        let mut fields = req.fields.clone();
+        let files = images::place_inline(&mut fields, req.images);
+        let request = ctx.http.post(format!("{}/videos", base(ctx))).header("Authorization", bearer(ctx));
+        // A reference image travels as a multipart file part (what the official SDK sends);
+        // everything else stays JSON.
+        let request = if files.is_empty() {
+            request.json(&Value::Object(fields))
+        } else {
+            request.multipart(form(fields, &files)?)
+        };
         let resp = send_ok(ROUTE, request).await?.map_err(|f| classify_failure(&f))?;
         let body = read_json(ROUTE, resp).await?;
         let id = str_field(&body, "id")

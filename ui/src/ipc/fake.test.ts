@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ClipView } from './bindings.gen';
+import type { ClipView, ModelInfo } from './bindings.gen';
 import { pngBytes, jpegBytes, webpBytes } from '../../test/images';
 import { createFakeBackend } from './fake';
 
@@ -91,6 +91,37 @@ describe('fake backend: image-to-video, prices, billed cost', () => {
     });
     const cropped = await fake.planRun({ ...veo, crop: true });
     expect(cropped.clips[0].parity.map((n) => n.message)).toEqual(['start-image centre-cropped to 16:9']);
+  });
+
+  it('says in RouteInfo what each route takes, and plans by exactly that', async () => {
+    const fake = createFakeBackend();
+    const route = (models: ModelInfo[], key: string) => {
+      const [id, r] = key.split('@');
+      return models.find((m) => m.id === id)!.routes.find((x) => x.route === r)!;
+    };
+    const models = await fake.listModels();
+    expect(route(models, 'kling-3.0-pro@kling')).toMatchObject({ start_image: true, end_image: true, requires_image: false, cfg_scale: [0, 1], max_shots: 6 });
+    expect(route(models, 'veo-3.1-fast@google')).toMatchObject({ start_image: true, end_image: false, image_aspects: ['16:9', '9:16'], cfg_scale: null, max_shots: 0 });
+    expect(route(models, 'runway-gen-4-turbo@runway')).toMatchObject({ start_image: true, requires_image: true });
+    expect(route(models, 'sora-2@openai')).toMatchObject({ start_image: false, end_image: false, image_aspects: [], cfg_scale: null, max_shots: 0 });
+
+    const start = await fake.importImage('wide.png', pngBytes(1280, 720));
+    const end = await fake.importImage('end.png', pngBytes(1280, 720));
+    const plan = await fake.planRun({ params: { prompt: 'fog', start_image: start.path, end_image: end.path }, models: ['seedance-1.0-pro@fal', 'luma-ray-2@luma'], strict: false });
+    expect(plan.clips[0].parity.map((n) => n.message)).toEqual(['end image not supported: ignored']);
+    expect(plan.clips[1].resolved).toMatchObject({ start_image: start.path, end_image: end.path });
+  });
+
+  it('refuses an image-only route without a start image, like the core', async () => {
+    const fake = createFakeBackend();
+    const req = { params: { prompt: 'fog' }, models: ['kling-3.0-pro@fal', 'runway-gen-4-turbo@runway'], strict: false };
+    await expect(fake.planRun(req)).rejects.toEqual({
+      code: 'invalid_input',
+      message: 'start-image: runway-gen-4-turbo@runway does not allow none; allowed values: a start image (--start-image): this model is image-to-video only',
+    });
+    const image = await fake.importImage('wide.png', pngBytes(1280, 720));
+    const plan = await fake.planRun({ ...req, params: { prompt: 'fog', start_image: image.path } });
+    expect(plan.clips[1]).toMatchObject({ model_name: 'Runway Gen-4 Turbo', resolved: { start_image: image.path }, parity: [] });
   });
 
   it('clamps or ignores cfg scale and joins shots where multi-shot is missing', async () => {

@@ -1,7 +1,6 @@
 // The fake backend's image-to-video: header sniffing like dailies-core's `inputs::inspect`,
 // and the plan-time rules of `engine/images.rs` (drop with a note, aspect check, crop).
-import type { IpcError, ParityNote, ResolvedParams } from './bindings.gen';
-import type { FakeCapabilities } from './fakeCapabilities';
+import type { IpcError, ParityNote, ResolvedParams, RouteInfo } from './bindings.gen';
 
 export interface FakeImageFacts {
   format: 'png' | 'jpeg' | 'webp';
@@ -70,15 +69,19 @@ function aspectMismatch(facts: FakeImageFacts, aspects: string[]): string | null
 
 export interface ImagePlanInput {
   label: string;
-  caps: FakeCapabilities;
+  /** What the route takes: `start_image`, `end_image`, `requires_image`, `image_aspects`. */
+  route: Pick<RouteInfo, 'start_image' | 'end_image' | 'requires_image' | 'image_aspects'>;
   strict: boolean;
   crop: boolean;
   facts: (path: string) => FakeImageFacts | undefined;
 }
 
-/** Drops images a route cannot take (with a note) and checks or crops the rest. */
+/** Refuses an image-only route without a start image, drops images a route cannot take (with a note) and checks or crops the rest. */
 export function planImages(resolved: ResolvedParams, notes: ParityNote[], input: ImagePlanInput): void {
-  const { label, caps } = input;
+  const { label, route } = input;
+  if (route.requires_image && !resolved.start_image) {
+    throw invalid(`start-image: ${label} does not allow none; allowed values: a start image (--start-image): this model is image-to-video only`);
+  }
   const drop = (field: string, slot: 'start_image' | 'end_image', message: string) => {
     const path = resolved[slot];
     if (!path) return;
@@ -86,17 +89,17 @@ export function planImages(resolved: ResolvedParams, notes: ParityNote[], input:
     delete resolved[slot];
     notes.push({ param: field, asked: path, ran: '', message });
   };
-  if (!caps.startImage) {
+  if (!route.start_image) {
     drop('start-image', 'start_image', 'start image not supported: ran text-to-video');
     drop('end-image', 'end_image', 'end image ignored');
-  } else if (!caps.endImage) {
+  } else if (!route.end_image) {
     drop('end-image', 'end_image', 'end image not supported: ignored');
   }
-  if (!caps.imageAspects) return;
+  if (route.image_aspects.length === 0) return;
   for (const [field, slot] of [['start-image', 'start_image'], ['end-image', 'end_image']] as const) {
     const path = resolved[slot];
     const facts = path ? input.facts(path) : undefined;
-    const nearest = facts ? aspectMismatch(facts, caps.imageAspects) : null;
+    const nearest = facts ? aspectMismatch(facts, route.image_aspects) : null;
     if (!path || !facts || !nearest) continue;
     if (!input.crop) {
       throw {

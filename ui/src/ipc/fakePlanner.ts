@@ -11,7 +11,6 @@ import type {
   RouteInfo,
   Shot,
 } from './bindings.gen';
-import { fakeCapabilities, type FakeCapabilities } from './fakeCapabilities';
 import { planImages, type FakeImageFacts } from './fakeImages';
 
 const invalid = (message: string): IpcError => ({ code: 'invalid_input', message });
@@ -36,10 +35,10 @@ function nearestUp<T>(allowed: T[], asked: T, key: (v: T) => number, target: num
 
 const onOff = (b: boolean) => (b ? 'on' : 'off');
 
-const TEXT_ONLY = fakeCapabilities('');
 const seconds = (shots: Shot[]) => shots.reduce((sum, s) => sum + s.duration_s, 0);
 
-export function resolveParams(name: string, spec: RouteInfo, asked: CanonicalParams, strict: boolean, caps: FakeCapabilities = TEXT_ONLY) {
+/** Resolves asked values against what the route takes, all of it read from its RouteInfo. */
+export function resolveParams(name: string, spec: RouteInfo, asked: CanonicalParams, strict: boolean) {
   const notes: ParityNote[] = [];
   const note = (param: string, a: string, ran: string, message: string, allowed: string[]) => {
     if (strict) throw invalid(`${param}: ${name} does not allow ${a}; allowed values: ${allowed.join(', ')}`);
@@ -49,23 +48,24 @@ export function resolveParams(name: string, spec: RouteInfo, asked: CanonicalPar
   let askedDuration = asked.duration_s;
   let shots: Shot[] | undefined;
   const list = asked.shots ?? [];
-  if (list.length > 0 && caps.maxShots === 0) {
+  const maxShots = spec.max_shots;
+  if (list.length > 0 && maxShots === 0) {
     note('shots', `${list.length} shots`, '1', 'multi-shot not supported: shots joined into one prompt', ['(not supported)']);
     const joined = list.map((s, i) => `Shot ${i + 1} (${s.duration_s} s): ${s.prompt}`).join(' ');
     prompt = [prompt.trim(), joined].join(' ').trim();
     askedDuration = askedDuration ?? seconds(list);
   } else if (list.length > 0) {
-    shots = list.slice(0, caps.maxShots);
-    if (list.length > caps.maxShots)
-      note('shots', `${list.length} shots`, `${caps.maxShots}`, `only the first ${caps.maxShots} shots run`, [`up to ${caps.maxShots} shots`]);
+    shots = list.slice(0, maxShots);
+    if (list.length > maxShots)
+      note('shots', `${list.length} shots`, `${maxShots}`, `only the first ${maxShots} shots run`, [`up to ${maxShots} shots`]);
     askedDuration = seconds(shots);
   }
   let cfg_scale: number | undefined;
   if (asked.cfg_scale != null) {
     const c = asked.cfg_scale;
-    if (!caps.cfg) note('cfg', `${c}`, '', 'cfg scale ignored', ['(not supported)']);
+    if (!spec.cfg_scale) note('cfg', `${c}`, '', 'cfg scale ignored', ['(not supported)']);
     else {
-      const [lo, hi] = caps.cfg;
+      const [lo, hi] = spec.cfg_scale;
       cfg_scale = Math.min(hi, Math.max(lo, c));
       if (cfg_scale !== c) note('cfg', `${c}`, `${cfg_scale}`, `asked cfg ${c} → ran ${cfg_scale}`, [`${lo}–${hi}`]);
     }
@@ -155,9 +155,8 @@ export function planClips(
     if (!model) throw invalid(`model: unknown model '${id}'`);
     const spec = routeId ? model.routes.find((r) => r.route === routeId) : model.routes[0];
     if (!spec) throw invalid(`model: ${id} is not offered through route '${routeId}'; available routes: ${model.routes.map((r) => r.route).join(', ')}`);
-    const caps = fakeCapabilities(`${model.id}@${spec.route}`);
-    const { resolved, notes } = resolveParams(model.name, spec, request.params, request.strict, caps);
-    const imageInput = { label: `${model.id}@${spec.route}`, caps, strict: request.strict, crop: request.crop ?? false, facts: imageFacts };
+    const { resolved, notes } = resolveParams(model.name, spec, request.params, request.strict);
+    const imageInput = { label: `${model.id}@${spec.route}`, route: spec, strict: request.strict, crop: request.crop ?? false, facts: imageFacts };
     planImages(resolved, notes, imageInput);
     return {
       model: model.id,

@@ -18,6 +18,9 @@ describe('run button', () => {
     expect(runBlocker({ ...ok, planError: 'duration: …' })).toMatch(/Fix the problem/);
     expect(runBlocker({ ...ok, starting: true })).toBe('Starting…');
     expect(runBlocker({ ...ok, shotWithoutPrompt: true })).toBe('Give every shot a prompt.');
+    expect(runBlocker({ ...ok, needsStartImage: 'Runway Gen-4 Turbo needs a start image' })).toBe('Runway Gen-4 Turbo needs a start image.');
+    // It explains the plan's refusal of the same request, so it wins over "fix the problem".
+    expect(runBlocker({ ...ok, planError: 'start-image: …', needsStartImage: 'Runway Gen-4 Turbo needs a start image' })).toMatch(/needs a start image/);
   });
 });
 

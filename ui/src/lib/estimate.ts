@@ -28,10 +28,13 @@ export function runBlocker(input: {
   planError: string | null;
   starting: boolean;
   shotWithoutPrompt?: boolean;
+  /** "Runway Gen-4 Turbo needs a start image" (see startImageBlocker). */
+  needsStartImage?: string | null;
 }): string | null {
   if (input.starting) return 'Starting…';
   if (!input.prompt.trim()) return 'Write a prompt to run.';
   if (input.selectedCount === 0) return 'Pick at least one model.';
+  if (input.needsStartImage) return `${input.needsStartImage}.`;
   if (input.shotWithoutPrompt) return 'Give every shot a prompt.';
   if (input.planError) return 'Fix the problem above to run.';
   return null;

@@ -5,9 +5,9 @@ import type { ImportedImage, RunPlan } from '../ipc/bindings.gen';
 export type ImageUse = 'image' | 'text';
 
 /**
- * Per `model@route`, whether the clip will use the start image. The catalog does not say
- * which routes take images; the plan does: a clip that kept `resolved.start_image` uses it,
- * one that dropped it carries the "ran text-to-video" parity note instead.
+ * Per `model@route`, whether the clip will use the start image, as planned: a clip that kept
+ * `resolved.start_image` uses it, one that dropped it carries the "ran text-to-video" parity
+ * note instead. (RouteInfo says what a route can take; the plan says what this request does.)
  */
 export function imageUseByKey(plan: RunPlan | null): Map<string, ImageUse> {
   if (!plan?.params.start_image) return new Map();

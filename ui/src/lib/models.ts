@@ -44,8 +44,7 @@ function audioWord(audio: boolean[]): string {
 /**
  * One dense line of what a route accepts:
  * "3–15 s · 16:9 9:16 1:1 · ≤1080p · audio on/off · negative prompt · seed".
- * Image-to-video is not in RouteInfo, so it is not here; the picker marks it per row from
- * the plan once an image is picked.
+ * Images, cfg and multi-shot are badges instead (see capabilityBadges in ./capabilities).
  */
 export function supportsSummary(route: RouteInfo): string {
   return [

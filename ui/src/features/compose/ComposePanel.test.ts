@@ -12,7 +12,7 @@ async function setup(onrun = vi.fn()) {
   useBackend(fake);
   const catalog = new CatalogStore();
   await catalog.load();
-  const compose = new ComposeStore();
+  const compose = new ComposeStore(catalog);
   render(ComposePanel, { compose, catalog, demo: true, onrun });
   return { compose, onrun, fake };
 }
@@ -83,15 +83,20 @@ describe('ComposePanel', () => {
     await waitFor(() => expect(screen.getByTestId('start-image-facts')).toHaveTextContent('1920×1080 · PNG'));
     expect(importImage).toHaveBeenCalledWith('keeper shot.png', expect.any(Uint8Array));
     expect(screen.getByRole('img', { name: 'Start image: keeper shot.png' })).toHaveAttribute('src', expect.stringMatching(/^blob:/));
-    await waitFor(() => expect(row('kling-3.0-pro@fal')).toHaveTextContent('image → video'));
+    // Kling's "image → video" capability badge is always there; it turns green once planned with the image.
+    const imageBadge = () => within(row('kling-3.0-pro@fal')).getByText('image → video');
+    expect(imageBadge()).not.toHaveClass('ok');
+    await waitFor(() => expect(imageBadge()).toHaveClass('ok'));
     expect(row('sora-2@openai')).toHaveTextContent('text → video');
     expect(screen.getByTestId('image-uses')).toHaveTextContent('Uses the image: Kling 3.0 Pro (fal)');
     expect(screen.getByTestId('image-uses')).toHaveTextContent('Text-to-video: Sora 2 (openai)');
 
-    // The end image slot appears once there is a start image; clearing removes both marks.
+    // The end image slot appears once there is a start image; clearing removes both marks
+    // (the capability badge stays, no longer green).
     expect(screen.getByLabelText('End image')).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Clear start image' }));
-    await waitFor(() => expect(row('kling-3.0-pro@fal')).not.toHaveTextContent('image → video'));
+    await waitFor(() => expect(imageBadge()).not.toHaveClass('ok'));
+    expect(row('sora-2@openai')).not.toHaveTextContent('text → video');
     expect(screen.getByLabelText('Start image')).toBeInTheDocument();
   });
 
@@ -147,15 +152,31 @@ describe('ComposePanel', () => {
     expect(screen.getByLabelText('Duration')).toHaveValue('5');
   });
 
-  it('sends cfg scale and says which selected models ignore it', async () => {
-    await setup();
-    expect(screen.getByLabelText('CFG scale')).toBeDisabled();
+  it('enables cfg scale only for a selected route that takes it, with its range, and says who ignores it', async () => {
+    const { compose } = await setup();
+    const cfg = () => screen.getByLabelText('CFG scale');
+    const hint = () => document.getElementById('cfg-hint')!;
+    expect(cfg()).toBeDisabled();
+    expect(hint()).toHaveTextContent('pick a model first');
     await fireEvent.input(screen.getByLabelText('Prompt'), { target: { value: 'a lighthouse at dusk' } });
-    await tick('kling-3.0-pro@fal');
+
     await tick('sora-2@openai');
-    await fireEvent.input(screen.getByLabelText('CFG scale'), { target: { value: '1.5' } });
-    await waitFor(() => expect(document.getElementById('cfg-hint')).toHaveTextContent('used by 1 of 2 selected'));
-    expect(row('kling-3.0-pro@fal')).toHaveTextContent('asked cfg 1.5 → ran 1');
+    expect(cfg()).toBeDisabled();
+    expect(hint()).toHaveTextContent('none of the selected models takes a cfg scale');
+
+    await tick('kling-3.0-pro@fal');
+    expect(cfg()).toBeEnabled();
+    expect(cfg()).toHaveAttribute('max', '1');
+    expect(hint()).toHaveTextContent('prompt adherence · range 0–1');
+    await fireEvent.input(cfg(), { target: { value: '1.5' } });
+    expect(hint()).toHaveTextContent('range 0–1 · used by 1 of 2 selected');
+    await waitFor(() => expect(row('kling-3.0-pro@fal')).toHaveTextContent('asked cfg 1.5 → ran 1'));
     expect(row('sora-2@openai')).toHaveTextContent('cfg scale ignored');
+
+    // With only Sora left the control turns off and the value is no longer sent.
+    await tick('kling-3.0-pro@fal');
+    expect(cfg()).toBeDisabled();
+    expect(compose.request.params.cfg_scale).toBeUndefined();
+    await waitFor(() => expect(row('sora-2@openai')).not.toHaveTextContent('cfg scale ignored'));
   });
 });

@@ -1,7 +1,8 @@
 // The compose form, the model selection and the live plan (estimate + parity notes).
 import * as backend from '../../ipc/backend';
-import type { CanonicalParams, CompareRequest, RunPlan, RunView, Shot } from '../../ipc/bindings.gen';
+import type { CanonicalParams, CompareRequest, ModelInfo, RunPlan, RunView, Shot } from '../../ipc/bindings.gen';
 import type { IpcError } from '../../ipc/errors';
+import { cfgSupport, selectedRoutes, shotSupport, startImageBlocker } from '../../lib/capabilities';
 import { ImagePicks } from './imagePicks.svelte';
 
 /** Debounce for plan_run: fast enough to feel live, slow enough not to plan every keystroke. */
@@ -16,7 +17,7 @@ export class ComposeStore {
   resolution = $state<string | null>('1080p');
   audio = $state(true);
   seed = $state<number | null>(null);
-  /** Sent as asked; routes without cfg say "cfg scale ignored" in their parity notes. */
+  /** Sent only while a selected route takes cfg; those without say "cfg scale ignored" in their parity notes. */
   cfgScale = $state<number | null>(null);
   /** Multi-shot list; when non-empty its seconds add up to the duration. */
   shots = $state<Shot[]>([]);
@@ -31,6 +32,19 @@ export class ComposeStore {
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sequence = 0;
+  /** Tells what each selected route takes (images, cfg, shots); set by the constructor. */
+  private catalog: { readonly models: ModelInfo[] } = { models: [] };
+
+  constructor(catalog?: { readonly models: ModelInfo[] }) {
+    if (catalog) this.catalog = catalog;
+  }
+
+  /** The selected keys resolved against the catalog. */
+  routes = $derived(selectedRoutes(this.catalog.models, this.selected));
+  cfg = $derived(cfgSupport(this.routes));
+  multiShot = $derived(shotSupport(this.routes));
+  /** "Runway Gen-4 Turbo needs a start image" while an image-only model is ticked without one. */
+  needsStartImage = $derived(startImageBlocker(this.routes, this.images.start != null));
 
   params = $derived.by((): CanonicalParams => {
     const p: CanonicalParams = { prompt: this.prompt.trim() };
@@ -43,7 +57,7 @@ export class ComposeStore {
     if (this.resolution) p.resolution = this.resolution;
     p.audio = this.audio;
     if (this.seed != null && Number.isFinite(this.seed)) p.seed = Math.trunc(this.seed);
-    if (this.cfgScale != null && Number.isFinite(this.cfgScale)) p.cfg_scale = this.cfgScale;
+    if (this.cfgScale != null && Number.isFinite(this.cfgScale) && this.cfg.takers.length > 0) p.cfg_scale = this.cfgScale;
     if (this.images.start) p.start_image = this.images.start.path;
     if (this.images.end) p.end_image = this.images.end.path;
     return p;

@@ -129,4 +129,39 @@ describe('ModelPicker', () => {
     // The badge says it; the dropped-image note is not repeated under the row.
     expect(row('sora-2@openai')).not.toHaveTextContent('ran text-to-video');
   });
+
+  it('always shows what each route takes as compact badges, from its RouteInfo', () => {
+    const catalog = catalogOf();
+    catalog.models[0].routes[0] = makeRoute({ start_image: true, end_image: true, cfg_scale: [0, 1], max_shots: 6 });
+    catalog.models.push(
+      makeModel({
+        id: 'runway-gen-4-turbo',
+        name: 'Runway Gen-4 Turbo',
+        family: 'Runway',
+        vendor: 'Runway',
+        routes: [makeRoute({ route: 'runway', start_image: true, requires_image: true, image_aspects: ['16:9', '9:16'] })],
+      }),
+    );
+    render(ModelPicker, { catalog, selected: [], plan: null, demo: true, ontoggle: () => {} });
+    const caps = (key: string) => within(row(key)).queryByTestId('route-caps');
+    const labels = (key: string) => [...caps(key)!.querySelectorAll('.badge')].map((b) => b.textContent?.trim());
+    expect(labels('kling-3.0-pro@fal')).toEqual(['image → video', 'first+last frame', 'multi-shot ≤6', 'cfg 0–1']);
+    expect(labels('runway-gen-4-turbo@runway')).toEqual(['image → video', 'image only']);
+    expect(within(row('runway-gen-4-turbo@runway')).getByText('image → video')).toHaveAttribute('title', 'Can start from an image near 16:9 9:16 (else crop)');
+    // A text-only route has no badges at all.
+    expect(caps('sora-2@openai')).toBeNull();
+  });
+
+  it('warns on a selected image-only row until a start image is picked', async () => {
+    const catalog = catalogOf();
+    catalog.models[0].routes[0] = makeRoute({ start_image: true, requires_image: true });
+    const { rerender } = render(ModelPicker, { catalog, selected: [], plan: null, demo: true, ontoggle: () => {} });
+    const imageOnly = () => within(row('kling-3.0-pro@fal')).getByText('image only');
+    expect(imageOnly()).not.toHaveClass('warn');
+    await rerender({ selected: ['kling-3.0-pro@fal'] });
+    expect(imageOnly()).toHaveClass('warn');
+    expect(imageOnly()).toHaveAttribute('title', 'Pick a start image to run this model');
+    await rerender({ hasStartImage: true });
+    expect(imageOnly()).not.toHaveClass('warn');
+  });
 });

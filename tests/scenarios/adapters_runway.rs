@@ -144,6 +144,7 @@ async fn cancel_deletes_the_running_task_which_then_reads_cancelled() {
         fields: fields.as_object().unwrap(),
         images: &[],
         clip_id: "clip-1",
+        remix_of: None,
     };
     let submitted = RunwayAdapter.submit(&ctx, &req).await.unwrap();
     let job =

@@ -37,6 +37,35 @@ async fn queued_running_succeeded_then_download_probe_and_billed_tokens() {
     assert!(body.get("prompt").is_none(), "the prompt travels only as a content item");
 }
 
+/// 2.0 bills 1080p and 4k tokens at their own rates; the billed cost uses the rate of the
+/// resolution that ran, not the 480p/720p one.
+#[tokio::test(flavor = "multi_thread")]
+async fn tokens_are_billed_at_the_rate_of_the_resolution_that_ran() {
+    let sim = start_sim(sim_config()).await;
+    let (hd, _) = run_one(&sim, "seedance-2.0@seedance", |p| {
+        p.resolution = Some("1080p".into());
+        p.duration_s = Some(4);
+    })
+    .await;
+    assert_eq!(hd.status, ClipStatus::Succeeded, "{:?}", hd.error);
+    assert!(hd.parity.is_empty(), "1080p is offered: {:?}", hd.parity);
+    assert_eq!((hd.width, hd.height), (Some(1920), Some(1088)));
+    // 1920×1088/1024 × 97 frames = 197,880 tokens at $7.7 per million; estimate $0.377/s × 4 s.
+    assert_eq!((hd.estimated_cost_usd, hd.billed_cost_usd), (1.508, Some(1.524)));
+
+    let (uhd, _) = run_one(&sim, "seedance-2.0@seedance", |p| {
+        p.resolution = Some("4k".into());
+        p.duration_s = Some(4);
+    })
+    .await;
+    assert_eq!(uhd.status, ClipStatus::Succeeded, "{:?}", uhd.error);
+    assert_eq!((uhd.width, uhd.height), (Some(3840), Some(2176)));
+    // 3840×2176/1024 × 97 = 791,520 tokens at $4 per million.
+    assert_eq!((uhd.estimated_cost_usd, uhd.billed_cost_usd), (3.132, Some(3.166)));
+    let bodies: Vec<_> = sim.stats().submits.iter().map(|s| s.body["resolution"].clone()).collect();
+    assert_eq!(bodies, [serde_json::json!("1080p"), serde_json::json!("4k")]);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn failed_tasks_and_refusals_become_plain_messages() {
     let sim = start_sim(sim_config()).await;

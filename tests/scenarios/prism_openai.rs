@@ -40,7 +40,13 @@ async fn every_sora_request_the_catalog_can_produce_passes_prism() {
                     };
                     let (resolved, _) = resolve(model, &entry.params, &asked, true).unwrap();
                     let fields = build_fields(entry, &resolved).unwrap();
-                    let req = SubmitRequest { endpoint: &entry.endpoint, fields: &fields, images: &[], clip_id: "c" };
+                    let req = SubmitRequest {
+                        endpoint: &entry.endpoint,
+                        fields: &fields,
+                        images: &[],
+                        clip_id: "c",
+                        remix_of: None,
+                    };
                     let submitted = OpenAiAdapter
                         .submit(&ctx, &req)
                         .await
@@ -80,6 +86,46 @@ async fn every_sora_request_the_catalog_can_produce_passes_prism() {
         width: 1280,
         height: 720,
     };
-    let req = SubmitRequest { endpoint: &entry.endpoint, fields: &wire.fields, images: &[reference], clip_id: "c" };
+    let req = SubmitRequest {
+        endpoint: &entry.endpoint,
+        fields: &wire.fields,
+        images: &[reference],
+        clip_id: "c",
+        remix_of: None,
+    };
     OpenAiAdapter.submit(&ctx, &req).await.unwrap_or_else(|e| panic!("multipart image-to-video: {e}"));
+}
+
+/// A remix sends only the new prompt to `POST /videos/{id}/remix` (`CreateVideoRemixBody`).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_remix_request_passes_prism() {
+    let Some(prism) = Prism::start("openai-openapi.yaml").await else { return };
+    let ctx =
+        RouteContext { http: reqwest::Client::new(), base_url: prism.base_url.clone(), key: Secret::new("sk-test") };
+    // Negative control: the spec wants a string prompt of at least one character.
+    let bad = ctx
+        .http
+        .post(format!("{}/videos/video_123/remix", prism.base_url))
+        .bearer_auth("sk-test")
+        .json(&serde_json::json!({"prompt": 5}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status().as_u16(), 422);
+    // What the engine stores for a remix: the catalog's fields cut down to the prompt.
+    let catalog = Catalog::builtin();
+    let (_, entry) = catalog.select("sora-2-pro@openai", |_| true).unwrap();
+    assert!(entry.remix);
+    let asked = CanonicalParams { prompt: "the same shot at night".into(), ..Default::default() };
+    let (resolved, _) = resolve("sora-2-pro", &entry.params, &asked, true).unwrap();
+    let fields = build_fields(entry, &resolved).unwrap();
+    let req = SubmitRequest {
+        endpoint: &entry.endpoint,
+        fields: &fields,
+        images: &[],
+        clip_id: "c",
+        remix_of: Some("video_123"),
+    };
+    let submitted = OpenAiAdapter.submit(&ctx, &req).await.unwrap_or_else(|e| panic!("remix: {e}"));
+    assert!(!submitted.provider_job_id.is_empty());
 }

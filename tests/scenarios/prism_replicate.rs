@@ -64,8 +64,13 @@ async fn every_replicate_request_the_catalog_can_produce_passes_prism() {
                         };
                         let (resolved, _) = resolve(&model.id, p, &asked, true).unwrap();
                         let wire = build_request(entry, &resolved).unwrap();
-                        let req =
-                            SubmitRequest { endpoint: &wire.endpoint, fields: &wire.fields, images: &[], clip_id: "c" };
+                        let req = SubmitRequest {
+                            endpoint: &wire.endpoint,
+                            fields: &wire.fields,
+                            images: &[],
+                            clip_id: "c",
+                            remix_of: None,
+                        };
                         let label = format!("{} {duration}s {aspect} {resolution} audio={audio}", model.id);
                         // Reading and cancelling are the same two calls for every model.
                         round_trip(&ctx, &req, &label, first).await;
@@ -95,7 +100,13 @@ async fn every_replicate_request_the_catalog_can_produce_passes_prism() {
         let wire = build_request(entry, &resolved).unwrap();
         let images: Vec<_> = wire.images.iter().map(|slot| dailies_core::inputs::load(slot).unwrap()).collect();
         assert!(!images.is_empty(), "{model} takes a start image");
-        let req = SubmitRequest { endpoint: &wire.endpoint, fields: &wire.fields, images: &images, clip_id: "c" };
+        let req = SubmitRequest {
+            endpoint: &wire.endpoint,
+            fields: &wire.fields,
+            images: &images,
+            clip_id: "c",
+            remix_of: None,
+        };
         round_trip(&ctx, &req, &format!("{model} with frames"), false).await;
     }
 }

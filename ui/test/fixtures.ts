@@ -29,6 +29,7 @@ export function makeClip(overrides: Partial<ClipView> = {}): ClipView {
     duration_s: null,
     has_audio: null,
     demo: true,
+    remix_of: null,
     ...overrides,
   };
 }
@@ -88,6 +89,8 @@ export function makeRoute(overrides: Partial<RouteInfo> = {}): RouteInfo {
     image_aspects: [],
     cfg_scale: null,
     max_shots: 0,
+    cancel: true,
+    remix: false,
     ...overrides,
   };
 }

@@ -45,6 +45,14 @@ pub enum Command {
         #[command(subcommand)]
         action: KeysAction,
     },
+    /// Remix a finished clip with a new prompt (Sora through OpenAI): same model, length and size.
+    Remix(RemixArgs),
+    /// Cancel a clip that has not finished (clip id or unique prefix, as `dailies show` prints it).
+    Cancel {
+        clip_id: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Continue unfinished jobs after a crash, by provider job id; never resubmits.
     Resume {
         #[arg(long)]
@@ -123,6 +131,25 @@ pub struct CompareArgs {
     #[arg(long)]
     pub yes: bool,
     /// Refuse the run if the estimate exceeds this many US dollars.
+    #[arg(long, value_name = "USD")]
+    pub max_cost: Option<f64>,
+}
+
+#[derive(Args, Debug)]
+pub struct RemixArgs {
+    /// The clip to remix (id or unique prefix, as `dailies show` prints it).
+    pub clip_id: String,
+    /// What to change, in words: the remix keeps the source's scene and applies this.
+    #[arg(long)]
+    pub prompt: String,
+    #[arg(long)]
+    pub json: bool,
+    /// Remix a clip made with the demo providers in this same process (demo clips are forgotten
+    /// when the emulator stops).
+    #[arg(long)]
+    pub demo: bool,
+    #[arg(long)]
+    pub yes: bool,
     #[arg(long, value_name = "USD")]
     pub max_cost: Option<f64>,
 }

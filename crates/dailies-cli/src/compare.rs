@@ -1,13 +1,13 @@
-//! `dailies compare`: estimate, confirm, run, wait, report.
+//! `dailies compare` and `dailies remix`: estimate, confirm, run, wait, report.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use dailies_core::api::{ClipStatus, CompareRequest};
+use dailies_core::api::{ClipStatus, CompareRequest, RemixRequest, RunPlan};
 use dailies_core::catalog::CanonicalParams;
 use dailies_core::{Error, InputError, Studio};
 
-use crate::args::{CompareArgs, OnOff};
+use crate::args::{CompareArgs, OnOff, RemixArgs};
 use crate::{demo, render};
 
 pub async fn run(studio: &Studio, args: CompareArgs) -> Result<ExitCode, Error> {
@@ -32,18 +32,33 @@ pub async fn run(studio: &Studio, args: CompareArgs) -> Result<ExitCode, Error> 
         crop: Some(args.crop),
     };
     let plan = studio.plan(&request)?;
-    render::estimate(&plan);
-    studio.keys_for(&plan)?;
-    if !plan.demo && !args.yes {
+    execute(studio, &plan, args.json, args.yes).await
+}
+
+/// `dailies remix`: a planned remix runs exactly like a one-clip comparison.
+pub async fn remix(studio: &Studio, args: RemixArgs) -> Result<ExitCode, Error> {
+    let _sim = if args.demo { Some(demo::attach(studio).await?) } else { None };
+    let plan = studio.plan_remix(&RemixRequest { clip_id: args.clip_id.clone(), prompt: args.prompt.clone() }).await?;
+    if let Some(max) = args.max_cost.filter(|max| plan.estimated_cost_usd > max + 1e-9) {
+        return Err(InputError::OverBudget { estimate: plan.estimated_cost_usd, max }.into());
+    }
+    execute(studio, &plan, args.json, args.yes).await
+}
+
+/// Estimate, confirm, start, wait, report.
+async fn execute(studio: &Studio, plan: &RunPlan, json: bool, yes: bool) -> Result<ExitCode, Error> {
+    render::estimate(plan);
+    studio.keys_for(plan)?;
+    if !plan.demo && !yes {
         confirm(plan.estimated_cost_usd)?;
     }
-    let handle = studio.start(&plan).await?;
-    let progress = (!args.json || std::io::stderr().is_terminal()).then(|| render::follow_progress(studio));
+    let handle = studio.start(plan).await?;
+    let progress = (!json || std::io::stderr().is_terminal()).then(|| render::follow_progress(studio));
     let view = handle.finish().await?;
     if let Some(p) = progress {
         p.abort();
     }
-    render::compare_result(&view, args.json);
+    render::compare_result(&view, json);
     let all_ok = view.clips.iter().all(|c| c.status == ClipStatus::Succeeded);
     Ok(if all_ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

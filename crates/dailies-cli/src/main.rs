@@ -82,6 +82,12 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
             render::models(&studio.models(), json);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Remix(args) => compare::remix(&studio, args).await,
+        Command::Cancel { clip_id, json } => {
+            let outcome = studio.cancel_clip(&clip_id).await?;
+            render::canceled(&outcome, json);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Resume { json } => {
             let report = studio.resume().await?;
             let mut ok = report.unknown.is_empty() && report.failed.is_empty();

@@ -52,6 +52,11 @@ pub fn follow_progress(studio: &Studio) -> tokio::task::JoinHandle<()> {
     })
 }
 
+/// The last 8 characters of an id.
+pub fn short_id(id: &str) -> &str {
+    &id[id.len().saturating_sub(8)..]
+}
+
 fn secs(ms: Option<i64>) -> String {
     ms.map_or("–".into(), |m| format!("{:.1} s", m as f64 / 1000.0))
 }
@@ -78,6 +83,7 @@ pub fn clip_json(c: &ClipView) -> Value {
         "provider_job_id": c.provider_job_id,
         "parity": c.parity,
         "resolved": c.resolved,
+        "remix_of": c.remix_of,
     })
 }
 
@@ -95,12 +101,14 @@ fn run_json(v: &RunView) -> Value {
 }
 
 fn print_clip(c: &ClipView) {
-    let head = format!("{}@{}", c.model, c.route);
+    // The short clip id is what `dailies remix` and `dailies cancel` take: the id's random
+    // end, since ids of one run share their time-ordered start.
+    let head = format!("{} {}@{}", short_id(&c.id), c.model, c.route);
     match c.status {
         ClipStatus::Succeeded => {
             let l = &c.latency_ms;
             println!(
-                "  {head:<28} succeeded  ${:.2}  {} (queue {}, generate {}, download {})  {}x{} {:.1} s{}",
+                "  {head:<37} succeeded  ${:.2}  {} (queue {}, generate {}, download {})  {}x{} {:.1} s{}",
                 c.cost_usd.unwrap_or(0.0),
                 secs(l.total),
                 secs(l.queued),
@@ -115,7 +123,7 @@ fn print_clip(c: &ClipView) {
                 println!("      {f}");
             }
         }
-        s => println!("  {head:<28} {:<10} {}", s.as_str(), c.error.as_ref().map_or("", |e| e.message.as_str())),
+        s => println!("  {head:<37} {:<10} {}", s.as_str(), c.error.as_ref().map_or("", |e| e.message.as_str())),
     }
     for n in &c.parity {
         println!("      parity: {}", n.message);
@@ -215,10 +223,21 @@ pub fn resume(report: &ResumeReport, clips: &[ClipView], json: bool) {
         return;
     }
     println!(
-        "resumed {} clip(s); {} unknown (may have been charged, not resubmitted); {} could not continue",
+        "resumed {} clip(s); {} unknown (may have been charged, not resubmitted); {} could not continue; \
+         {} followed by another running Dailies",
         report.resumed.len(),
         report.unknown.len(),
-        report.failed.len()
+        report.failed.len(),
+        report.elsewhere.len()
     );
     clips.iter().for_each(print_clip);
+}
+
+pub fn canceled(outcome: &dailies_core::api::CancelOutcome, json: bool) {
+    if json {
+        println!("{}", json!({"message": outcome.message, "clip": clip_json(&outcome.clip)}));
+        return;
+    }
+    println!("{}", outcome.message);
+    print_clip(&outcome.clip);
 }

@@ -44,6 +44,24 @@ pub struct PlannedClip {
     pub estimated_cost_usd: f64,
     pub usd_per_second: f64,
     pub lifecycle: Lifecycle,
+    /// Set for a remix: the library clip it is made from.
+    pub remix_of: Option<String>,
+}
+
+/// Remix a finished clip with a new prompt, where its route can (OpenAI Sora).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct RemixRequest {
+    /// The source clip's id, or a unique prefix of it.
+    pub clip_id: String,
+    pub prompt: String,
+}
+
+/// What a cancel did, worded for the creator.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct CancelOutcome {
+    pub clip: ClipView,
+    /// "Canceled before it was sent: nothing was charged.", "Cancel sent to Replicate; ..."
+    pub message: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -147,6 +165,8 @@ pub struct ClipView {
     pub duration_s: Option<f64>,
     pub has_audio: Option<bool>,
     pub demo: bool,
+    /// For a remix: the clip it was made from.
+    pub remix_of: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -220,6 +240,10 @@ pub struct RouteInfo {
     pub cfg_scale: Option<Vec<f64>>,
     /// Shots a multi-shot list may have; 0 = no multi-shot input.
     pub max_shots: u32,
+    /// The route can stop a job it has accepted (some only while it is queued).
+    pub cancel: bool,
+    /// A finished clip can be remixed with a new prompt.
+    pub remix: bool,
 }
 
 /// A local image brought into the library for image-to-video.

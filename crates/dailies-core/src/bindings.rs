@@ -38,6 +38,8 @@ pub fn typescript() -> String {
         MediaInfo::decl(),
         AppSettings::decl(),
         ImportedImage::decl(),
+        RemixRequest::decl(),
+        CancelOutcome::decl(),
     ];
     let mut out =
         String::from("// GENERATED from Rust by ts-rs (crates/dailies-core/src/bindings.rs); do not edit.\n\n");

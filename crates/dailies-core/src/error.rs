@@ -31,6 +31,13 @@ pub enum InputError {
     OverBudget { estimate: f64, max: f64 },
     #[error("yes: this run would spend about ${estimate:.2}; pass --yes to confirm when not running interactively")]
     ConfirmationRequired { estimate: f64 },
+    /// `state` reads after "already": "done", "failed", "generated and downloading", ...
+    #[error("clip: nothing to cancel; this clip is already {state}")]
+    NothingToCancel { state: String },
+    #[error("clip: {model}@{route} clips cannot be remixed; remix works on clips from {}", .remixable.join(", "))]
+    RemixUnsupported { model: String, route: RouteId, remixable: Vec<String> },
+    #[error("clip: {0}")]
+    RemixSource(String),
 }
 
 fn suggest(s: &[String]) -> String {

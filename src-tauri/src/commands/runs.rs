@@ -1,4 +1,4 @@
-use dailies_core::api::{CompareRequest, RunPlan, RunSummary, RunView};
+use dailies_core::api::{CancelOutcome, CompareRequest, RemixRequest, RunPlan, RunSummary, RunView};
 use tauri::State;
 
 use crate::ipc_error::{ipc, CmdResult};
@@ -28,4 +28,23 @@ pub async fn list_runs(state: State<'_, AppState>) -> CmdResult<Vec<RunSummary>>
 #[tauri::command]
 pub async fn get_run(state: State<'_, AppState>, run_id: String) -> CmdResult<RunView> {
     state.studio.run(&run_id).await.map_err(ipc)
+}
+
+/// Prices a remix of a finished clip (same model, length and size; new prompt).
+#[tauri::command]
+pub async fn plan_remix(state: State<'_, AppState>, request: RemixRequest) -> CmdResult<RunPlan> {
+    state.studio.plan_remix(&request).await.map_err(ipc)
+}
+
+/// Starts a remix as a new run of one clip; it reports via `clip-update` like any run.
+#[tauri::command]
+pub async fn start_remix(state: State<'_, AppState>, request: RemixRequest) -> CmdResult<RunView> {
+    let plan = state.studio.plan_remix(&request).await.map_err(ipc)?;
+    let handle = state.studio.start(&plan).await.map_err(ipc)?;
+    Ok(handle.view)
+}
+
+#[tauri::command]
+pub async fn cancel_clip(state: State<'_, AppState>, clip_id: String) -> CmdResult<CancelOutcome> {
+    state.studio.cancel_clip(&clip_id).await.map_err(ipc)
 }

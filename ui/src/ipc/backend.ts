@@ -4,6 +4,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type {
   AppSettings,
+  CancelOutcome,
   ClipView,
   CompareRequest,
   ImportedImage,
@@ -11,6 +12,7 @@ import type {
   MediaInfo,
   ModelInfo,
   PriceSpec,
+  RemixRequest,
   RouteId,
   RunPlan,
   RunSummary,
@@ -31,6 +33,9 @@ export interface Backend {
   startRun(request: CompareRequest): Promise<RunView>;
   listRuns(): Promise<RunSummary[]>;
   getRun(runId: string): Promise<RunView>;
+  planRemix(request: RemixRequest): Promise<RunPlan>;
+  startRemix(request: RemixRequest): Promise<RunView>;
+  cancelClip(clipId: string): Promise<CancelOutcome>;
   mediaInfo(): Promise<MediaInfo>;
   getSettings(): Promise<AppSettings>;
   setDemo(demo: boolean): Promise<AppSettings>;
@@ -53,6 +58,9 @@ export const tauriBackend: Backend = {
   startRun: (request) => invoke('start_run', { request }),
   listRuns: () => invoke('list_runs'),
   getRun: (runId) => invoke('get_run', { runId }),
+  planRemix: (request) => invoke('plan_remix', { request }),
+  startRemix: (request) => invoke('start_remix', { request }),
+  cancelClip: (clipId) => invoke('cancel_clip', { clipId }),
   mediaInfo: () => invoke('media_info'),
   getSettings: () => invoke('get_settings'),
   setDemo: (demo) => invoke('set_demo', { demo }),
@@ -90,6 +98,9 @@ export const planRun = (request: CompareRequest) => normalised(active.planRun(re
 export const startRun = (request: CompareRequest) => normalised(active.startRun(request));
 export const listRuns = () => normalised(active.listRuns());
 export const getRun = (runId: string) => normalised(active.getRun(runId));
+export const planRemix = (request: RemixRequest) => normalised(active.planRemix(request));
+export const startRemix = (request: RemixRequest) => normalised(active.startRemix(request));
+export const cancelClip = (clipId: string) => normalised(active.cancelClip(clipId));
 export const mediaInfo = () => normalised(active.mediaInfo());
 export const getSettings = () => normalised(active.getSettings());
 export const setDemo = (demo: boolean) => normalised(active.setDemo(demo));

@@ -14,11 +14,17 @@ export type PriceRule = {
 /**
  * Applies when every given condition holds; absent conditions match anything.
  */
-audio?: boolean, resolution?: string, usd_per_second?: number, usd_per_clip?: number, };
+audio?: boolean, resolution?: string, usd_per_second?: number, usd_per_clip?: number, 
+/**
+ * The token rate for these values when it differs from the spec's (Seedance 2.0 bills
+ * 1080p and 4k tokens at other rates than 480p/720p).
+ */
+usd_per_million_tokens?: number, };
 
 export type PriceSpec = { rules: Array<PriceRule>, source: string, as_of: string, 
 /**
- * Converts a charge the route reports in tokens (BytePlus Ark) to USD.
+ * Converts a charge the route reports in tokens (BytePlus Ark) to USD, where the
+ * matching rule has no token rate of its own.
  */
 usd_per_million_tokens?: number, 
 /**
@@ -68,7 +74,11 @@ strict: boolean, max_cost_usd?: number,
  */
 crop?: boolean, };
 
-export type PlannedClip = { model: string, model_name: string, route: RouteId, endpoint: string, resolved: ResolvedParams, parity: Array<ParityNote>, estimated_cost_usd: number, usd_per_second: number, lifecycle: Lifecycle, };
+export type PlannedClip = { model: string, model_name: string, route: RouteId, endpoint: string, resolved: ResolvedParams, parity: Array<ParityNote>, estimated_cost_usd: number, usd_per_second: number, lifecycle: Lifecycle, 
+/**
+ * Set for a remix: the library clip it is made from.
+ */
+remix_of: string | null, };
 
 export type RunPlan = { params: CanonicalParams, clips: Array<PlannedClip>, estimated_cost_usd: number, demo: boolean, };
 
@@ -99,7 +109,11 @@ file: string | null,
 /**
  * Path relative to the library's media folder, for the loopback media server.
  */
-media_path: string | null, width: number | null, height: number | null, duration_s: number | null, has_audio: boolean | null, demo: boolean, };
+media_path: string | null, width: number | null, height: number | null, duration_s: number | null, has_audio: boolean | null, demo: boolean, 
+/**
+ * For a remix: the clip it was made from.
+ */
+remix_of: string | null, };
 
 export type RunView = { run_id: string, prompt: string, params: CanonicalParams, 
 /**
@@ -141,7 +155,15 @@ cfg_scale: Array<number> | null,
 /**
  * Shots a multi-shot list may have; 0 = no multi-shot input.
  */
-max_shots: number, };
+max_shots: number, 
+/**
+ * The route can stop a job it has accepted (some only while it is queued).
+ */
+cancel: boolean, 
+/**
+ * A finished clip can be remixed with a new prompt.
+ */
+remix: boolean, };
 
 export type ModelInfo = { id: string, name: string, family: string, vendor: string, summary: string, routes: Array<RouteInfo>, };
 
@@ -164,3 +186,15 @@ export type ImportedImage = {
  * Where it now lives (`<data dir>/inputs/...`); pass as `start_image` / `end_image`.
  */
 path: string, format: string, width: number, height: number, };
+
+export type RemixRequest = { 
+/**
+ * The source clip's id, or a unique prefix of it.
+ */
+clip_id: string, prompt: string, };
+
+export type CancelOutcome = { clip: ClipView, 
+/**
+ * "Canceled before it was sent: nothing was charged.", "Cancel sent to Replicate; ..."
+ */
+message: string, };

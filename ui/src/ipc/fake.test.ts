@@ -165,3 +165,40 @@ describe('fake backend: image-to-video, prices, billed cost', () => {
     expect(last('fal')).toMatchObject({ status: 'succeeded', billed_cost_usd: null, cost_usd: 0.84 });
   });
 });
+
+describe('fake backend: cancel and remix, like the core', () => {
+  it('cancels where the route can, refuses where it cannot or when the clip is done', async () => {
+    vi.useFakeTimers();
+    const fake = createFakeBackend({ sample: false });
+    await fake.setDemo(true);
+    const run = await fake.startRun(ask(['kling-3.0-pro@fal', 'sora-2@openai']));
+    const [kling, sora] = run.clips;
+    // Not yet sent: canceled on the spot, free.
+    await expect(fake.cancelClip(kling.id)).resolves.toMatchObject({ message: 'Canceled before it was sent: nothing was charged.', clip: { status: 'canceled' } });
+    await vi.advanceTimersByTimeAsync(700);
+    await expect(fake.cancelClip(sora.id)).rejects.toEqual({
+      code: 'cancel_unsupported',
+      message: 'OpenAI cannot cancel a job it has accepted: the Videos API has no cancel; the job runs to the end and may be charged',
+    });
+    await expect(fake.cancelClip(kling.id)).rejects.toEqual({ code: 'invalid_input', message: 'clip: nothing to cancel; this clip is already canceled' });
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect((await fake.getRun(run.run_id)).clips.map((c) => c.status)).toEqual(['canceled', 'succeeded']);
+  });
+
+  it('plans a remix of a finished Sora clip at its own length and refuses other routes', async () => {
+    vi.useFakeTimers();
+    const fake = createFakeBackend();
+    await fake.setDemo(true);
+    const run = await fake.startRun(ask(['sora-2@openai', 'kling-3.0-pro@fal']));
+    await expect(fake.planRemix({ clip_id: run.clips[0].id, prompt: 'x' })).rejects.toMatchObject({ message: 'clip: only a finished clip can be remixed; this one is pending' });
+    await vi.advanceTimersByTimeAsync(20_000);
+    const plan = await fake.planRemix({ clip_id: run.clips[0].id.slice(-4), prompt: ' at night ' });
+    expect(plan.clips[0]).toMatchObject({ model: 'sora-2', remix_of: run.clips[0].id, resolved: { prompt: 'at night', duration_s: 12 } });
+    expect(plan.estimated_cost_usd).toBe(run.clips[0].estimated_cost_usd);
+    await expect(fake.planRemix({ clip_id: run.clips[1].id, prompt: 'x' })).rejects.toMatchObject({
+      message: 'clip: kling-3.0-pro@fal clips cannot be remixed; remix works on clips from sora-2@openai, sora-2-pro@openai',
+    });
+    const remix = await fake.startRemix({ clip_id: run.clips[0].id, prompt: 'at night' });
+    expect(remix).toMatchObject({ prompt: 'at night', clips: [{ remix_of: run.clips[0].id, status: 'pending' }] });
+  });
+});

@@ -4,6 +4,7 @@
 import type { Backend } from './backend';
 import type {
   AppSettings,
+  CancelOutcome,
   ClipView,
   CompareRequest,
   ImportedImage,
@@ -12,14 +13,18 @@ import type {
   KeyStatus,
   ModelInfo,
   PriceSpec,
+  RemixRequest,
   RouteId,
+  RunPlan,
   RunSummary,
   RunView,
 } from './bindings.gen';
 import { fakeCatalog } from './fakeCatalog';
+import { newClipView, nothingToCancel, planRemix } from './fakeClips';
 import { sniffImage, type FakeImageFacts } from './fakeImages';
 import { clipDimensions, defaultUsdPerSecond, planClips } from './fakePlanner';
 import { sampleRuns } from './fakeSamples';
+import { ROUTE_NAME } from '../lib/models';
 import { summarizeRun } from '../lib/runs';
 
 export interface FakeOptions {
@@ -48,6 +53,13 @@ const BILLED: Partial<Record<RouteId, (estimate: number) => number>> = {
   seedance: (estimate) => estimate * 0.96,
 };
 const cents = (usd: number) => Math.round(usd * 1000) / 1000;
+/** Routes without a cancel, with the reason their adapter gives. */
+const NO_CANCEL: Partial<Record<RouteId, string>> = {
+  openai: 'the Videos API has no cancel; the job runs to the end and may be charged',
+  kling: "Kling's API has no cancel; the task runs to the end and failed tasks are not charged",
+  google: 'the Gemini API does not cancel Veo operations; the job runs to the end and may be charged',
+  minimax: 'the v1 video API has no cancel; the task runs to the end and may be charged',
+};
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const fail = (code: string, message: string): IpcError => ({ code, message });
@@ -88,7 +100,11 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     return run;
   };
 
-  function update(clip: ClipView, patch: Partial<ClipView>) {
+  /** Clips canceled: their remaining timers change nothing. */
+  const stopped = new Set<string>();
+
+  function update(clip: ClipView, patch: Partial<ClipView>, force = false) {
+    if (stopped.has(clip.id) && !force) return;
     Object.assign(clip, patch);
     for (const listener of listeners) listener(clone(clip));
   }
@@ -134,6 +150,29 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     });
   }
 
+  const findClip = (clipId: string) => {
+    for (const run of runs) {
+      const clip = run.clips.find((c) => c.id === clipId || c.id.endsWith(clipId));
+      if (clip) return { clip, run };
+    }
+    throw fail('not_found', `clip '${clipId}' not found`);
+  };
+
+  /** Persists a planned run and plays its clips, as `Studio::start` does. */
+  function begin(plan: RunPlan): RunView {
+    const missing = plan.clips.find((c) => !hasKey(c.route));
+    if (missing) throw fail('invalid_input', `keys: no key for route '${missing.route}'; save one under Keys or set ${ENV_VARS[missing.route]} (or turn on Demo providers)`);
+    const runId = `run_${String(nextId++).padStart(4, '0')}`;
+    const run: RunView = {
+      run_id: runId, prompt: plan.params.prompt, params: plan.params, created_at: new Date().toISOString(),
+      estimated_cost_usd: plan.clips.reduce((s, c) => s + c.estimated_cost_usd, 0), demo: settings.demo,
+      clips: plan.clips.map((p, i) => newClipView(runId, i, p, settings.demo)),
+    };
+    runs.unshift(run);
+    run.clips.forEach((clip, i) => simulate(clip, i, run.prompt, plan.clips[i].lifecycle.state === 'retired'));
+    return clone(run);
+  }
+
   return {
     async listModels() {
       return clone(models());
@@ -164,23 +203,31 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     },
     async startRun(request: CompareRequest) {
       const planned = planClips(effectiveCatalog(), request, imageFacts);
-      const missing = planned.find((c) => !hasKey(c.route));
-      if (missing) throw fail('invalid_input', `keys: no key for route '${missing.route}'; save one under Keys or set ${ENV_VARS[missing.route]} (or turn on Demo providers)`);
-      const runId = `run_${String(nextId++).padStart(4, '0')}`;
-      const run: RunView = {
-        run_id: runId, prompt: request.params.prompt, params: clone(request.params), created_at: new Date().toISOString(),
-        estimated_cost_usd: planned.reduce((s, c) => s + c.estimated_cost_usd, 0), demo: settings.demo,
-        clips: planned.map((p, i) => ({
-          id: `${runId}_c${i + 1}`, run_id: runId, model: p.model, model_name: p.model_name, route: p.route, endpoint: p.endpoint,
-          status: 'pending', error: null, resolved: p.resolved, parity: p.parity, estimated_cost_usd: p.estimated_cost_usd,
-          cost_usd: null, billed_cost_usd: null, latency_ms: { queued: null, generating: null, downloading: null, total: null },
-          provider_job_id: null, queue_position: null, progress: null, submitted_at_ms: null, started_at_ms: null,
-          file: null, media_path: null, width: null, height: null, duration_s: null, has_audio: null, demo: settings.demo,
-        })),
-      };
-      runs.unshift(run);
-      run.clips.forEach((clip, i) => simulate(clip, i, run.prompt, planned[i].lifecycle.state === 'retired'));
-      return clone(run);
+      return begin({ params: clone(request.params), clips: planned, estimated_cost_usd: 0, demo: settings.demo });
+    },
+    async planRemix(request: RemixRequest) {
+      const { clip, run } = findClip(request.clip_id);
+      return planRemix(effectiveCatalog(), clip, run, request.prompt, settings.demo);
+    },
+    async startRemix(request: RemixRequest) {
+      const { clip, run } = findClip(request.clip_id);
+      return begin(planRemix(effectiveCatalog(), clip, run, request.prompt, settings.demo));
+    },
+    async cancelClip(clipId: string): Promise<CancelOutcome> {
+      const { clip } = findClip(clipId);
+      const finished = nothingToCancel(clip.status);
+      if (finished) throw fail('invalid_input', finished);
+      const name = ROUTE_NAME[clip.route];
+      if (clip.status === 'pending') {
+        stopped.add(clip.id);
+        update(clip, { status: 'canceled', error: { code: 'canceled', message: 'Canceled before it was sent: nothing was charged.' } }, true);
+        return { clip: clone(clip), message: 'Canceled before it was sent: nothing was charged.' };
+      }
+      const reason = NO_CANCEL[clip.route];
+      if (reason) throw fail('cancel_unsupported', `${name} cannot cancel a job it has accepted: ${reason}`);
+      stopped.add(clip.id);
+      setTimeout(() => update(clip, { status: 'canceled', queue_position: null, progress: null, error: { code: 'canceled', message: 'Canceled by you.' } }, true), 300 * pace);
+      return { clip: clone(clip), message: `Cancel sent to ${name}; the clip ends when ${name} confirms. Work it has already done may still be billed.` };
     },
     async listRuns(): Promise<RunSummary[]> {
       return runs.map((r) => summarizeRun(r));

@@ -21,6 +21,8 @@ const FAL_SORA_RETIRED: Lifecycle = {
   note: "Removed from fal's endpoint list on 2026-08-02.",
 };
 
+const NO_CANCEL = new Set<RouteId>(['openai', 'kling', 'google', 'minimax']);
+
 type RouteSketch = Partial<RouteInfo> & { route: RouteId; endpoint: string; rules: PriceRule[] };
 
 function route(s: RouteSketch): RouteInfo {
@@ -48,6 +50,9 @@ function route(s: RouteSketch): RouteInfo {
     image_aspects: [],
     cfg_scale: null,
     max_shots: 0,
+    // As the real adapters say: these routes have no cancel, and only OpenAI remixes.
+    cancel: !NO_CANCEL.has(s.route),
+    remix: s.route === 'openai',
   };
   const info = { ...base, ...s, price: base.price };
   delete (info as Partial<RouteSketch>).rules;

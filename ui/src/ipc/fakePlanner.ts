@@ -168,6 +168,7 @@ export function planClips(
       estimated_cost_usd: estimateUsd(spec, resolved),
       usd_per_second: usdPerSecond(spec, resolved),
       lifecycle: spec.lifecycle,
+      remix_of: null,
     };
   });
 }

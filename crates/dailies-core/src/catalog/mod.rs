@@ -12,7 +12,7 @@ pub use params::{
     CANONICAL_RESOLUTIONS,
 };
 pub use parity::{allowed_values, resolve};
-pub use price::{estimate_usd, usd_per_second};
+pub use price::{estimate_usd, usd_per_million_tokens, usd_per_second};
 pub use schema::{
     CanonicalParam, CatalogFile, Coupling, Encoding, FieldSpec, ImageSpec, Lifecycle, LifecycleState, ModelEntry,
     ModelRoute, ParamSpec, PriceOverride, PriceRule, PriceSpec, RouteEntry, RouteId,

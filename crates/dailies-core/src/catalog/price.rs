@@ -31,3 +31,8 @@ pub fn estimate_usd(spec: &PriceSpec, p: &ResolvedParams) -> Option<f64> {
     };
     Some((raw * 1000.0).round() / 1000.0)
 }
+
+/// USD per million reported tokens for these values: the matching rule's rate, else the spec's.
+pub fn usd_per_million_tokens(spec: &PriceSpec, p: &ResolvedParams) -> Option<f64> {
+    matching_rule(spec, p).and_then(|r| r.usd_per_million_tokens).or(spec.usd_per_million_tokens)
+}

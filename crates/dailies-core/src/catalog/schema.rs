@@ -168,6 +168,10 @@ pub struct RouteEntry {
     /// without a start image, instead of failing after a request.
     #[serde(default)]
     pub requires_image: bool,
+    /// A finished clip can be remixed with a new prompt (OpenAI `POST /videos/{id}/remix`);
+    /// the remix keeps the source's length and size.
+    #[serde(default)]
+    pub remix: bool,
     /// Set when a `[[price]]` override replaced the shipped price.
     #[serde(skip)]
     pub price_overridden: bool,
@@ -286,7 +290,8 @@ pub struct PriceSpec {
     pub rules: Vec<PriceRule>,
     pub source: String,
     pub as_of: String,
-    /// Converts a charge the route reports in tokens (BytePlus Ark) to USD.
+    /// Converts a charge the route reports in tokens (BytePlus Ark) to USD, where the
+    /// matching rule has no token rate of its own.
     #[serde(default)]
     #[ts(optional)]
     pub usd_per_million_tokens: Option<f64>,
@@ -311,4 +316,9 @@ pub struct PriceRule {
     #[serde(default)]
     #[ts(optional)]
     pub usd_per_clip: Option<f64>,
+    /// The token rate for these values when it differs from the spec's (Seedance 2.0 bills
+    /// 1080p and 4k tokens at other rates than 480p/720p).
+    #[serde(default)]
+    #[ts(optional)]
+    pub usd_per_million_tokens: Option<f64>,
 }

@@ -16,6 +16,9 @@ pub struct WireRequest {
     pub fields: Map<String, Value>,
     #[serde(default)]
     pub images: Vec<ImageSlot>,
+    /// A remix: the provider job id of the source video (the fields then hold the prompt only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remix_of: Option<String>,
 }
 
 /// A local image to be placed into `field` by the adapter.
@@ -94,7 +97,7 @@ pub fn build_request(entry: &RouteEntry, p: &ResolvedParams) -> Result<WireReque
         (Some(e), true) => e.clone(),
         _ => entry.endpoint.clone(),
     };
-    Ok(WireRequest { endpoint, fields, images })
+    Ok(WireRequest { endpoint, fields, images, remix_of: None })
 }
 
 /// The JSON fields alone (catalog validation and request-shape tests).

@@ -78,9 +78,10 @@ impl Studio {
     fn billed_usd(&self, row: &crate::store::ClipRow, billed: Billed) -> Option<f64> {
         let catalog = self.catalog();
         let (_, entry) = catalog.select(&format!("{}@{}", row.model, row.route), |_| true).ok()?;
+        let resolved: crate::catalog::ResolvedParams = serde_json::from_str(&row.resolved_json).ok()?;
         let usd = match billed {
             Billed::Usd(usd) => usd,
-            Billed::Tokens(n) => entry.price.usd_per_million_tokens? * n as f64 / 1e6,
+            Billed::Tokens(n) => crate::catalog::usd_per_million_tokens(&entry.price, &resolved)? * n as f64 / 1e6,
             Billed::Units(u) => entry.price.usd_per_unit? * u,
         };
         Some((usd * 1000.0).round() / 1000.0)

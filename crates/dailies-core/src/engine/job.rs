@@ -32,16 +32,43 @@ struct Seen {
 }
 
 impl Studio {
+    /// One task per clip. It first takes the clip's lease: a clip another live process is
+    /// following is left to it, so there is one follower, one download and one submit.
     pub(super) fn spawn_clip(&self, clip_id: String, key: Secret, fresh: bool) -> JoinHandle<()> {
         let studio = self.clone();
         tokio::spawn(async move {
-            if let Err(e) = studio.drive_clip(&clip_id, key, fresh).await {
+            match studio.store().claim_clip(&clip_id).await {
+                Ok(true) => {}
+                Ok(false) => {
+                    tracing::info!(clip_id, "another Dailies process is following this clip");
+                    return;
+                }
+                Err(e) => tracing::warn!(clip_id, error = %e, "could not take the clip's lease; following anyway"),
+            }
+            let result = tokio::select! {
+                result = studio.drive_clip(&clip_id, key, fresh) => result,
+                () = studio.keep_lease(&clip_id) => Ok(()),
+            };
+            if let Err(e) = result {
                 tracing::error!(clip_id, error = %e, "clip task stopped on a local error");
                 let msg = format!("Dailies could not record this clip: {e}");
                 let _ = studio.store().mark_failed(&clip_id, ClipStatus::Failed, e.code(), &msg).await;
                 studio.publish(&clip_id).await;
             }
+            let _ = studio.store().release_clip(&clip_id).await;
         })
+    }
+
+    /// Renews the lease for as long as the clip's task runs; never returns.
+    async fn keep_lease(&self, clip_id: &str) {
+        let mut tick = tokio::time::interval(crate::store::LEASE_TTL / 3);
+        tick.tick().await;
+        loop {
+            tick.tick().await;
+            if !matches!(self.store().claim_clip(clip_id).await, Ok(true)) {
+                tracing::warn!(clip_id, "lost the clip's lease (the process stalled past its expiry)");
+            }
+        }
     }
 
     #[tracing::instrument(skip(self, key), fields(route))]
@@ -91,8 +118,18 @@ impl Studio {
                 return Ok(None);
             }
         };
-        let req = SubmitRequest { endpoint: &row.endpoint, fields: &wire.fields, images: &images, clip_id: &row.id };
-        self.store().mark_submitting(&row.id).await?;
+        let req = SubmitRequest {
+            endpoint: &row.endpoint,
+            fields: &wire.fields,
+            images: &images,
+            clip_id: &row.id,
+            remix_of: wire.remix_of.as_deref(),
+        };
+        if !self.store().mark_submitting(&row.id).await? {
+            // Canceled (or taken on) since it was read: it must not be sent from here.
+            self.publish(&row.id).await;
+            return Ok(None);
+        }
         self.store().add_event(&row.id, "submit", Some("submitting"), None, None).await?;
         self.publish(&row.id).await;
         let mut attempt = 0;
@@ -113,12 +150,22 @@ impl Studio {
                         endpoint: row.endpoint.clone(),
                         handle: sub.handle,
                     };
+                    if self.store().cancel_requested(&row.id).await? {
+                        // Asked while the submit was on the wire: send it now that there is an id.
+                        self.send_cancel(adapter, ctx, &row.id, &job).await?;
+                    }
                     return Ok(Some(job));
                 }
                 Err(e) if e.submit_not_accepted() && attempt < SUBMIT_ATTEMPTS => {
                     let wait = e.retry_after().unwrap_or(Duration::from_secs(u64::from(attempt)));
                     self.store().add_event(&row.id, "retry", None, None, Some(&e.to_string())).await?;
                     tokio::time::sleep(wait).await;
+                    // Nothing was accepted yet, so a cancel asked meanwhile ends it here, free.
+                    if self.store().cancel_requested(&row.id).await? {
+                        let msg = format!("Canceled before {} accepted it: nothing was charged.", ctx_route(row));
+                        self.fail(&row.id, ClipStatus::Canceled, "canceled", &msg).await?;
+                        return Ok(None);
+                    }
                 }
                 Err(e @ ProviderError::Network { sent: true, .. }) => {
                     let msg = format!(
@@ -192,6 +239,12 @@ impl Studio {
                     self.store().add_event(clip_id, "retry", None, None, Some(&e.to_string())).await?;
                     interval = e.retry_after().unwrap_or_else(|| (interval * 2).min(policy.max));
                 }
+                Err(e) if self.store().cancel_requested(clip_id).await? => {
+                    // Some routes delete a canceled job, so it ends as "not found".
+                    let msg = format!("Canceled by you ({e}).");
+                    self.fail(clip_id, ClipStatus::Canceled, "canceled", &msg).await?;
+                    return Ok(false);
+                }
                 Err(e) => {
                     self.fail(clip_id, ClipStatus::Failed, e.code(), &e.to_string()).await?;
                     return Ok(false);
@@ -213,12 +266,16 @@ impl Studio {
                 return Ok(Some(true));
             }
             JobState::Failed | JobState::Canceled => {
-                let status = if u.state == JobState::Canceled { ClipStatus::Canceled } else { ClipStatus::Failed };
-                let (code, msg) = u
-                    .failure
-                    .as_ref()
-                    .map(|f| (f.code(), f.to_string()))
-                    .unwrap_or(("generation_failed", "the provider reported a failure without a reason".into()));
+                let asked = self.store().cancel_requested(clip_id).await?;
+                let status =
+                    if u.state == JobState::Canceled || asked { ClipStatus::Canceled } else { ClipStatus::Failed };
+                let name = self.store().clip(clip_id).await?.route_id().display_name();
+                let (code, msg) = match (&u.failure, asked) {
+                    (_, true) => ("canceled", "Canceled by you.".to_string()),
+                    (_, false) if u.state == JobState::Canceled => ("canceled", format!("Canceled by {name}.")),
+                    (Some(f), false) => (f.code(), f.to_string()),
+                    (None, false) => ("generation_failed", "the provider reported a failure without a reason".into()),
+                };
                 self.store()
                     .add_event(clip_id, "status", Some(status.as_str()), Some(&u.raw_status), Some(&msg))
                     .await?;

@@ -5,11 +5,13 @@
 //! as [`ClipView`] snapshots after each store write. `resume` continues unfinished clips by
 //! provider job id after a crash and never submits a clip twice.
 
+mod cancel;
 mod download;
 mod images;
 mod job;
 mod plan;
 mod prices;
+mod remix;
 mod resume;
 
 use std::collections::HashMap;

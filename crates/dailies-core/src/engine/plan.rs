@@ -64,6 +64,7 @@ impl Studio {
                 parity,
                 estimated_cost_usd,
                 lifecycle: entry.lifecycle.clone(),
+                remix_of: None,
             });
         }
         let estimated_cost_usd = (clips.iter().map(|c| c.estimated_cost_usd).sum::<f64>() * 1000.0).round() / 1000.0;
@@ -101,8 +102,13 @@ impl Studio {
         let mut new_clips = Vec::new();
         let catalog = self.catalog();
         for c in &plan.clips {
-            let (_, entry) = catalog.select(&format!("{}@{}", c.model, c.route), |_| true)?;
-            let wire = build_request(entry, &c.resolved).map_err(crate::error::Error::Catalog)?;
+            let wire = match &c.remix_of {
+                Some(source) => self.remix_request(c, source).await?,
+                None => {
+                    let (_, entry) = catalog.select(&format!("{}@{}", c.model, c.route), |_| true)?;
+                    build_request(entry, &c.resolved).map_err(crate::error::Error::Catalog)?
+                }
+            };
             new_clips.push(NewClip {
                 id: uuid::Uuid::now_v7().simple().to_string(),
                 base_url: self.base_url(c.route),
@@ -172,6 +178,8 @@ pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
                         image_aspects: r.image.as_ref().and_then(|i| i.aspects.clone()).unwrap_or_default(),
                         cfg_scale: p.cfg_scale.map(|c| c.to_vec()),
                         max_shots: p.max_shots,
+                        cancel: adapter_for(r.route).is_some_and(|a| a.cancel_unsupported().is_none()),
+                        remix: r.remix,
                     }
                 })
                 .collect(),

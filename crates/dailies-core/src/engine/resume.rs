@@ -1,5 +1,6 @@
 //! Picking up after a crash or kill: follow unfinished clips by provider job id, never
-//! resubmit one that may already have been sent.
+//! resubmit one that may already have been sent, and leave alone the clips a live process
+//! holds the lease on (they are not unfinished, just busy elsewhere).
 
 use serde::Serialize;
 
@@ -15,6 +16,8 @@ pub struct ResumeReport {
     pub unknown: Vec<String>,
     /// Clips that could not be continued (no key, demo emulator gone).
     pub failed: Vec<String>,
+    /// Clips another running Dailies (the app, a `compare`) is following: left to it.
+    pub elsewhere: Vec<String>,
 }
 
 impl Studio {
@@ -24,6 +27,10 @@ impl Studio {
         let mut tasks = Vec::new();
         for row in self.store().unfinished_clips().await? {
             let id = row.id.clone();
+            if self.store().leased_elsewhere(&id).await? {
+                report.elsewhere.push(id);
+                continue;
+            }
             let status = row.status();
             if status == ClipStatus::Submitting && row.provider_job_id.is_none() {
                 let msg = format!(

@@ -27,6 +27,8 @@ pub enum ProviderError {
     Malformed { route: RouteId, detail: String },
     #[error("{}: the result has expired and can no longer be downloaded", .route.display_name())]
     Expired { route: RouteId },
+    #[error("{} cannot cancel a job it has accepted: {detail}", .route.display_name())]
+    CannotCancel { route: RouteId, detail: String },
     /// `sent` tells whether the request may have reached the provider (timeouts) or
     /// certainly did not (connection refused): only the latter is safe to resend as a submit.
     #[error("{}: network error ({detail})", .route.display_name())]
@@ -58,6 +60,7 @@ impl ProviderError {
             ProviderError::GenerationFailed { .. } => "generation_failed",
             ProviderError::Malformed { .. } => "malformed_response",
             ProviderError::Expired { .. } => "expired",
+            ProviderError::CannotCancel { .. } => "cancel_unsupported",
             ProviderError::Network { .. } => "network",
         }
     }

@@ -19,6 +19,8 @@ pub use body::{check_couplings, request_body};
 pub use errors::{classify_failure, Call};
 pub use operation::{download_url, parse_operation};
 
+const NO_CANCEL: &str = "the Gemini API does not cancel Veo operations; the job runs to the end and may be charged";
+
 const ROUTE: RouteId = RouteId::Google;
 /// The header the Gemini API (and its file downloads) authenticate with.
 const KEY_HEADER: &str = "x-goog-api-key";
@@ -74,11 +76,10 @@ impl ProviderAdapter for GoogleAdapter {
     }
 
     async fn cancel(&self, _ctx: &RouteContext, _job: &JobRef) -> Result<(), ProviderError> {
-        Err(ProviderError::InvalidRequest {
-            route: ROUTE,
-            detail:
-                "Veo operations cannot be cancelled through the Gemini API; the job runs to the end and may be charged"
-                    .into(),
-        })
+        Err(ProviderError::CannotCancel { route: ROUTE, detail: NO_CANCEL.into() })
+    }
+
+    fn cancel_unsupported(&self) -> Option<&'static str> {
+        Some(NO_CANCEL)
     }
 }

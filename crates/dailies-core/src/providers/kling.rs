@@ -17,6 +17,8 @@ use super::{
 use crate::catalog::RouteId;
 use envelope::Call;
 
+const NO_CANCEL: &str = "Kling's API has no cancel; the task runs to the end and failed tasks are not charged";
+
 const ROUTE: RouteId = RouteId::Kling;
 
 pub struct KlingAdapter;
@@ -96,10 +98,11 @@ impl ProviderAdapter for KlingAdapter {
     }
 
     async fn cancel(&self, _ctx: &RouteContext, _job: &JobRef) -> Result<(), ProviderError> {
-        Err(ProviderError::InvalidRequest {
-            route: ROUTE,
-            detail: "Kling's API has no cancel; the task runs to the end and failed tasks are not charged".into(),
-        })
+        Err(ProviderError::CannotCancel { route: ROUTE, detail: NO_CANCEL.into() })
+    }
+
+    fn cancel_unsupported(&self) -> Option<&'static str> {
+        Some(NO_CANCEL)
     }
 }
 

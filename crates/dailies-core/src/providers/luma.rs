@@ -165,8 +165,13 @@ mod tests {
             height: 1,
         };
         let fields = serde_json::Map::new();
-        let req =
-            SubmitRequest { endpoint: "ray-2", fields: &fields, images: std::slice::from_ref(&img), clip_id: "c" };
+        let req = SubmitRequest {
+            endpoint: "ray-2",
+            fields: &fields,
+            images: std::slice::from_ref(&img),
+            clip_id: "c",
+            remix_of: None,
+        };
         let err = LumaAdapter.submit(&ctx, &req).await.unwrap_err();
         assert_eq!(err.code(), "provider_rejected", "{err}");
         assert!(err.to_string().contains("frame0"), "{err}");

@@ -19,6 +19,8 @@ use crate::catalog::RouteId;
 pub use base_resp::{classify_code, classify_failure, classify_task_failure};
 pub use task::{download_url, finished_file_id, parse_query};
 
+const NO_CANCEL: &str = "the v1 video API has no cancel; the task runs to the end and may be charged";
+
 const ROUTE: RouteId = RouteId::Minimax;
 
 pub struct MinimaxAdapter;
@@ -103,9 +105,10 @@ impl ProviderAdapter for MinimaxAdapter {
     }
 
     async fn cancel(&self, _ctx: &RouteContext, _job: &JobRef) -> Result<(), ProviderError> {
-        Err(ProviderError::InvalidRequest {
-            route: ROUTE,
-            detail: "the v1 video API has no cancel; the task runs to the end and may be charged".into(),
-        })
+        Err(ProviderError::CannotCancel { route: ROUTE, detail: NO_CANCEL.into() })
+    }
+
+    fn cancel_unsupported(&self) -> Option<&'static str> {
+        Some(NO_CANCEL)
     }
 }

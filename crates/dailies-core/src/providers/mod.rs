@@ -46,6 +46,9 @@ pub struct SubmitRequest<'a> {
     pub images: &'a [images::ImageInput],
     /// Stable per clip; routes with idempotency support send it.
     pub clip_id: &'a str,
+    /// A remix: the provider job id of the finished video to remix with `fields`' prompt.
+    /// Only routes whose catalog entry says `remix` are ever given one.
+    pub remix_of: Option<&'a str>,
 }
 
 /// The provider accepted the job.
@@ -142,7 +145,14 @@ pub trait ProviderAdapter: Send + Sync {
     /// Called once the job has succeeded.
     async fn output(&self, ctx: &RouteContext, job: &JobRef) -> Result<OutputFile, ProviderError>;
 
+    /// Asks the provider to stop the job. `Ok` means the request was taken (or there was
+    /// nothing left to stop); the job's own status then says how it ended.
     async fn cancel(&self, ctx: &RouteContext, job: &JobRef) -> Result<(), ProviderError>;
+
+    /// Why the route cannot cancel at all (its `cancel` then fails with this); `None` when it can.
+    fn cancel_unsupported(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 /// The adapter for a route, or `None` where the route is not implemented yet.

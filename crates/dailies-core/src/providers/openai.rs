@@ -1,5 +1,6 @@
-//! OpenAI Videos API (`shared/providers/openai.md`): `POST /videos`, poll
-//! `GET /videos/{id}` (honouring `openai-poll-after-ms`), download `/videos/{id}/content`.
+//! OpenAI Videos API (`shared/providers/openai.md`): `POST /videos` (or
+//! `POST /videos/{id}/remix`), poll `GET /videos/{id}` (honouring `openai-poll-after-ms`),
+//! download `/videos/{id}/content`.
 //! The API is deprecated with an announced shutdown; its refusal is mapped to a clear message.
 
 use std::time::Duration;
@@ -14,6 +15,8 @@ use super::{
     JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted,
 };
 use crate::catalog::RouteId;
+
+const NO_CANCEL: &str = "the Videos API has no cancel; the job runs to the end and may be charged";
 
 const ROUTE: RouteId = RouteId::Openai;
 
@@ -123,7 +126,15 @@ impl ProviderAdapter for OpenAiAdapter {
     async fn submit(&self, ctx: &RouteContext, req: &SubmitRequest<'_>) -> Result<Submitted, ProviderError> {
         let mut fields = req.fields.clone();
         let files = images::place_inline(&mut fields, req.images);
-        let request = ctx.http.post(format!("{}/videos", base(ctx))).header("Authorization", bearer(ctx));
+        // A remix takes only the new prompt; model, seconds and size follow the source video.
+        let url = match req.remix_of {
+            Some(source) => format!("{}/videos/{source}/remix", base(ctx)),
+            None => format!("{}/videos", base(ctx)),
+        };
+        if req.remix_of.is_some() {
+            fields.retain(|name, _| name == "prompt");
+        }
+        let request = ctx.http.post(url).header("Authorization", bearer(ctx));
         // A reference image travels as a multipart file part (what the official SDK sends);
         // everything else stays JSON.
         let request = if files.is_empty() {
@@ -158,10 +169,11 @@ impl ProviderAdapter for OpenAiAdapter {
     }
 
     async fn cancel(&self, _ctx: &RouteContext, _job: &JobRef) -> Result<(), ProviderError> {
-        Err(ProviderError::InvalidRequest {
-            route: ROUTE,
-            detail: "the Videos API has no cancel; the job runs to the end and may be charged".into(),
-        })
+        Err(ProviderError::CannotCancel { route: ROUTE, detail: NO_CANCEL.into() })
+    }
+
+    fn cancel_unsupported(&self) -> Option<&'static str> {
+        Some(NO_CANCEL)
     }
 }
 

@@ -108,6 +108,11 @@ impl ProviderAdapter for SeedanceAdapter {
         match send_ok(ROUTE, request).await? {
             Ok(_) => Ok(()),
             Err(f) if f.status.as_u16() == 404 => Ok(()),
+            // Ark deletes only queued (or finished) tasks; a running one cannot be stopped.
+            Err(f) if f.status.as_u16() == 400 => Err(ProviderError::CannotCancel {
+                route: ROUTE,
+                detail: "Ark cancels only queued tasks; this one is already generating and runs to the end".into(),
+            }),
             Err(f) => Err(classify_failure(&f)),
         }
     }

@@ -39,6 +39,9 @@ pub struct ClipRow {
     pub duration_s: Option<f64>,
     pub has_audio: Option<bool>,
     pub demo: bool,
+    pub remix_of_clip_id: Option<String>,
+    pub lease_owner: Option<String>,
+    pub lease_until_ms: Option<i64>,
 }
 
 /// What a successful download recorded.
@@ -107,6 +110,7 @@ impl ClipRow {
             duration_s: self.duration_s,
             has_audio: self.has_audio,
             demo: self.demo,
+            remix_of: self.remix_of_clip_id,
         }
     }
 }
@@ -138,14 +142,31 @@ impl Store {
     }
 
     /// Written BEFORE the submit request goes out: from here on a crash means "maybe charged".
-    pub async fn mark_submitting(&self, clip_id: &str) -> Result<i64> {
-        let at = now_ms();
-        sqlx::query("UPDATE clips SET status = 'submitting', submitted_at_ms = ? WHERE id = ?")
-            .bind(at)
-            .bind(clip_id)
-            .execute(&self.pool)
-            .await?;
-        Ok(at)
+    /// Only a `pending` clip moves on, so a clip canceled before it was sent (by this or
+    /// another process) is never sent; `false` means it is no longer pending.
+    pub async fn mark_submitting(&self, clip_id: &str) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE clips SET status = 'submitting', submitted_at_ms = ? WHERE id = ? AND status = 'pending'",
+        )
+        .bind(now_ms())
+        .bind(clip_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Cancels a clip that has not been sent; `false` when it already left `pending`.
+    pub async fn cancel_pending(&self, clip_id: &str, message: &str) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE clips SET status = 'canceled', error_code = 'canceled', error_message = ?, \
+             completed_at_ms = ? WHERE id = ? AND status = 'pending'",
+        )
+        .bind(message)
+        .bind(now_ms())
+        .bind(clip_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     /// Written the moment the provider returns its job id.

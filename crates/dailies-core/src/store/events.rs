@@ -43,4 +43,19 @@ impl Store {
         .fetch_all(&self.pool)
         .await?)
     }
+
+    /// A creator asked to cancel this clip (from any process) and the provider did not
+    /// refuse it: the last `cancel` event is not followed by a `cancel_refused` one.
+    /// Followers treat the end of the job after it as the cancel, and a submit still on the
+    /// wire sends it on acceptance.
+    pub async fn cancel_requested(&self, clip_id: &str) -> Result<bool> {
+        let last: Option<String> = sqlx::query_scalar(
+            "SELECT kind FROM job_events WHERE clip_id = ? AND kind IN ('cancel', 'cancel_refused') \
+             ORDER BY id DESC LIMIT 1",
+        )
+        .bind(clip_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(last.as_deref() == Some("cancel"))
+    }
 }

@@ -2,6 +2,7 @@
 
 mod clips;
 mod events;
+mod leases;
 mod runs;
 
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 
 pub use clips::{ClipRow, Delivered};
 pub use events::JobEvent;
+pub use leases::LEASE_TTL;
 pub use runs::NewClip;
 
 use crate::error::{Error, Result};
@@ -20,6 +22,7 @@ use crate::error::{Error, Result};
 pub struct Store {
     pool: SqlitePool,
     data_dir: PathBuf,
+    owner: std::sync::Arc<leases::Owner>,
 }
 
 impl Store {
@@ -35,7 +38,8 @@ impl Store {
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         migrate(&pool).await?;
-        Ok(Store { pool, data_dir: data_dir.to_path_buf() })
+        let owner = std::sync::Arc::new(leases::Owner::create(data_dir)?);
+        Ok(Store { pool, data_dir: data_dir.to_path_buf(), owner })
     }
 
     pub fn data_dir(&self) -> &Path {

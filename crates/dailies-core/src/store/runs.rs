@@ -15,7 +15,8 @@ pub struct NewClip<'a> {
 }
 
 impl Store {
-    /// Persists a run and all its clips (status `pending`) in one transaction.
+    /// Persists a run and all its clips (status `pending`) in one transaction, leased to
+    /// this process so no other process's `resume` picks them up before their tasks start.
     pub async fn insert_run(&self, run_id: &str, plan: &RunPlan, clips: &[NewClip<'_>]) -> Result<()> {
         let now = now_ms();
         let mut tx = self.pool.begin().await?;
@@ -41,8 +42,9 @@ impl Store {
             let p = c.planned;
             sqlx::query(
                 "INSERT INTO clips (id, run_id, position, model, model_name, route, endpoint, base_url, status, \
-                 resolved_json, parity_json, request_json, estimated_cost_usd, demo, created_at_ms) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 resolved_json, parity_json, request_json, estimated_cost_usd, demo, created_at_ms, \
+                 remix_of_clip_id, lease_owner, lease_until_ms) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(&c.id)
             .bind(run_id)
@@ -59,6 +61,9 @@ impl Store {
             .bind(p.estimated_cost_usd)
             .bind(plan.demo)
             .bind(now)
+            .bind(&p.remix_of)
+            .bind(self.owner())
+            .bind(Store::lease_until())
             .execute(&mut *tx)
             .await?;
         }
@@ -66,17 +71,28 @@ impl Store {
         Ok(())
     }
 
-    /// Accepts a full run id or a unique prefix of one (as `git` does for commits).
-    pub async fn find_run_id(&self, id_or_prefix: &str) -> Result<String> {
-        let pattern = format!("{}%", id_or_prefix.replace(['%', '_'], ""));
+    /// Accepts a full run id, or a unique prefix (as `git` does for commits) or ending of one.
+    pub async fn find_run_id(&self, id_or_part: &str) -> Result<String> {
+        self.find_id("run", "SELECT id FROM runs WHERE id LIKE ? OR id LIKE ? LIMIT 2", id_or_part).await
+    }
+
+    /// A clip by full id, unique prefix, or unique ending. Ids are time-ordered (UUIDv7), so
+    /// clips of one run share their first dozen characters; the CLI prints the last eight.
+    pub async fn find_clip_id(&self, id_or_part: &str) -> Result<String> {
+        self.find_id("clip", "SELECT id FROM clips WHERE id LIKE ? OR id LIKE ? LIMIT 2", id_or_part).await
+    }
+
+    async fn find_id(&self, what: &'static str, sql: &str, id_or_part: &str) -> Result<String> {
+        let part = id_or_part.trim().replace(['%', '_'], "");
+        let not_found = || Error::NotFound { what, id: id_or_part.to_string() };
+        if part.is_empty() {
+            return Err(not_found());
+        }
         let ids: Vec<String> =
-            sqlx::query_scalar("SELECT id FROM runs WHERE id LIKE ? ORDER BY created_at DESC LIMIT 2")
-                .bind(pattern)
-                .fetch_all(&self.pool)
-                .await?;
+            sqlx::query_scalar(sql).bind(format!("{part}%")).bind(format!("%{part}")).fetch_all(&self.pool).await?;
         match ids.as_slice() {
             [one] => Ok(one.clone()),
-            _ => Err(Error::NotFound { what: "run", id: id_or_prefix.to_string() }),
+            _ => Err(not_found()),
         }
     }
 

@@ -30,6 +30,7 @@ fn plan() -> RunPlan {
             estimated_cost_usd: 3.6,
             usd_per_second: 0.3,
             lifecycle: Lifecycle::default(),
+            remix_of: None,
         }],
         estimated_cost_usd: 3.6,
         demo: false,
@@ -67,7 +68,8 @@ async fn a_run_with_clips_round_trips() {
     }];
     store.insert_run("run1", &plan, &clips).await.unwrap();
 
-    store.mark_submitting("clip1").await.unwrap();
+    assert!(store.mark_submitting("clip1").await.unwrap());
+    assert!(!store.mark_submitting("clip1").await.unwrap(), "only a pending clip is sent");
     store.set_provider_job("clip1", "video_abc", &serde_json::json!({})).await.unwrap();
     store.set_progress("clip1", ClipStatus::Queued, Some(2), None).await.unwrap();
     store.set_progress("clip1", ClipStatus::Generating, None, Some(40.0)).await.unwrap();
@@ -113,4 +115,82 @@ async fn two_processes_opening_a_new_library_at_once_both_succeed() {
     let (a, b) = tokio::join!(Store::open(dir.path()), Store::open(dir.path()));
     a.unwrap();
     b.unwrap();
+}
+
+#[tokio::test]
+async fn a_pending_clip_canceled_is_never_marked_as_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    let plan = plan();
+    let clip =
+        NewClip { id: "c1".into(), base_url: "http://x".into(), request_json: "{}".into(), planned: &plan.clips[0] };
+    store.insert_run("run1", &plan, &[clip]).await.unwrap();
+    assert!(!store.cancel_requested("c1").await.unwrap());
+    assert!(store.cancel_pending("c1", "Canceled before it was sent").await.unwrap());
+    assert!(!store.mark_submitting("c1").await.unwrap(), "the submit loses against the cancel");
+    let row = store.clip("c1").await.unwrap();
+    assert_eq!((row.status(), row.submitted_at_ms), (ClipStatus::Canceled, None));
+    assert!(!store.cancel_pending("c1", "again").await.unwrap());
+    store.add_event("c1", "cancel", None, None, None).await.unwrap();
+    assert!(store.cancel_requested("c1").await.unwrap());
+}
+
+#[tokio::test]
+async fn leases_keep_a_clip_with_its_live_follower_and_free_a_dead_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two handles on one library are two processes as far as leases go.
+    let cli = Store::open(dir.path()).await.unwrap();
+    let app = Store::open(dir.path()).await.unwrap();
+    let plan = plan();
+    let clip =
+        NewClip { id: "c1".into(), base_url: "http://x".into(), request_json: "{}".into(), planned: &plan.clips[0] };
+    cli.insert_run("run1", &plan, &[clip]).await.unwrap();
+    // Leased at insert: the app leaves it alone, the inserting process keeps it.
+    assert!(app.leased_elsewhere("c1").await.unwrap());
+    assert!(!app.claim_clip("c1").await.unwrap());
+    assert!(cli.claim_clip("c1").await.unwrap());
+    assert!(!cli.leased_elsewhere("c1").await.unwrap());
+    app.release_clip("c1").await.unwrap();
+    assert!(app.leased_elsewhere("c1").await.unwrap(), "only the holder releases");
+    // The follower dies without releasing (kill -9): its lock goes, and its lease with it.
+    let dead = cli.owner().to_string();
+    cli.close().await;
+    drop(cli);
+    assert!(!dir.path().join("owners").join(format!("{dead}.lock")).exists());
+    assert!(!app.leased_elsewhere("c1").await.unwrap());
+    assert!(app.claim_clip("c1").await.unwrap());
+    // A kill -9 leaves the lock file behind, unlocked: the lease is freed all the same.
+    std::fs::write(dir.path().join("owners").join("ghost.lock"), "").unwrap();
+    sqlx::query("UPDATE clips SET lease_owner = 'ghost', lease_until_ms = ? WHERE id = 'c1'")
+        .bind(now_ms() + 60_000)
+        .execute(app.pool())
+        .await
+        .unwrap();
+    assert!(!app.leased_elsewhere("c1").await.unwrap());
+    assert!(!dir.path().join("owners").join("ghost.lock").exists(), "the dead owner's file is cleaned up");
+    // An expired lease is free too, whoever held it.
+    sqlx::query("UPDATE clips SET lease_owner = 'gone', lease_until_ms = 1 WHERE id = 'c1'")
+        .execute(app.pool())
+        .await
+        .unwrap();
+    assert!(!app.leased_elsewhere("c1").await.unwrap());
+}
+
+#[tokio::test]
+async fn clips_are_found_by_unique_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    let plan = plan();
+    let mk = |id: &str| NewClip {
+        id: id.into(),
+        base_url: "http://x".into(),
+        request_json: "{}".into(),
+        planned: &plan.clips[0],
+    };
+    store.insert_run("run1", &plan, &[mk("abc1"), mk("abd2")]).await.unwrap();
+    assert_eq!(store.find_clip_id("abc").await.unwrap(), "abc1");
+    assert_eq!(store.find_clip_id("abd2").await.unwrap(), "abd2");
+    assert_eq!(store.find_clip_id("c1").await.unwrap(), "abc1", "a unique ending works too");
+    assert!(matches!(store.find_clip_id("ab").await, Err(Error::NotFound { what: "clip", .. })), "ambiguous");
+    assert!(store.find_clip_id("").await.is_err());
 }

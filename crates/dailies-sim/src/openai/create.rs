@@ -30,20 +30,7 @@ const IMAGE_URL_MAX: usize = 20_971_520;
 pub(super) async fn create(State(shared): State<Arc<Shared>>, request: Request) -> Result<Response, Rejection> {
     shared.stats.count("openai.submit");
     authorize(&shared, request.headers())?;
-    let content_type = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let body = if content_type.starts_with("multipart/form-data") {
-        read_multipart(request, &shared).await?
-    } else if content_type.starts_with("application/json") {
-        read_json(request, &shared).await?
-    } else {
-        let msg = "Content-Type must be application/json or multipart/form-data.";
-        return Err(invalid_body(msg));
-    };
+    let body = read_body(request, &shared).await?;
     let model = body.get("model").and_then(Value::as_str).unwrap_or("sora-2").to_owned();
     if let Some(kind) = shared.faults.take_request("openai", FaultOp::Submit, &model) {
         return Err(fault_response(&kind, FaultOp::Submit, ""));
@@ -75,23 +62,7 @@ fn validate(body: &Map<String, Value>) -> Result<Params, Rejection> {
     if let Some(unknown) = body.keys().find(|k| !KNOWN.contains(&k.as_str())) {
         return Err(invalid(unknown, "unknown_parameter", &format!("Unknown parameter: '{unknown}'.")));
     }
-    let prompt = match body.get("prompt") {
-        None => {
-            let msg = "Missing required parameter: 'prompt'.";
-            return Err(invalid("prompt", "missing_required_parameter", msg));
-        }
-        Some(Value::String(p)) if p.is_empty() => {
-            let msg = "Invalid 'prompt': string too short. Expected a string with minimum length 1, \
-                       but got an empty string instead.";
-            return Err(invalid("prompt", "string_below_min_length", msg));
-        }
-        Some(Value::String(p)) if p.chars().count() > PROMPT_MAX => {
-            let msg = format!("Invalid 'prompt': string too long. Expected a string with maximum length {PROMPT_MAX}.");
-            return Err(invalid("prompt", "string_above_max_length", &msg));
-        }
-        Some(Value::String(p)) => p.clone(),
-        Some(other) => return Err(wrong_type("prompt", "a string", other)),
-    };
+    let prompt = prompt(body)?;
     let model = one_of(body, "model", MODELS, "sora-2")?;
     let seconds = one_of(body, "seconds", SECONDS, "4")?;
     let size = one_of(body, "size", SIZES, "720x1280")?;
@@ -103,6 +74,44 @@ fn validate(body: &Map<String, Value>) -> Result<Params, Rejection> {
         check_reference(reference)?;
     }
     Ok(Params { prompt, model, seconds, size })
+}
+
+/// The required `prompt`, 1 to 32,000 characters (create and remix alike).
+pub(super) fn prompt(body: &Map<String, Value>) -> Result<String, Rejection> {
+    match body.get("prompt") {
+        None => {
+            let msg = "Missing required parameter: 'prompt'.";
+            Err(invalid("prompt", "missing_required_parameter", msg))
+        }
+        Some(Value::String(p)) if p.is_empty() => {
+            let msg = "Invalid 'prompt': string too short. Expected a string with minimum length 1, \
+                       but got an empty string instead.";
+            Err(invalid("prompt", "string_below_min_length", msg))
+        }
+        Some(Value::String(p)) if p.chars().count() > PROMPT_MAX => {
+            let msg = format!("Invalid 'prompt': string too long. Expected a string with maximum length {PROMPT_MAX}.");
+            Err(invalid("prompt", "string_above_max_length", &msg))
+        }
+        Some(Value::String(p)) => Ok(p.clone()),
+        Some(other) => Err(wrong_type("prompt", "a string", other)),
+    }
+}
+
+/// Reads a create or remix body, JSON or multipart, as the spec allows both.
+pub(super) async fn read_body(request: Request, shared: &Arc<Shared>) -> Result<Map<String, Value>, Rejection> {
+    let content_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if content_type.starts_with("multipart/form-data") {
+        read_multipart(request, shared).await
+    } else if content_type.starts_with("application/json") {
+        read_json(request, shared).await
+    } else {
+        Err(invalid_body("Content-Type must be application/json or multipart/form-data."))
+    }
 }
 
 /// A string enum parameter. A JSON number is a type error even when its digits match

@@ -4,15 +4,17 @@
 mod body;
 mod create;
 mod errors;
+mod remix;
 mod videos;
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
@@ -29,8 +31,28 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
         .route("/openai/v1/videos", get(videos::list).post(create::create))
         .route("/openai/v1/videos/{id}", get(videos::retrieve).delete(videos::delete))
         .route("/openai/v1/videos/{id}/content", get(videos::content))
+        .route("/openai/v1/videos/{id}/remix", post(remix::remix))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn(request_id))
+}
+
+/// Which video each remix was made from (`remixed_from_video_id`).
+#[derive(Default)]
+pub(crate) struct OpenAiState(Mutex<HashMap<String, String>>);
+
+impl OpenAiState {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, String>> {
+        // Single inserts and reads: a poisoned map is still consistent.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn record_remix(&self, video_id: &str, source_id: &str) {
+        self.lock().insert(video_id.to_owned(), source_id.to_owned());
+    }
+
+    fn remixed_from(&self, video_id: &str) -> Option<String> {
+        self.lock().get(video_id).cloned()
+    }
 }
 
 /// Every OpenAI response carries an `x-request-id`, which the SDK surfaces on errors.
@@ -110,7 +132,7 @@ fn resource(shared: &Shared, job: &Job) -> Value {
         // Both were validated against the enums, so the clip spec reproduces them exactly.
         "size": format!("{}x{}", job.meta.clip.width, job.meta.clip.height),
         "seconds": job.meta.clip.seconds.to_string(),
-        "remixed_from_video_id": null,
+        "remixed_from_video_id": shared.openai.remixed_from(&job.meta.id),
         "error": error,
     })
 }

@@ -23,6 +23,7 @@ pub(crate) struct Shared {
     /// fal storage uploads and per-job result extras.
     pub fal: crate::fal::FalState,
     pub kling: crate::kling::KlingState,
+    pub openai: crate::openai::OpenAiState,
     pub runway: crate::runway::RunwayState,
     timing: Mutex<Timing>,
     pub faults: FaultQueue,
@@ -46,6 +47,7 @@ impl Shared {
             catalog,
             fal: Default::default(),
             kling: Default::default(),
+            openai: Default::default(),
             runway: Default::default(),
             faults: FaultQueue::default(),
             stats: StatsCell::default(),

@@ -80,3 +80,69 @@ async fn multipart_create_with_a_file_reference() {
     assert_eq!(recorded.endpoint, "sora-2-pro");
     assert_eq!(recorded.body["input_reference"]["file"]["filename"], "ref.png");
 }
+
+#[tokio::test]
+async fn remix_of_a_completed_video_keeps_its_model_seconds_and_size() {
+    let t = start().await;
+    let body = json!({"prompt": "a calico cat", "model": "sora-2-pro", "seconds": "4", "size": "1792x1024"});
+    let source: Value = create(&t, body).await.json().await.unwrap();
+    let source_id = source["id"].as_str().unwrap().to_string();
+
+    // Not yet completed: refused with the envelope naming video_id.
+    let early = t.openai(Method::POST, &format!("/videos/{source_id}/remix")).json(&json!({"prompt": "at night"}));
+    let early = early.send().await.unwrap();
+    assert_eq!(early.status(), 400);
+    let envelope: Value = early.json().await.unwrap();
+    assert_envelope(&envelope);
+    assert_eq!(
+        (envelope["error"]["param"].as_str(), envelope["error"]["code"].as_str()),
+        (Some("video_id"), Some("invalid_state"))
+    );
+
+    t.openai_poll(&source_id).await;
+    let remix = t.openai(Method::POST, &format!("/videos/{source_id}/remix")).json(&json!({"prompt": "at night"}));
+    let remix = remix.send().await.unwrap();
+    assert_eq!(remix.status(), 200);
+    let remix: Value = remix.json().await.unwrap();
+    for key in REQUIRED_KEYS {
+        assert!(remix.get(*key).is_some(), "missing {key}: {remix}");
+    }
+    let id = remix["id"].as_str().unwrap();
+    assert_ne!(id, source_id);
+    assert_eq!(remix["remixed_from_video_id"], source_id.as_str());
+    assert_eq!((remix["status"].as_str(), remix["prompt"].as_str()), (Some("queued"), Some("at night")));
+    assert_eq!(
+        (remix["model"].as_str(), remix["seconds"].as_str(), remix["size"].as_str()),
+        (Some("sora-2-pro"), Some("4"), Some("1792x1024"))
+    );
+    let done = t.openai_poll(id).await.pop().unwrap();
+    assert_eq!(
+        (done["status"].as_str(), done["remixed_from_video_id"].as_str()),
+        (Some("completed"), Some(source_id.as_str()))
+    );
+    let full = t.openai(Method::GET, &format!("/videos/{id}/content")).send().await.unwrap().bytes().await.unwrap();
+    assert_eq!(crate::common::probe(&full).0, 1792);
+    assert!(t.sim.stats().submits[1].body == json!({"prompt": "at night"}));
+}
+
+#[tokio::test]
+async fn remix_refuses_unknown_videos_fields_and_empty_prompts() {
+    let t = start().await;
+    let unknown =
+        t.openai(Method::POST, "/videos/video_nope/remix").json(&json!({"prompt": "x"})).send().await.unwrap();
+    assert_eq!(unknown.status(), 404);
+    assert_envelope(&unknown.json().await.unwrap());
+    let source: Value = create(&t, json!({"prompt": "a", "seconds": "4"})).await.json().await.unwrap();
+    let id = source["id"].as_str().unwrap();
+    let extra = t.openai(Method::POST, &format!("/videos/{id}/remix")).json(&json!({"prompt": "x", "seconds": "8"}));
+    let extra: Value = extra.send().await.unwrap().json().await.unwrap();
+    assert_eq!(
+        (extra["error"]["param"].as_str(), extra["error"]["code"].as_str()),
+        (Some("seconds"), Some("unknown_parameter"))
+    );
+    let empty = t.openai(Method::POST, &format!("/videos/{id}/remix")).json(&json!({"prompt": ""}));
+    let empty: Value = empty.send().await.unwrap().json().await.unwrap();
+    assert_eq!(empty["error"]["code"], "string_below_min_length");
+    let no_key = reqwest::Client::new().post(format!("{}/videos/{id}/remix", t.sim.openai_base_url()));
+    assert_eq!(no_key.json(&json!({"prompt": "x"})).send().await.unwrap().status(), 401);
+}

@@ -1,6 +1,6 @@
 // The open run, the history list, and the clip-update stream that keeps both current.
 import * as backend from '../../ipc/backend';
-import type { ClipView, CompareRequest, MediaInfo, RunSummary, RunView } from '../../ipc/bindings.gen';
+import type { ClipView, CompareRequest, MediaInfo, RemixRequest, RunSummary, RunView } from '../../ipc/bindings.gen';
 import type { IpcError } from '../../ipc/errors';
 import { mergeClip, summarizeRun, upsertSummary } from '../../lib/runs';
 import { isTerminal } from '../../lib/status';
@@ -55,9 +55,29 @@ export class RunStore {
 
   /** Starts a run and opens it. Returns the error for the form to show, or null. */
   async start(request: CompareRequest): Promise<IpcError | null> {
+    return this.begin(() => backend.startRun(request));
+  }
+
+  /** Starts a remix (a new run of one clip) and opens it. */
+  async remix(request: RemixRequest): Promise<IpcError | null> {
+    return this.begin(() => backend.startRemix(request));
+  }
+
+  /** Cancels a clip; the sentence to show, whether it went through or not. */
+  async cancel(clip: ClipView): Promise<string> {
+    try {
+      const outcome = await backend.cancelClip(clip.id);
+      this.applyClipUpdate(outcome.clip);
+      return outcome.message;
+    } catch (e) {
+      return (e as IpcError).message;
+    }
+  }
+
+  private async begin(call: () => Promise<RunView>): Promise<IpcError | null> {
     this.starting = true;
     try {
-      this.show(await backend.startRun(request));
+      this.show(await call());
       return null;
     } catch (e) {
       return e as IpcError;

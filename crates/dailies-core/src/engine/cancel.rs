@@ -1,0 +1,95 @@
+//! Canceling a clip. A clip that was never sent is canceled locally (nothing charged); one
+//! the provider holds gets the route's cancel, and its own status then says how it ended:
+//! providers stop queued work but may finish (and bill) what is already generating.
+
+use super::Studio;
+use crate::api::{CancelOutcome, ClipStatus};
+use crate::error::{InputError, Result};
+use crate::providers::{adapter_for, JobRef, ProviderAdapter, ProviderError, RouteContext};
+
+impl Studio {
+    /// Cancels a clip by id or unique id prefix.
+    pub async fn cancel_clip(&self, id_or_prefix: &str) -> Result<CancelOutcome> {
+        let clip_id = self.store().find_clip_id(id_or_prefix).await?;
+        let row = self.store().clip(&clip_id).await?;
+        let route = row.route_id();
+        let name = route.display_name();
+        let status = row.status();
+        let finished = match status {
+            ClipStatus::Succeeded => Some("done"),
+            ClipStatus::Failed => Some("failed"),
+            ClipStatus::Canceled => Some("canceled"),
+            ClipStatus::Unknown => Some("in an unknown state (it may have been charged)"),
+            ClipStatus::Downloading => Some("generated and downloading"),
+            _ => None,
+        };
+        if let Some(state) = finished {
+            return Err(InputError::NothingToCancel { state: state.into() }.into());
+        }
+        let adapter = adapter_for(route)
+            .ok_or_else(|| crate::error::Error::Catalog(format!("route '{route}' has no adapter in this build")))?;
+        if status == ClipStatus::Pending
+            && self.store().cancel_pending(&clip_id, "Canceled before it was sent: nothing was charged.").await?
+        {
+            self.store().add_event(&clip_id, "cancel", Some("canceled"), None, Some("before submit")).await?;
+            return self.cancel_outcome(&clip_id, "Canceled before it was sent: nothing was charged.").await;
+        }
+        if let Some(reason) = adapter.cancel_unsupported() {
+            // Refused before anything is recorded, so the job is followed to its end as usual.
+            return Err(ProviderError::CannotCancel { route, detail: reason.into() }.into());
+        }
+        let row = self.store().clip(&clip_id).await?;
+        let Some(_) = &row.provider_job_id else {
+            self.store().add_event(&clip_id, "cancel", None, None, Some("asked while submitting")).await?;
+            let msg = format!("Cancel noted: it is sent to {name} the moment {name} returns the job id.");
+            return self.cancel_outcome(&clip_id, &msg).await;
+        };
+        let ctx = self.context_for(&row)?;
+        // Recorded before it is sent: the provider may end the job before its reply arrives.
+        self.store().add_event(&clip_id, "cancel", None, None, Some("sent")).await?;
+        if let Err(e) = adapter.cancel(&ctx, &job_of(&row)).await {
+            self.store().add_event(&clip_id, "cancel_refused", None, None, Some(&e.to_string())).await?;
+            return Err(e.into());
+        }
+        let msg = format!(
+            "Cancel sent to {name}; the clip ends when {name} confirms. Work it has already done may still be billed."
+        );
+        self.cancel_outcome(&clip_id, &msg).await
+    }
+
+    /// Sends a cancel that was asked for while the submit was still on the wire.
+    pub(super) async fn send_cancel(
+        &self,
+        adapter: &dyn ProviderAdapter,
+        ctx: &RouteContext,
+        clip_id: &str,
+        job: &JobRef,
+    ) -> Result<()> {
+        let detail = match adapter.cancel(ctx, job).await {
+            Ok(()) => "sent".to_string(),
+            Err(e) => format!("could not be sent: {e}"),
+        };
+        self.store().add_event(clip_id, "cancel_sent", None, None, Some(&detail)).await
+    }
+
+    fn context_for(&self, row: &crate::store::ClipRow) -> Result<RouteContext> {
+        let route = row.route_id();
+        let key = self
+            .key_for(route, row.demo)?
+            .ok_or_else(|| InputError::NoKey { route, env_var: crate::secrets::env_vars(route).join(" + ") })?;
+        Ok(RouteContext { http: self.inner.http.clone(), base_url: row.base_url.clone(), key })
+    }
+
+    async fn cancel_outcome(&self, clip_id: &str, message: &str) -> Result<CancelOutcome> {
+        self.publish(clip_id).await;
+        Ok(CancelOutcome { clip: self.store().clip(clip_id).await?.into_view(), message: message.to_string() })
+    }
+}
+
+fn job_of(row: &crate::store::ClipRow) -> JobRef {
+    JobRef {
+        provider_job_id: row.provider_job_id.clone().unwrap_or_default(),
+        endpoint: row.endpoint.clone(),
+        handle: row.provider_handle_json.as_deref().and_then(|h| serde_json::from_str(h).ok()).unwrap_or_default(),
+    }
+}

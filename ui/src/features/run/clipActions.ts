@@ -1,0 +1,15 @@
+// What a tile can do to its clip beyond showing it: cancel while it runs, remix once it is
+// done. Given by the stage as context, so tiles rendered alone (tests) simply offer neither.
+import type { ClipView } from '../../ipc/bindings.gen';
+
+export const CLIP_ACTIONS = Symbol('clip-actions');
+
+export interface ClipActions {
+  /** The clip's route can stop a job it has accepted (RouteInfo.cancel). */
+  canCancel(clip: ClipView): boolean;
+  /** The clip's route can remix a finished clip (RouteInfo.remix). */
+  canRemix(clip: ClipView): boolean;
+  /** Resolves to the sentence to show: what the cancel did, or why it could not. */
+  cancel(clip: ClipView): Promise<string>;
+  remix(clip: ClipView): void;
+}

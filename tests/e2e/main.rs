@@ -1,9 +1,10 @@
 //! End-to-end: the real desktop app under Xvfb, driven through tauri-driver + WebKitWebDriver.
 //! A creator types a prompt, ticks two demo models, runs, and both clips arrive, play and
-//! show cost and latency. Runs only with `DAILIES_E2E=1` (CI sets it; see the README).
+//! show cost and latency; then the Sora clip is remixed from its tile. Runs only with `DAILIES_E2E=1` (CI sets it; see the README).
 
 mod driver;
 mod ipc;
+mod remix;
 mod ui;
 
 use std::path::PathBuf;
@@ -44,7 +45,7 @@ async fn compare_two_demo_models_side_by_side() {
     assert!(std::env::var_os("DISPLAY").is_some(), "DISPLAY is not set; run under xvfb-run");
     let artifacts = workspace().join("artifacts");
     std::fs::create_dir_all(&artifacts).expect("create artifacts/");
-    for stale in ["e2e-run.png", "e2e-failure.png"] {
+    for stale in ["e2e-run.png", "e2e-remix.png", "e2e-failure.png"] {
         let _ = std::fs::remove_file(artifacts.join(stale));
     }
 
@@ -55,13 +56,24 @@ async fn compare_two_demo_models_side_by_side() {
     let client = ClientBuilder::native().capabilities(caps).connect(&driver.url()).await.expect("WebDriver session");
 
     let mut outcome = scenario(&client).await;
-    let shot_name = if outcome.is_ok() { "e2e-run.png" } else { "e2e-failure.png" };
+    let mut shot_name = if outcome.is_ok() { "e2e-run.png" } else { "e2e-failure.png" };
     match client.screenshot().await {
         Ok(png) => std::fs::write(artifacts.join(shot_name), png).expect("write screenshot"),
         Err(e) => eprintln!("e2e: could not take a screenshot: {e}"),
     }
     if outcome.is_ok() {
         outcome = ipc::commands(&client, data.path()).await.map_err(|e| format!("after the run, IPC: {e}"));
+    }
+    if outcome.is_ok() {
+        outcome = match remix::remix_from_the_tile(&client).await {
+            Ok(clip) => remix::cancel_is_refused_for(&client, &clip).await,
+            Err(e) => Err(e),
+        }
+        .map_err(|e| format!("remix: {e}"));
+        shot_name = if outcome.is_ok() { "e2e-remix.png" } else { "e2e-failure.png" };
+        if let Ok(png) = client.screenshot().await {
+            std::fs::write(artifacts.join(shot_name), png).expect("write screenshot");
+        }
     }
     let _ = client.close().await;
     drop(driver);

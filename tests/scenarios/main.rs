@@ -17,6 +17,7 @@ mod cli_contract;
 mod cli_many_models;
 mod keychain;
 mod keys_never_persisted;
+mod library;
 mod prism_openai;
 mod prism_replicate;
 mod remix;

@@ -30,6 +30,7 @@ export function makeClip(overrides: Partial<ClipView> = {}): ClipView {
     has_audio: null,
     demo: true,
     remix_of: null,
+    rating: null,
     ...overrides,
   };
 }
@@ -60,6 +61,7 @@ export function makeSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     estimated_cost_usd: 0.84,
     cost_usd: 0.84,
     demo: true,
+    best_rating: null,
     ...overrides,
   };
 }

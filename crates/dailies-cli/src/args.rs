@@ -22,12 +22,37 @@ pub struct Cli {
 pub enum Command {
     /// Run one prompt on several models and wait for the clips.
     Compare(Box<CompareArgs>),
-    /// List past runs, newest first.
+    /// List past runs, newest first, optionally filtered.
     Runs {
         #[arg(long)]
         json: bool,
         #[arg(long, default_value_t = 50)]
         limit: u32,
+        /// Words that must all appear in the prompt.
+        #[arg(long, value_name = "WORDS")]
+        search: Option<String>,
+        /// Only runs with a clip of this model (`id` or `id@route`).
+        #[arg(long, value_name = "ID")]
+        model: Option<String>,
+        /// Only runs with a clip rated at least this many stars (1–5).
+        #[arg(long, value_name = "STARS")]
+        min_rating: Option<u8>,
+    },
+    /// Rate a clip 1–5 stars, or `none` to clear (clip id or short id).
+    Rate {
+        clip_id: String,
+        #[arg(value_name = "1-5|none")]
+        stars: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// How each model has done in this library: success, p50/p95 latency, cost per second, stars.
+    Stats {
+        #[arg(long)]
+        json: bool,
+        /// Count demo clips too (their latency and cost are simulated).
+        #[arg(long)]
+        include_demo: bool,
     },
     /// Show one run (id or unique id prefix).
     Show {

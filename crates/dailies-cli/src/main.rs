@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
+use dailies_core::api::LibraryQuery;
 use dailies_core::catalog::Catalog;
 use dailies_core::secrets::KeyringStore;
 use dailies_core::{Error, PollPolicy, Studio, StudioOptions};
@@ -68,9 +69,18 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
     let studio = open_studio(&cli).await?;
     match cli.command {
         Command::Compare(args) => compare::run(&studio, *args).await,
-        Command::Runs { json, limit } => {
-            let runs = studio.runs(limit).await?;
-            render::runs(&runs, json);
+        Command::Runs { json, limit, search, model, min_rating } => {
+            let query = LibraryQuery { text: search, model, min_rating, limit: Some(limit) };
+            render::runs(&studio.search_runs(&query).await?, json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rate { clip_id, stars, json } => {
+            let clip = studio.rate_clip(&clip_id, parse_stars(&stars)?).await?;
+            render::rated(&clip, json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats { json, include_demo } => {
+            render::stats(&studio.model_stats(include_demo).await?, json);
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { run_id, json } => {
@@ -103,5 +113,21 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Sim { .. } | Command::Keys { .. } | Command::Bench { .. } => {
             unreachable!("handled before opening the library")
         }
+    }
+}
+
+/// `1`–`5` stars, or `none` to clear.
+fn parse_stars(stars: &str) -> Result<Option<u8>, Error> {
+    match stars.trim() {
+        "none" | "0" => Ok(None),
+        s => match s.parse::<u8>() {
+            Ok(n @ 1..=5) => Ok(Some(n)),
+            _ => Err(dailies_core::InputError::InvalidValue {
+                field: "stars".into(),
+                value: stars.into(),
+                allowed: ["1", "2", "3", "4", "5", "none"].map(String::from).to_vec(),
+            }
+            .into()),
+        },
     }
 }

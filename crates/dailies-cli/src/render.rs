@@ -84,6 +84,7 @@ pub fn clip_json(c: &ClipView) -> Value {
         "parity": c.parity,
         "resolved": c.resolved,
         "remix_of": c.remix_of,
+        "rating": c.rating,
     })
 }
 
@@ -128,6 +129,55 @@ fn print_clip(c: &ClipView) {
     for n in &c.parity {
         println!("      parity: {}", n.message);
     }
+    if let Some(r) = c.rating {
+        println!("      rated {}", stars(r));
+    }
+}
+
+/// `★★★☆☆`
+fn stars(n: u8) -> String {
+    let n = usize::from(n.min(5));
+    format!("{}{}", "★".repeat(n), "☆".repeat(5 - n))
+}
+
+pub fn rated(clip: &ClipView, json: bool) {
+    if json {
+        println!("{}", clip_json(clip));
+        return;
+    }
+    match clip.rating {
+        Some(r) => println!("{} {}@{} rated {}", short_id(&clip.id), clip.model, clip.route, stars(r)),
+        None => println!("{} {}@{} rating cleared", short_id(&clip.id), clip.model, clip.route),
+    }
+}
+
+pub fn stats(rows: &[dailies_core::api::ModelStats], json: bool) {
+    if json {
+        println!("{}", serde_json::to_string(rows).expect("stats serialise"));
+        return;
+    }
+    if rows.is_empty() {
+        println!("no finished clips yet (demo clips are left out; add --include-demo to count them)");
+        return;
+    }
+    println!(
+        "{:<30} {:>9} {:>8} {:>8} {:>8} {:>9} {:>8}  stars",
+        "model@route", "delivered", "p50", "p95", "queue50", "$/clip", "$/s"
+    );
+    for r in rows {
+        let money = |v: Option<f64>| v.map_or("–".into(), |v| format!("${v:.3}"));
+        println!(
+            "{:<30} {:>9} {:>8} {:>8} {:>8} {:>9} {:>8}  {}",
+            format!("{}@{}", r.model, r.route),
+            format!("{}/{}", r.succeeded, r.clips),
+            secs(r.p50_total_ms),
+            secs(r.p95_total_ms),
+            secs(r.p50_queued_ms),
+            money(r.mean_cost_usd),
+            money(r.usd_per_video_second),
+            r.mean_rating.map_or("–".into(), |m| format!("{m:.1} ({})", r.rated)),
+        );
+    }
 }
 
 pub fn compare_result(v: &RunView, json: bool) {
@@ -161,14 +211,15 @@ pub fn runs(runs: &[RunSummary], json: bool) {
     for r in runs {
         let prompt: String = r.prompt.chars().take(48).collect();
         println!(
-            "{}  {}  {} ok / {} failed / {} running  ${:.2}{}  {prompt}",
+            "{}  {}  {} ok / {} failed / {} running  ${:.2}{}{}  {prompt}",
             &r.run_id,
             &r.created_at[..19.min(r.created_at.len())],
             r.succeeded,
             r.failed,
             r.running,
             r.cost_usd,
-            if r.demo { " demo" } else { "" }
+            if r.demo { " demo" } else { "" },
+            r.best_rating.map(|b| format!(" {}", stars(b))).unwrap_or_default(),
         );
     }
 }

@@ -167,6 +167,8 @@ pub struct ClipView {
     pub demo: bool,
     /// For a remix: the clip it was made from.
     pub remix_of: Option<String>,
+    /// The creator's 1–5 stars, if rated.
+    pub rating: Option<u8>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -194,6 +196,52 @@ pub struct RunSummary {
     pub estimated_cost_usd: f64,
     pub cost_usd: f64,
     pub demo: bool,
+    /// The highest star rating any clip of the run has.
+    pub best_rating: Option<u8>,
+}
+
+/// Filters for browsing the library; absent fields match everything.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct LibraryQuery {
+    /// Words that must all appear in the prompt (any case).
+    #[serde(default)]
+    #[ts(optional)]
+    pub text: Option<String>,
+    /// `id` or `id@route`: runs with a clip of that model.
+    #[serde(default)]
+    #[ts(optional)]
+    pub model: Option<String>,
+    /// Runs with a clip rated at least this many stars.
+    #[serde(default)]
+    #[ts(optional)]
+    pub min_rating: Option<u8>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub limit: Option<u32>,
+}
+
+/// How one model+route has done in this library: the numbers to choose a model by.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ModelStats {
+    pub model: String,
+    pub model_name: String,
+    pub route: RouteId,
+    /// Clips that reached an end, and how many of those delivered a video.
+    pub clips: u32,
+    pub succeeded: u32,
+    /// Submit → file on disk, over delivered clips (milliseconds).
+    #[ts(type = "number | null")]
+    pub p50_total_ms: Option<i64>,
+    #[ts(type = "number | null")]
+    pub p95_total_ms: Option<i64>,
+    #[ts(type = "number | null")]
+    pub p50_queued_ms: Option<i64>,
+    /// Mean attributed cost of a delivered clip, and per second of video.
+    pub mean_cost_usd: Option<f64>,
+    pub usd_per_video_second: Option<f64>,
+    /// Mean stars over rated clips, and how many were rated.
+    pub mean_rating: Option<f64>,
+    pub rated: u32,
 }
 
 /// One model with every route it can be reached through.

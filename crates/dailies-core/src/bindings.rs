@@ -40,6 +40,8 @@ pub fn typescript() -> String {
         ImportedImage::decl(),
         RemixRequest::decl(),
         CancelOutcome::decl(),
+        LibraryQuery::decl(),
+        ModelStats::decl(),
     ];
     let mut out =
         String::from("// GENERATED from Rust by ts-rs (crates/dailies-core/src/bindings.rs); do not edit.\n\n");

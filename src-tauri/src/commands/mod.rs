@@ -2,6 +2,7 @@
 
 pub mod images;
 pub mod keys;
+pub mod library;
 pub mod media;
 pub mod models;
 pub mod prices;

@@ -9,8 +9,10 @@ import type {
   CompareRequest,
   ImportedImage,
   KeyStatus,
+  LibraryQuery,
   MediaInfo,
   ModelInfo,
+  ModelStats,
   PriceSpec,
   RemixRequest,
   RouteId,
@@ -36,6 +38,9 @@ export interface Backend {
   planRemix(request: RemixRequest): Promise<RunPlan>;
   startRemix(request: RemixRequest): Promise<RunView>;
   cancelClip(clipId: string): Promise<CancelOutcome>;
+  searchRuns(query: LibraryQuery): Promise<RunSummary[]>;
+  rateClip(clipId: string, rating: number | null): Promise<ClipView>;
+  modelStats(includeDemo: boolean): Promise<ModelStats[]>;
   mediaInfo(): Promise<MediaInfo>;
   getSettings(): Promise<AppSettings>;
   setDemo(demo: boolean): Promise<AppSettings>;
@@ -61,6 +66,9 @@ export const tauriBackend: Backend = {
   planRemix: (request) => invoke('plan_remix', { request }),
   startRemix: (request) => invoke('start_remix', { request }),
   cancelClip: (clipId) => invoke('cancel_clip', { clipId }),
+  searchRuns: (query) => invoke('search_runs', { query }),
+  rateClip: (clipId, rating) => invoke('rate_clip', { clipId, rating }),
+  modelStats: (includeDemo) => invoke('model_stats', { includeDemo }),
   mediaInfo: () => invoke('media_info'),
   getSettings: () => invoke('get_settings'),
   setDemo: (demo) => invoke('set_demo', { demo }),
@@ -101,6 +109,9 @@ export const getRun = (runId: string) => normalised(active.getRun(runId));
 export const planRemix = (request: RemixRequest) => normalised(active.planRemix(request));
 export const startRemix = (request: RemixRequest) => normalised(active.startRemix(request));
 export const cancelClip = (clipId: string) => normalised(active.cancelClip(clipId));
+export const searchRuns = (query: LibraryQuery) => normalised(active.searchRuns(query));
+export const rateClip = (clipId: string, rating: number | null) => normalised(active.rateClip(clipId, rating));
+export const modelStats = (includeDemo: boolean) => normalised(active.modelStats(includeDemo));
 export const mediaInfo = () => normalised(active.mediaInfo());
 export const getSettings = () => normalised(active.getSettings());
 export const setDemo = (demo: boolean) => normalised(active.setDemo(demo));

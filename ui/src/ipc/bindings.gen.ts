@@ -113,7 +113,11 @@ media_path: string | null, width: number | null, height: number | null, duration
 /**
  * For a remix: the clip it was made from.
  */
-remix_of: string | null, };
+remix_of: string | null, 
+/**
+ * The creator's 1–5 stars, if rated.
+ */
+rating: number | null, };
 
 export type RunView = { run_id: string, prompt: string, params: CanonicalParams, 
 /**
@@ -121,7 +125,11 @@ export type RunView = { run_id: string, prompt: string, params: CanonicalParams,
  */
 created_at: string, estimated_cost_usd: number, demo: boolean, clips: Array<ClipView>, };
 
-export type RunSummary = { run_id: string, prompt: string, created_at: string, models: Array<string>, clip_count: number, succeeded: number, failed: number, running: number, estimated_cost_usd: number, cost_usd: number, demo: boolean, };
+export type RunSummary = { run_id: string, prompt: string, created_at: string, models: Array<string>, clip_count: number, succeeded: number, failed: number, running: number, estimated_cost_usd: number, cost_usd: number, demo: boolean, 
+/**
+ * The highest star rating any clip of the run has.
+ */
+best_rating: number | null, };
 
 export type RouteInfo = { route: RouteId, endpoint: string, lifecycle: Lifecycle, durations: Array<number>, default_duration: number, aspects: Array<string>, default_aspect: string, resolutions: Array<string>, default_resolution: string, audio: Array<boolean>, default_audio: boolean, negative_prompt: boolean, seed: boolean, price: PriceSpec, 
 /**
@@ -198,3 +206,35 @@ export type CancelOutcome = { clip: ClipView,
  * "Canceled before it was sent: nothing was charged.", "Cancel sent to Replicate; ..."
  */
 message: string, };
+
+export type LibraryQuery = { 
+/**
+ * Words that must all appear in the prompt (any case).
+ */
+text?: string, 
+/**
+ * `id` or `id@route`: runs with a clip of that model.
+ */
+model?: string, 
+/**
+ * Runs with a clip rated at least this many stars.
+ */
+min_rating?: number, limit?: number, };
+
+export type ModelStats = { model: string, model_name: string, route: RouteId, 
+/**
+ * Clips that reached an end, and how many of those delivered a video.
+ */
+clips: number, succeeded: number, 
+/**
+ * Submit → file on disk, over delivered clips (milliseconds).
+ */
+p50_total_ms: number | null, p95_total_ms: number | null, p50_queued_ms: number | null, 
+/**
+ * Mean attributed cost of a delivered clip, and per second of video.
+ */
+mean_cost_usd: number | null, usd_per_video_second: number | null, 
+/**
+ * Mean stars over rated clips, and how many were rated.
+ */
+mean_rating: number | null, rated: number, };

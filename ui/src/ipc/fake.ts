@@ -11,6 +11,7 @@ import type {
   IpcError,
   KeySource,
   KeyStatus,
+  LibraryQuery,
   ModelInfo,
   PriceSpec,
   RemixRequest,
@@ -21,6 +22,7 @@ import type {
 } from './bindings.gen';
 import { fakeCatalog } from './fakeCatalog';
 import { newClipView, nothingToCancel, planRemix } from './fakeClips';
+import { modelStats, searchRuns } from './fakeLibrary';
 import { sniffImage, type FakeImageFacts } from './fakeImages';
 import { clipDimensions, defaultUsdPerSecond, planClips } from './fakePlanner';
 import { sampleRuns } from './fakeSamples';
@@ -228,6 +230,23 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       stopped.add(clip.id);
       setTimeout(() => update(clip, { status: 'canceled', queue_position: null, progress: null, error: { code: 'canceled', message: 'Canceled by you.' } }, true), 300 * pace);
       return { clip: clone(clip), message: `Cancel sent to ${name}; the clip ends when ${name} confirms. Work it has already done may still be billed.` };
+    },
+    async searchRuns(query: LibraryQuery) {
+      if (query.min_rating != null && (query.min_rating < 1 || query.min_rating > 5)) {
+        throw fail('invalid_input', `min-rating: '${query.min_rating}' is not valid; allowed values: 1, 2, 3, 4, 5`);
+      }
+      return searchRuns(runs, query);
+    },
+    async rateClip(clipId: string, rating: number | null) {
+      if (rating != null && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) {
+        throw fail('invalid_input', `rating: '${rating}' is not valid; allowed values: 1, 2, 3, 4, 5`);
+      }
+      const { clip } = findClip(clipId);
+      update(clip, { rating }, true);
+      return clone(clip);
+    },
+    async modelStats(includeDemo: boolean) {
+      return modelStats(runs, includeDemo);
     },
     async listRuns(): Promise<RunSummary[]> {
       return runs.map((r) => summarizeRun(r));

@@ -31,6 +31,7 @@ export function summarizeRun(run: RunView): RunSummary {
     estimated_cost_usd: run.estimated_cost_usd,
     cost_usd: run.clips.reduce((sum, c) => sum + (c.cost_usd ?? 0), 0),
     demo: run.demo,
+    best_rating: run.clips.reduce<number | null>((best, c) => (c.rating != null && c.rating > (best ?? 0) ? c.rating : best), null),
   };
 }
 

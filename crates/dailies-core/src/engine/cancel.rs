@@ -39,7 +39,7 @@ impl Studio {
             return Err(ProviderError::CannotCancel { route, detail: reason.into() }.into());
         }
         let row = self.store().clip(&clip_id).await?;
-        let Some(_) = &row.provider_job_id else {
+        let Some(job) = row.job_ref() else {
             self.store().add_event(&clip_id, "cancel", None, None, Some("asked while submitting")).await?;
             let msg = format!("Cancel noted: it is sent to {name} the moment {name} returns the job id.");
             return self.cancel_outcome(&clip_id, &msg).await;
@@ -47,7 +47,7 @@ impl Studio {
         let ctx = self.context_for(&row)?;
         // Recorded before it is sent: the provider may end the job before its reply arrives.
         self.store().add_event(&clip_id, "cancel", None, None, Some("sent")).await?;
-        if let Err(e) = adapter.cancel(&ctx, &job_of(&row)).await {
+        if let Err(e) = adapter.cancel(&ctx, &job).await {
             self.store().add_event(&clip_id, "cancel_refused", None, None, Some(&e.to_string())).await?;
             return Err(e.into());
         }
@@ -65,11 +65,11 @@ impl Studio {
         clip_id: &str,
         job: &JobRef,
     ) -> Result<()> {
-        let detail = match adapter.cancel(ctx, job).await {
-            Ok(()) => "sent".to_string(),
-            Err(e) => format!("could not be sent: {e}"),
-        };
-        self.store().add_event(clip_id, "cancel_sent", None, None, Some(&detail)).await
+        match adapter.cancel(ctx, job).await {
+            Ok(()) => self.store().add_event(clip_id, "cancel_sent", None, None, None).await,
+            // Refused (the route cannot stop it now): the job is followed to its own end.
+            Err(e) => self.store().add_event(clip_id, "cancel_refused", None, None, Some(&e.to_string())).await,
+        }
     }
 
     fn context_for(&self, row: &crate::store::ClipRow) -> Result<RouteContext> {
@@ -83,13 +83,5 @@ impl Studio {
     async fn cancel_outcome(&self, clip_id: &str, message: &str) -> Result<CancelOutcome> {
         self.publish(clip_id).await;
         Ok(CancelOutcome { clip: self.store().clip(clip_id).await?.into_view(), message: message.to_string() })
-    }
-}
-
-fn job_of(row: &crate::store::ClipRow) -> JobRef {
-    JobRef {
-        provider_job_id: row.provider_job_id.clone().unwrap_or_default(),
-        endpoint: row.endpoint.clone(),
-        handle: row.provider_handle_json.as_deref().and_then(|h| serde_json::from_str(h).ok()).unwrap_or_default(),
     }
 }

@@ -5,7 +5,6 @@
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
-use serde_json::Value;
 use tokio::task::JoinHandle;
 
 use super::Studio;
@@ -84,15 +83,7 @@ impl Studio {
                 Some(job) => job,
                 None => return Ok(()),
             },
-            (_, Some(id)) => JobRef {
-                provider_job_id: id.clone(),
-                endpoint: row.endpoint.clone(),
-                handle: row
-                    .provider_handle_json
-                    .as_deref()
-                    .and_then(|h| serde_json::from_str(h).ok())
-                    .unwrap_or(Value::Null),
-            },
+            (_, Some(_)) => row.job_ref().expect("the clip has a provider job id"),
             _ => return Ok(()),
         };
         if !fresh {

@@ -9,6 +9,7 @@ mod cancel;
 mod download;
 mod images;
 mod job;
+mod library;
 mod plan;
 mod prices;
 mod remix;
@@ -195,8 +196,9 @@ impl Studio {
         plan::model_infos(self)
     }
 
+    /// The library, newest first.
     pub async fn runs(&self, limit: u32) -> Result<Vec<RunSummary>> {
-        self.inner.store.list_runs(limit).await
+        self.inner.store.search_runs(&crate::api::LibraryQuery { limit: Some(limit), ..Default::default() }).await
     }
 
     /// A run by id or unique id prefix.

@@ -42,6 +42,7 @@ pub struct ClipRow {
     pub remix_of_clip_id: Option<String>,
     pub lease_owner: Option<String>,
     pub lease_until_ms: Option<i64>,
+    pub rating: Option<i64>,
 }
 
 /// What a successful download recorded.
@@ -60,6 +61,19 @@ impl ClipRow {
 
     pub fn route_id(&self) -> RouteId {
         RouteId::parse(&self.route).unwrap_or(RouteId::Fal)
+    }
+
+    /// The job to follow or cancel, once the provider has given its id.
+    pub fn job_ref(&self) -> Option<crate::providers::JobRef> {
+        Some(crate::providers::JobRef {
+            provider_job_id: self.provider_job_id.clone()?,
+            endpoint: self.endpoint.clone(),
+            handle: self
+                .provider_handle_json
+                .as_deref()
+                .and_then(|h| serde_json::from_str(h).ok())
+                .unwrap_or(serde_json::Value::Null),
+        })
     }
 
     /// Phase durations from the observed timestamps.
@@ -111,6 +125,7 @@ impl ClipRow {
             has_audio: self.has_audio,
             demo: self.demo,
             remix_of: self.remix_of_clip_id,
+            rating: self.rating.and_then(|r| u8::try_from(r).ok()),
         }
     }
 }

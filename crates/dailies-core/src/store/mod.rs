@@ -3,6 +3,7 @@
 mod clips;
 mod events;
 mod leases;
+mod library;
 mod runs;
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 pub use clips::{ClipRow, Delivered};
 pub use events::JobEvent;
 pub use leases::LEASE_TTL;
+pub use library::ClipOutcome;
 pub use runs::NewClip;
 
 use crate::error::{Error, Result};

@@ -3,7 +3,7 @@
 use sqlx::Row;
 
 use super::{now_ms, rfc3339, Store};
-use crate::api::{ClipStatus, RunPlan, RunSummary, RunView};
+use crate::api::{ClipStatus, RunPlan, RunView};
 use crate::error::{Error, Result};
 
 /// A planned clip as persisted before anything is sent.
@@ -116,45 +116,8 @@ impl Store {
             clips: clips.into_iter().map(|c| c.into_view()).collect(),
         })
     }
-
-    /// Newest first.
-    pub async fn list_runs(&self, limit: u32) -> Result<Vec<RunSummary>> {
-        let rows = sqlx::query(
-            "SELECT r.id, p.text, r.created_at, r.estimated_cost_usd, r.demo, \
-               group_concat(c.model, ',') AS models, count(c.id) AS n, \
-               sum(c.status = 'succeeded') AS ok, sum(c.status IN ('failed','canceled','unknown')) AS bad, \
-               coalesce(sum(c.cost_usd), 0.0) AS cost \
-             FROM runs r JOIN prompts p ON p.id = r.prompt_id LEFT JOIN clips c ON c.run_id = r.id \
-             GROUP BY r.id ORDER BY r.created_at DESC, r.id DESC LIMIT ?",
-        )
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|row| {
-                let n: i64 = row.get("n");
-                let ok: i64 = row.try_get("ok").unwrap_or(0);
-                let bad: i64 = row.try_get("bad").unwrap_or(0);
-                let models: Option<String> = row.get("models");
-                RunSummary {
-                    run_id: row.get("id"),
-                    prompt: row.get("text"),
-                    created_at: row.get("created_at"),
-                    models: models.map(|m| m.split(',').map(str::to_string).collect()).unwrap_or_default(),
-                    clip_count: count(n),
-                    succeeded: count(ok),
-                    failed: count(bad),
-                    running: count(n - ok - bad),
-                    estimated_cost_usd: row.get("estimated_cost_usd"),
-                    cost_usd: row.get("cost"),
-                    demo: row.get("demo"),
-                }
-            })
-            .collect())
-    }
 }
 
-fn count(n: i64) -> u32 {
+pub(super) fn count(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::api::{ClipStatus, PlannedClip, RunPlan};
+use crate::api::{ClipStatus, LibraryQuery, PlannedClip, RunPlan};
 use crate::catalog::{CanonicalParams, Lifecycle, ParityNote, ResolvedParams, RouteId};
 use crate::probe::Probe;
 
@@ -52,7 +52,7 @@ async fn migrates_an_empty_directory_with_wal_and_foreign_keys() {
     store.close().await;
     // Reopening an up-to-date library applies nothing and keeps working.
     let again = Store::open(dir.path()).await.unwrap();
-    assert!(again.list_runs(10).await.unwrap().is_empty());
+    assert!(again.search_runs(&LibraryQuery::default()).await.unwrap().is_empty());
 }
 
 #[tokio::test]
@@ -98,7 +98,7 @@ async fn a_run_with_clips_round_trips() {
     assert_eq!(store.find_run_id("run").await.unwrap(), "run1");
     assert_eq!(store.events("clip1").await.unwrap()[0].raw_status.as_deref(), Some("queued"));
 
-    let runs = store.list_runs(10).await.unwrap();
+    let runs = store.search_runs(&LibraryQuery::default()).await.unwrap();
     assert_eq!((runs[0].clip_count, runs[0].succeeded, runs[0].failed), (1, 1, 0));
     assert!(store.unfinished_clips().await.unwrap().is_empty());
 }
@@ -193,4 +193,44 @@ async fn clips_are_found_by_unique_prefix() {
     assert_eq!(store.find_clip_id("c1").await.unwrap(), "abc1", "a unique ending works too");
     assert!(matches!(store.find_clip_id("ab").await, Err(Error::NotFound { what: "clip", .. })), "ambiguous");
     assert!(store.find_clip_id("").await.is_err());
+}
+
+#[tokio::test]
+async fn the_library_is_searched_by_words_model_and_rating() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    let mut fog = plan();
+    fog.params.prompt = "A lighthouse in 50% fog".into();
+    let mut harbour = plan();
+    harbour.params.prompt = "harbour at dawn, gulls".into();
+    harbour.clips[0].model = "kling-3.0-pro".into();
+    harbour.clips[0].route = RouteId::Fal;
+    store.insert_run("r1", &fog, &[new_clip("c1", &fog)]).await.unwrap();
+    store.insert_run("r2", &harbour, &[new_clip("c2", &harbour)]).await.unwrap();
+    let ids = |runs: Vec<crate::api::RunSummary>| runs.into_iter().map(|r| r.run_id).collect::<Vec<_>>();
+    let q = |text: &str| LibraryQuery { text: Some(text.into()), ..Default::default() };
+
+    assert_eq!(ids(store.search_runs(&q("LIGHTHOUSE fog")).await.unwrap()), ["r1"]);
+    assert_eq!(ids(store.search_runs(&q("fog gulls")).await.unwrap()), Vec::<String>::new(), "every word must match");
+    assert_eq!(ids(store.search_runs(&q("50%")).await.unwrap()), ["r1"], "LIKE wildcards are literal");
+    assert_eq!(ids(store.search_runs(&q("5_%")).await.unwrap()), Vec::<String>::new());
+    let by_model = LibraryQuery { model: Some("kling-3.0-pro@fal".into()), ..Default::default() };
+    assert_eq!(ids(store.search_runs(&by_model).await.unwrap()), ["r2"]);
+    let wrong_route = LibraryQuery { model: Some("kling-3.0-pro@kling".into()), ..Default::default() };
+    assert!(store.search_runs(&wrong_route).await.unwrap().is_empty());
+
+    store.set_rating("c1", Some(4)).await.unwrap();
+    let rated = LibraryQuery { min_rating: Some(4), ..Default::default() };
+    let found = store.search_runs(&rated).await.unwrap();
+    assert_eq!((found.len(), found[0].best_rating), (1, Some(4)));
+    assert_eq!(store.clip("c1").await.unwrap().into_view().rating, Some(4));
+    store.set_rating("c1", None).await.unwrap();
+    assert!(store.search_runs(&rated).await.unwrap().is_empty());
+    assert!(matches!(store.set_rating("nope", Some(3)).await, Err(Error::NotFound { .. })));
+    // The schema itself refuses a sixth star.
+    assert!(sqlx::query("UPDATE clips SET rating = 6 WHERE id = 'c1'").execute(store.pool()).await.is_err());
+}
+
+fn new_clip<'a>(id: &str, plan: &'a RunPlan) -> NewClip<'a> {
+    NewClip { id: id.into(), base_url: "http://x".into(), request_json: "{}".into(), planned: &plan.clips[0] }
 }

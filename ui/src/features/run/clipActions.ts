@@ -12,4 +12,6 @@ export interface ClipActions {
   /** Resolves to the sentence to show: what the cancel did, or why it could not. */
   cancel(clip: ClipView): Promise<string>;
   remix(clip: ClipView): void;
+  /** 1–5 stars, or null to clear; resolves to an error to show, or null. */
+  rate(clip: ClipView, stars: number | null): Promise<string | null>;
 }

@@ -1,0 +1,23 @@
+//! Browsing and judging the library: search, star ratings, per-model statistics.
+
+use dailies_core::api::{ClipView, LibraryQuery, ModelStats, RunSummary};
+use tauri::State;
+
+use crate::ipc_error::{ipc, CmdResult};
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn search_runs(state: State<'_, AppState>, query: LibraryQuery) -> CmdResult<Vec<RunSummary>> {
+    state.studio.search_runs(&query).await.map_err(ipc)
+}
+
+/// 1–5 stars, or `null` to clear; the clip's update is also broadcast as `clip-update`.
+#[tauri::command]
+pub async fn rate_clip(state: State<'_, AppState>, clip_id: String, rating: Option<u8>) -> CmdResult<ClipView> {
+    state.studio.rate_clip(&clip_id, rating).await.map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn model_stats(state: State<'_, AppState>, include_demo: bool) -> CmdResult<Vec<ModelStats>> {
+    state.studio.model_stats(include_demo).await.map_err(ipc)
+}

@@ -13,7 +13,7 @@ use bytes::Bytes;
 use serde_json::json;
 
 use crate::faults::FaultOp;
-use crate::state::jobs::{Outcome, Phase, Provider};
+use crate::state::jobs::{endpoint_of, Provider};
 use crate::state::Shared;
 
 pub(crate) fn router() -> Router<Arc<Shared>> {
@@ -27,19 +27,11 @@ async fn cdn_get(
     headers: HeaderMap,
 ) -> Response {
     shared.stats.count("cdn.get");
-    let job = shared.jobs.get(&id).filter(|j| j.meta.provider == Provider::Fal);
-    let endpoint = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
-    if let Some(kind) = shared.faults.take_request("fal", FaultOp::Content, endpoint) {
+    let job = shared.jobs.find(Provider::Fal, &id);
+    if let Some(kind) = shared.faults.take_request("fal", FaultOp::Content, endpoint_of(job.as_ref())) {
         return crate::fal::errors::fault_response(&kind, FaultOp::Content, &id);
     }
-    let path = job.and_then(|job| match job.snapshot().phase {
-        Phase::Done(done) => match done.outcome {
-            Outcome::Video { path, .. } => Some(path),
-            Outcome::Failed(_) => None,
-        },
-        _ => None,
-    });
-    match path {
+    match job.and_then(|j| j.video()) {
         Some(path) if name == "output.mp4" => serve_file(&path, &headers, "video/mp4").await,
         _ => (StatusCode::NOT_FOUND, Json(json!({"detail": "File not found"}))).into_response(),
     }

@@ -94,6 +94,30 @@ impl FaultQueue {
         self.take(|f| f.op == op && !f.kind.is_job_fate() && f.matches(route, endpoint))
     }
 
+    /// The fault a poll of one job meets. A `Status` fault hits any poll; a `Result` fault
+    /// only a poll that reads the finished result (`reads_result`), and wins over a
+    /// queued `Status` fault there.
+    pub fn take_poll(&self, route: &str, endpoint: &str, reads_result: bool) -> Option<(FaultKind, FaultOp)> {
+        let result = || reads_result.then(|| self.take_op(route, FaultOp::Result, endpoint)).flatten();
+        result().or_else(|| self.take_op(route, FaultOp::Status, endpoint))
+    }
+
+    /// [`FaultQueue::take_poll`] for the routes (Kling, Runway) where a queued `Status`
+    /// fault wins over a `Result` one.
+    pub fn take_poll_status_first(
+        &self,
+        route: &str,
+        endpoint: &str,
+        reads_result: bool,
+    ) -> Option<(FaultKind, FaultOp)> {
+        let result = || reads_result.then(|| self.take_op(route, FaultOp::Result, endpoint)).flatten();
+        self.take_op(route, FaultOp::Status, endpoint).or_else(result)
+    }
+
+    fn take_op(&self, route: &str, op: FaultOp, endpoint: &str) -> Option<(FaultKind, FaultOp)> {
+        self.take_request(route, op, endpoint).map(|kind| (kind, op))
+    }
+
     /// Consumes one use of the first job-level fault for a job being submitted.
     pub fn take_fate(&self, route: &str, endpoint: &str) -> JobFate {
         match self.take(|f| f.kind.is_job_fate() && f.matches(route, endpoint)) {
@@ -117,9 +141,7 @@ impl FaultQueue {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Fault>> {
-        // A panic while holding the lock can't leave the Vec half-updated, so a poisoned
-        // lock is still safe to use.
-        self.pending.lock().unwrap_or_else(|e| e.into_inner())
+        crate::state::lock(&self.pending)
     }
 }
 

@@ -13,6 +13,7 @@
 //! # let _ = fal; Ok(()) }
 //! ```
 
+mod bearer;
 mod cdn;
 mod clips;
 mod clock;

@@ -5,6 +5,9 @@ use axum::response::{IntoResponse, Response};
 
 pub(crate) struct Rejection(Box<Response>);
 
+/// What most handlers answer: a response, or an early exit with an error response.
+pub(crate) type Reply = Result<Response, Rejection>;
+
 impl From<Response> for Rejection {
     fn from(response: Response) -> Self {
         Self(Box::new(response))

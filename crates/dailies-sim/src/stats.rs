@@ -47,7 +47,6 @@ impl StatsCell {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, SimStats> {
-        // Counters stay consistent even if a holder panicked.
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
+        crate::state::lock(&self.0)
     }
 }

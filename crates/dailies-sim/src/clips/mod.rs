@@ -147,7 +147,7 @@ impl Clips {
 
     fn lock_for(&self, out: &Path) -> Arc<tokio::sync::Mutex<()>> {
         // Entries are never removed: there is one per distinct clip, a small set.
-        let mut map = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        let mut map = crate::state::lock(&self.in_flight);
         map.entry(out.to_owned()).or_default().clone()
     }
 }

@@ -13,8 +13,7 @@ mod status;
 mod storage;
 mod submit;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
@@ -27,7 +26,7 @@ use serde_json::{json, Value};
 use crate::faults::FaultOp;
 use crate::rejection::Rejection;
 use crate::state::jobs::Job;
-use crate::state::Shared;
+use crate::state::{Book, Shared};
 pub(crate) use paths::app_prefix;
 use paths::{parse_target, RequestOp, Target};
 
@@ -45,14 +44,7 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
 pub(crate) struct FalState {
     pub uploads: storage::Uploads,
     /// The seed each job's result reports (Seedance, Wan), fixed at submit.
-    seeds: Mutex<HashMap<String, i64>>,
-}
-
-impl FalState {
-    fn seeds(&self) -> std::sync::MutexGuard<'_, HashMap<String, i64>> {
-        // Inserts and reads of single entries cannot be left half-done.
-        self.seeds.lock().unwrap_or_else(|e| e.into_inner())
-    }
+    seeds: Book<i64>,
 }
 
 async fn dispatch(

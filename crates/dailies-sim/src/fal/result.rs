@@ -50,8 +50,8 @@ fn output_body(shared: &Shared, job: &Job, bytes: u64) -> Value {
         video["num_frames"] = (clip.seconds * fps).into();
     }
     let mut body = json!({ "video": video });
-    if let Some(seed) = shared.fal.seeds().get(&job.meta.id) {
-        body["seed"] = (*seed).into();
+    if let Some(seed) = shared.fal.seeds.get(&job.meta.id) {
+        body["seed"] = seed.into();
     }
     body
 }
@@ -59,7 +59,7 @@ fn output_body(shared: &Shared, job: &Job, bytes: u64) -> Value {
 /// A queued or running job is cancelled (it ends COMPLETED with `client_cancelled`);
 /// a finished one reports `ALREADY_COMPLETED`.
 pub(super) fn cancel(job: &Job) -> Response {
-    if matches!(job.snapshot().phase, Phase::Done(_)) {
+    if job.is_done() {
         return (StatusCode::BAD_REQUEST, Json(json!({"status": "ALREADY_COMPLETED"}))).into_response();
     }
     job.cancel.notify_one();

@@ -3,8 +3,7 @@
 //! `PUT` of the bytes to the presigned `upload_url`. The REST API lives under `/fal/rest`, the
 //! upload and file URLs under `/fal-cdn`, and image-to-video endpoints accept only files issued here.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -16,14 +15,14 @@ use serde_json::{json, Value};
 use super::pydantic::Errors;
 use super::{authorize, detail, errors};
 use crate::faults::FaultOp;
-use crate::state::Shared;
+use crate::state::{Book, Shared};
 
 /// Storage types the clients send: JS `fal-cdn-v3`, Python's fallback `gcs`.
 const STORAGE_TYPES: [&str; 2] = ["fal-cdn-v3", "gcs"];
 
 /// Files initiated through the storage API, by upload id.
 #[derive(Default)]
-pub(crate) struct Uploads(Mutex<HashMap<String, Upload>>);
+pub(crate) struct Uploads(Book<Upload>);
 
 #[derive(Clone)]
 struct Upload {
@@ -35,18 +34,15 @@ struct Upload {
 }
 
 impl Uploads {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Upload>> {
-        // Plain map updates cannot be left half-done by a panic.
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
     /// The bytes behind a `file_url` this emulator issued, if they were uploaded.
     pub fn fetch(&self, base_url: &str, url: &str) -> Option<Bytes> {
         let rest = url.strip_prefix(base_url)?.strip_prefix("/fal-cdn/files/")?;
         let (id, name) = rest.split_once('/')?;
-        let uploads = self.lock();
-        let upload = uploads.get(id).filter(|u| u.file_name == name)?;
-        upload.bytes.clone()
+        self.file(id, name)?.bytes
+    }
+
+    fn file(&self, id: &str, name: &str) -> Option<Upload> {
+        self.0.get(id).filter(|u| u.file_name == name)
     }
 }
 
@@ -82,7 +78,7 @@ pub(super) async fn initiate(
         "file_url": format!("{base}/fal-cdn/files/{id}/{file_name}"),
     });
     let upload = Upload { content_type, file_name, signature, bytes: None };
-    shared.fal.uploads.lock().insert(id, upload);
+    shared.fal.uploads.0.insert(&id, upload);
     Json(body).into_response()
 }
 
@@ -99,32 +95,31 @@ pub(super) async fn put(
     if let Some(kind) = shared.faults.take_request("fal-storage", FaultOp::Submit, "storage/upload/put") {
         return errors::fault_response(&kind, FaultOp::Submit, "");
     }
-    let mut uploads = shared.fal.uploads.lock();
-    let Some(upload) = uploads.get_mut(&id) else {
-        return detail(StatusCode::NOT_FOUND, "Upload not found");
-    };
     let signature = query.iter().find(|(k, _)| k == "signature").map(|(_, v)| v.as_str());
-    if signature != Some(upload.signature.as_str()) {
-        return detail(StatusCode::FORBIDDEN, "SignatureDoesNotMatch: invalid or missing upload signature");
-    }
     let sent = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    if !sent.eq_ignore_ascii_case(&upload.content_type) {
-        let msg = format!(
-            "SignatureDoesNotMatch: Content-Type '{sent}' differs from the '{}' declared at initiate",
-            upload.content_type
-        );
-        return detail(StatusCode::FORBIDDEN, &msg);
-    }
-    tracing::info!(upload = %id, bytes = body.len(), "fal storage upload");
-    upload.bytes = Some(body);
-    StatusCode::OK.into_response()
+    // Checked and filled under one lock, so two PUTs to one URL cannot interleave.
+    let stored = shared.fal.uploads.0.update(&id, |upload| {
+        if signature != Some(upload.signature.as_str()) {
+            return detail(StatusCode::FORBIDDEN, "SignatureDoesNotMatch: invalid or missing upload signature");
+        }
+        if !sent.eq_ignore_ascii_case(&upload.content_type) {
+            let msg = format!(
+                "SignatureDoesNotMatch: Content-Type '{sent}' differs from the '{}' declared at initiate",
+                upload.content_type
+            );
+            return detail(StatusCode::FORBIDDEN, &msg);
+        }
+        tracing::info!(upload = %id, bytes = body.len(), "fal storage upload");
+        upload.bytes = Some(body);
+        StatusCode::OK.into_response()
+    });
+    stored.unwrap_or_else(|| detail(StatusCode::NOT_FOUND, "Upload not found"))
 }
 
 /// `GET /fal-cdn/files/{id}/{name}`: public, like fal's CDN.
 pub(super) async fn get(State(shared): State<Arc<Shared>>, Path((id, name)): Path<(String, String)>) -> Response {
     shared.stats.count("fal.storage.get");
-    let found = shared.fal.uploads.lock().get(&id).filter(|u| u.file_name == name).cloned();
-    match found {
+    match shared.fal.uploads.file(&id, &name) {
         Some(Upload { content_type, bytes: Some(bytes), .. }) => {
             ([(header::CONTENT_TYPE, content_type)], bytes).into_response()
         }

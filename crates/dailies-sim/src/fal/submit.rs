@@ -12,7 +12,6 @@ use super::{app_prefix, detail, errors, inputs, schema, urls, with_request_id};
 use crate::faults::FaultOp;
 use crate::state::jobs::{Job, JobMeta, Provider};
 use crate::state::Shared;
-use crate::stats::RecordedSubmit;
 
 pub(super) async fn submit(
     shared: &Arc<Shared>,
@@ -53,36 +52,21 @@ pub(super) async fn submit(
     }
 
     let id = uuid::Uuid::new_v4().to_string();
-    let plan = shared.timing().plan(endpoint_id);
-    let meta = JobMeta {
-        id: id.clone(),
-        provider: Provider::Fal,
-        endpoint: endpoint_id.to_owned(),
-        app_prefix: prefix.to_owned(),
-        created_unix: crate::clock::unix_now(),
-        clip: endpoint.clip(&input, start_image),
-        plan,
-        fate: shared.faults.take_fate("fal", endpoint_id),
-        prompt: input.get("prompt").and_then(Value::as_str).map(str::to_owned),
-    };
-    let job = Arc::new(Job::new(meta));
+    let prompt = input.get("prompt").and_then(Value::as_str).map(str::to_owned);
+    let meta = shared.job_meta(Provider::Fal, id.clone(), endpoint_id, endpoint.clip(&input, start_image), prompt);
+    // Request URLs name only the `[ns/]owner/app` part of the endpoint id.
+    let job = Arc::new(Job::new(JobMeta { app_prefix: prefix.to_owned(), ..meta }));
     if endpoint.schema.result.seed {
         // The seed asked for, or one the "model" picked; echoed in the result.
         let seed = input.get("seed").and_then(Value::as_i64).unwrap_or_else(|| rand::random::<u32>() as i64 >> 1);
-        shared.fal.seeds().insert(id.clone(), seed);
+        shared.fal.seeds.insert(&id, seed);
     }
-    shared.stats.record(RecordedSubmit {
-        route: "fal".into(),
-        endpoint: endpoint_id.to_owned(),
-        body: value,
-        job_id: id.clone(),
-        webhook: param("fal_webhook"),
-    });
+    shared.record_submit(&job, value, param("fal_webhook"));
     tracing::info!(job = %id, endpoint = endpoint_id, "fal submit");
     let mut body = json!({
         "status": "IN_QUEUE",
         "request_id": id,
-        "queue_position": plan.queue_positions - 1,
+        "queue_position": job.meta.plan.queue_positions - 1,
     });
     for (key, url) in urls(shared, &job) {
         body[key] = url.into();

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::Json;
 use base64::Engine;
 use bytes::Bytes;
@@ -17,8 +17,8 @@ use super::params::{self, Family, Mode, MODELS};
 use super::{authorize, operation_name, Samples};
 use crate::clips::ClipSpec;
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
-use crate::state::jobs::{Job, JobMeta, Provider};
+use crate::rejection::{Rejection, Reply};
+use crate::state::jobs::{Job, Provider};
 use crate::state::Shared;
 use crate::stats::RecordedSubmit;
 
@@ -31,7 +31,7 @@ pub(super) async fn create(
     query: axum::extract::Query<Vec<(String, String)>>,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Response, Rejection> {
+) -> Reply {
     shared.stats.count("google.submit");
     authorize(&shared, &headers, &query)?;
     let Some(model) = model_action.strip_suffix(":predictLongRunning") else {
@@ -65,19 +65,11 @@ pub(super) async fn create(
         // Veo 3.x always generates audio on the Gemini API; Veo 2 is silent.
         audio: family != Family::Veo2,
     };
-    let meta = JobMeta {
-        id: op_id.clone(),
-        provider: Provider::Google,
-        endpoint: model.to_owned(),
-        app_prefix: String::new(),
-        created_unix: crate::clock::unix_now(),
-        clip,
-        plan: shared.timing().plan(model),
-        fate: shared.faults.take_fate("google", model),
-        prompt: instance.get("prompt").and_then(Value::as_str).map(str::to_owned),
-    };
-    samples.set(&op_id, out.samples);
+    let prompt = instance.get("prompt").and_then(Value::as_str).map(str::to_owned);
+    let meta = shared.job_meta(Provider::Google, op_id.clone(), model, clip, prompt);
+    samples.insert(&op_id, out.samples);
     let webhook = value.pointer("/webhookConfig/uris/0").and_then(Value::as_str).map(str::to_owned);
+    // Not `record_submit`: clients know an operation by its full name, not its bare id.
     shared.stats.record(RecordedSubmit {
         route: "google".into(),
         endpoint: model.to_owned(),

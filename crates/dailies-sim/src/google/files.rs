@@ -5,15 +5,15 @@ use std::sync::Arc;
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::Json;
 use serde_json::json;
 
 use super::errors::{error, fault_response};
-use super::{authorize, google_job, Params};
+use super::{authorize, Params};
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
-use crate::state::jobs::{Outcome, Phase};
+use crate::rejection::Reply;
+use crate::state::jobs::{endpoint_of, Provider};
 use crate::state::Shared;
 
 /// The file of sample `i` of operation `id`: the operation id itself for the first
@@ -28,24 +28,18 @@ pub(super) async fn download(
     Path(file_action): Path<String>,
     query: Params,
     headers: HeaderMap,
-) -> Result<Response, Rejection> {
+) -> Reply {
     shared.stats.count("google.content");
     authorize(&shared, &headers, &query)?;
     let file = file_action.strip_suffix(":download").unwrap_or(&file_action);
     let id = file.split_once('-').map_or(file, |(id, _)| id);
-    let job = google_job(&shared, id);
-    let model = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
-    if let Some(kind) = shared.faults.take_request("google", FaultOp::Content, model) {
+    let job = shared.jobs.find(Provider::Google, id);
+    if let Some(kind) = shared.faults.take_request("google", FaultOp::Content, endpoint_of(job.as_ref())) {
         return Ok(fault_response(&kind, FaultOp::Content, ""));
     }
-    let gone = || error(StatusCode::NOT_FOUND, &format!("File files/{file} not found or has expired."));
-    let path = match job.map(|j| j.snapshot().phase) {
-        Some(Phase::Done(done)) if !shared.expired(&done) => match done.outcome {
-            Outcome::Video { path, .. } => path,
-            Outcome::Failed(_) => return Err(gone()),
-        },
-        _ => return Err(gone()),
-    };
+    let path = job
+        .and_then(|j| shared.retained_video(&j))
+        .ok_or_else(|| error(StatusCode::NOT_FOUND, &format!("File files/{file} not found or has expired.")))?;
     let media = query.iter().any(|(k, v)| k == "alt" && v == "media");
     if !media {
         // Without `alt=media` the Files API answers with the File resource, not its bytes.

@@ -10,18 +10,16 @@ mod errors;
 mod files;
 mod params;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use serde_json::{json, Value};
 
-use crate::faults::FaultOp;
-use crate::rejection::Rejection;
+use crate::rejection::{Rejection, Reply};
 use crate::state::jobs::{Failure, Job, Outcome, Phase, Provider};
 use crate::state::Shared;
 use errors::{bad_key, error, fault_response, no_key, operation_error, FILTERED_REASON};
@@ -37,18 +35,7 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
 }
 
 /// How many samples each operation asked for (`sampleCount`, up to 2 on Veo 2).
-#[derive(Default)]
-struct Samples(Mutex<HashMap<String, u32>>);
-
-impl Samples {
-    fn set(&self, id: &str, n: u32) {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).insert(id.to_owned(), n);
-    }
-
-    fn get(&self, id: &str) -> u32 {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).get(id).copied().unwrap_or(1)
-    }
-}
+type Samples = crate::state::Book<u32>;
 
 type Params = Query<Vec<(String, String)>>;
 
@@ -68,30 +55,23 @@ fn operation_name(model: &str, id: &str) -> String {
     format!("models/{model}/operations/{id}")
 }
 
-fn google_job(shared: &Shared, id: &str) -> Option<Arc<Job>> {
-    shared.jobs.get(id).filter(|j| j.meta.provider == Provider::Google)
-}
-
 async fn operation(
     State(shared): State<Arc<Shared>>,
     Extension(samples): Extension<Arc<Samples>>,
     Path((model, id)): Path<(String, String)>,
     query: Params,
     headers: HeaderMap,
-) -> Result<Response, Rejection> {
+) -> Reply {
     shared.stats.count("google.status");
     authorize(&shared, &headers, &query)?;
     let name = operation_name(&model, &id);
-    let job = google_job(&shared, &id).filter(|j| j.meta.endpoint == model);
-    let done = job.as_ref().is_some_and(|j| matches!(j.snapshot().phase, Phase::Done(_)));
-    let fault = (done.then(|| shared.faults.take_request("google", FaultOp::Result, &model)).flatten())
-        .map(|kind| (kind, FaultOp::Result))
-        .or_else(|| shared.faults.take_request("google", FaultOp::Status, &model).map(|kind| (kind, FaultOp::Status)));
-    if let Some((kind, op)) = fault {
+    let job = shared.jobs.find(Provider::Google, &id).filter(|j| j.meta.endpoint == model);
+    let done = job.as_ref().is_some_and(|j| j.is_done());
+    if let Some((kind, op)) = shared.faults.take_poll("google", &model, done) {
         return Ok(fault_response(&kind, op, &name));
     }
     let job = job.ok_or_else(|| error(StatusCode::NOT_FOUND, &format!("Operation {name} not found.")))?;
-    Ok(Json(operation_json(&shared, &job, &name, samples.get(&id))).into_response())
+    Ok(Json(operation_json(&shared, &job, &name, samples.get(&id).unwrap_or(1))).into_response())
 }
 
 /// The operation as the Gemini API reports it: `done:false`, then a response with samples,

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
 use bytes::Bytes;
 use serde_json::{Map, Value};
 
@@ -14,10 +13,9 @@ use super::envelope::{failure, fault, invalid, not_found, ok};
 use super::{auth, image, models, task_json, Family, TaskInfo, ROUTE};
 use crate::clips::ClipSpec;
 use crate::faults::{FaultOp, JobFate};
-use crate::rejection::Rejection;
-use crate::state::jobs::{Job, JobMeta, Phase, Provider};
+use crate::rejection::{Rejection, Reply};
+use crate::state::jobs::{Job, JobMeta, Provider};
 use crate::state::Shared;
-use crate::stats::RecordedSubmit;
 
 /// Video tasks the emulated account may run at once (a small video pack; the real limit
 /// depends on the purchased pack).
@@ -44,7 +42,7 @@ pub(super) async fn create(
     Path(family): Path<String>,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Response, Rejection> {
+) -> Reply {
     shared.stats.count("kling.submit");
     auth::authorize(&shared, &headers)?;
     let family = Family::parse(&family).ok_or_else(|| not_found("resource"))?;
@@ -55,8 +53,7 @@ pub(super) async fn create(
     }
     let body = parsed.ok_or_else(|| failure(StatusCode::BAD_REQUEST, 1200, "request body is not a JSON object"))?;
     let request = validate(family, &body)?;
-    let running =
-        shared.jobs.list(Provider::Kling).iter().filter(|j| !matches!(j.snapshot().phase, Phase::Done(_))).count();
+    let running = shared.jobs.list(Provider::Kling).iter().filter(|j| !j.is_done()).count();
     if running >= CONCURRENCY {
         return Err(failure(StatusCode::TOO_MANY_REQUESTS, 1303, "parallel task over resource pack limit"));
     }
@@ -80,13 +77,7 @@ pub(super) async fn create(
             video_id: uuid::Uuid::new_v4().to_string(),
         },
     );
-    shared.stats.record(RecordedSubmit {
-        route: ROUTE.into(),
-        endpoint: request.model.name.into(),
-        body: Value::Object(body),
-        job_id: job.meta.id.clone(),
-        webhook: request.callback_url,
-    });
+    shared.record_submit(&job, Value::Object(body), request.callback_url);
     tracing::info!(task = %job.meta.id, model = request.model.name, "kling create");
     let response = ok(task_json(&shared, &job));
     shared.start_job(job);

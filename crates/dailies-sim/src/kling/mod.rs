@@ -10,8 +10,7 @@ mod image;
 mod models;
 mod tasks;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::routing::get;
 use axum::Router;
@@ -65,26 +64,12 @@ pub(crate) struct TaskInfo {
 }
 
 /// Per-emulator Kling state, keyed by task id.
-#[derive(Default)]
-pub(crate) struct KlingState(Mutex<HashMap<String, TaskInfo>>);
+pub(crate) type KlingState = crate::state::Book<TaskInfo>;
 
 impl KlingState {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, TaskInfo>> {
-        // Single inserts and reads: a poisoned map is still consistent.
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn insert(&self, task_id: &str, info: TaskInfo) {
-        self.lock().insert(task_id.to_owned(), info);
-    }
-
-    fn get(&self, task_id: &str) -> Option<TaskInfo> {
-        self.lock().get(task_id).cloned()
-    }
-
     /// The task id owning a caller's `external_task_id`.
     fn find_external(&self, external: &str) -> Option<String> {
-        self.lock().iter().find(|(_, i)| i.external_task_id.as_deref() == Some(external)).map(|(id, _)| id.clone())
+        self.find(|info| info.external_task_id.as_deref() == Some(external))
     }
 }
 

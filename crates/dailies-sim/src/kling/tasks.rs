@@ -12,11 +12,9 @@ use serde_json::json;
 use super::envelope::{fault, invalid, not_found, ok};
 use super::{auth, task_json, Family, ROUTE};
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
-use crate::state::jobs::{Job, Outcome, Phase, Provider};
+use crate::rejection::{Rejection, Reply};
+use crate::state::jobs::{endpoint_of, Provider};
 use crate::state::Shared;
-
-type Reply = Result<Response, Rejection>;
 
 pub(super) async fn query(
     State(shared): State<Arc<Shared>>,
@@ -28,16 +26,9 @@ pub(super) async fn query(
     let family = Family::parse(&family).ok_or_else(|| not_found("resource"))?;
     // The docs allow the caller's `external_task_id` in place of the task id.
     let task_id = shared.kling.find_external(&id).filter(|_| shared.kling.get(&id).is_none()).unwrap_or(id);
-    let job = shared.jobs.get(&task_id).filter(|j| j.meta.provider == Provider::Kling);
-    let endpoint = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
-    // A status fault hits any query; a result fault only the query that reads a finished task.
-    let finished = job.as_ref().is_some_and(|j| matches!(j.snapshot().phase, Phase::Done(_)));
-    let hit =
-        shared.faults.take_request(ROUTE, FaultOp::Status, endpoint).map(|k| (k, FaultOp::Status)).or_else(|| {
-            finished
-                .then(|| shared.faults.take_request(ROUTE, FaultOp::Result, endpoint).map(|k| (k, FaultOp::Result)))?
-        });
-    if let Some((kind, op)) = hit {
+    let job = shared.jobs.find(Provider::Kling, &task_id);
+    let finished = job.as_ref().is_some_and(|j| j.is_done());
+    if let Some((kind, op)) = shared.faults.take_poll_status_first(ROUTE, endpoint_of(job.as_ref()), finished) {
         return Err(fault(&kind, op));
     }
     let job = job
@@ -63,13 +54,8 @@ pub(super) async fn list(
         }
     };
     let (page_num, page_size) = (page("pageNum", 1000, 1)?, page("pageSize", 500, 30)?);
-    let mut jobs: Vec<Arc<Job>> = shared
-        .jobs
-        .list(Provider::Kling)
-        .into_iter()
-        .filter(|j| shared.kling.get(&j.meta.id).is_some_and(|i| i.family == family))
-        .collect();
-    jobs.reverse();
+    let mut jobs = shared.jobs.newest_first(Provider::Kling);
+    jobs.retain(|j| shared.kling.get(&j.meta.id).is_some_and(|i| i.family == family));
     let data: Vec<_> =
         jobs.iter().skip((page_num - 1) * page_size).take(page_size).map(|j| task_json(&shared, j)).collect();
     Ok(ok(data.into()))
@@ -82,20 +68,13 @@ pub(super) async fn file(
     headers: HeaderMap,
 ) -> Response {
     shared.stats.count("kling.content");
-    let job = shared.jobs.get(&task_id).filter(|j| j.meta.provider == Provider::Kling);
-    let endpoint = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
-    if let Some(kind) = shared.faults.take_request(ROUTE, FaultOp::Content, endpoint) {
+    let job = shared.jobs.find(Provider::Kling, &task_id);
+    if let Some(kind) = shared.faults.take_request(ROUTE, FaultOp::Content, endpoint_of(job.as_ref())) {
         return fault(&kind, FaultOp::Content).into_response();
     }
     let expected = shared.kling.get(&task_id).map(|i| format!("{}.mp4", i.video_id));
-    let path = job.filter(|_| expected.as_deref() == Some(file.as_str())).and_then(|job| match job.snapshot().phase {
-        Phase::Done(done) if !shared.expired(&done) => match done.outcome {
-            Outcome::Video { path, .. } => Some(path),
-            Outcome::Failed(_) => None,
-        },
-        _ => None,
-    });
-    match path {
+    let job = job.filter(|_| expected.as_deref() == Some(file.as_str()));
+    match job.and_then(|j| shared.retained_video(&j)) {
         Some(path) => crate::cdn::serve_file(&path, &headers, "video/mp4").await,
         // A CDN miss, not an API error: no envelope.
         None => (StatusCode::NOT_FOUND, Json(json!({"error": "NoSuchKey"}))).into_response(),

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::{Extension, Json};
 use bytes::Bytes;
 use serde_json::{Map, Value};
@@ -14,10 +14,9 @@ use super::errors::{fault_response, invalid};
 use super::{authorize, generation_json, Book, Entry};
 use crate::clips::ClipSpec;
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
-use crate::state::jobs::{Job, JobMeta, Provider};
+use crate::rejection::{Rejection, Reply};
+use crate::state::jobs::{Job, Provider};
 use crate::state::Shared;
-use crate::stats::RecordedSubmit;
 
 const MODELS: &[(&str, &str)] =
     &[("ray-2", "Luma Ray 2"), ("ray-flash-2", "Luma Ray Flash 2"), ("ray-1-6", "Luma Ray 1.6")];
@@ -42,7 +41,7 @@ pub(super) async fn create(
     Extension(book): Extension<Arc<Book>>,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Response, Rejection> {
+) -> Reply {
     shared.stats.count("luma.submit");
     authorize(&shared, &headers)?;
     let value: Value = serde_json::from_slice(&body).map_err(|e| invalid(&format!("Invalid JSON body: {e}")))?;
@@ -53,30 +52,14 @@ pub(super) async fn create(
     let request = value.as_object().ok_or_else(|| invalid("The request body must be a JSON object"))?;
     let clip = validate(request)?;
     let id = uuid::Uuid::new_v4().to_string();
-    let meta = JobMeta {
-        id: id.clone(),
-        provider: Provider::Luma,
-        endpoint: model.clone(),
-        app_prefix: String::new(),
-        created_unix: crate::clock::unix_now(),
-        clip,
-        plan: shared.timing().plan(&model),
-        fate: shared.faults.take_fate("luma", &model),
-        prompt: request.get("prompt").and_then(Value::as_str).map(str::to_owned),
-    };
+    let prompt = request.get("prompt").and_then(Value::as_str).map(str::to_owned);
+    let job = Arc::new(Job::new(shared.job_meta(Provider::Luma, id.clone(), &model, clip, prompt)));
     let mut echo = request.clone();
     echo.entry("generation_type").or_insert_with(|| Value::from("video"));
     book.insert(&id, Entry { created_at: crate::clock::iso8601_now(), request: Value::Object(echo) });
-    shared.stats.record(RecordedSubmit {
-        route: "luma".into(),
-        endpoint: model,
-        body: value.clone(),
-        job_id: id.clone(),
-        // Recorded, never called: the emulator makes no outbound requests.
-        webhook: request.get("callback_url").and_then(Value::as_str).map(str::to_owned),
-    });
+    let webhook = request.get("callback_url").and_then(Value::as_str).map(str::to_owned);
+    shared.record_submit(&job, value.clone(), webhook);
     tracing::info!(generation = %id, "luma submit");
-    let job = Arc::new(Job::new(meta));
     let body = generation_json(&shared, &job, &book);
     shared.start_job(job);
     // 201 vs 200 is UNCONFIRMED; a create answering 201 Created is the common REST form.

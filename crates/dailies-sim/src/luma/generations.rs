@@ -11,19 +11,9 @@ use serde_json::json;
 use super::errors::{detail, fault_response, invalid, not_found};
 use super::{authorize, generation_json, Book};
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
-use crate::state::jobs::{Job, Outcome, Phase, Provider};
+use crate::rejection::Reply;
+use crate::state::jobs::{endpoint_of, Provider};
 use crate::state::Shared;
-
-type Reply = Result<Response, Rejection>;
-
-fn luma_job(shared: &Shared, id: &str) -> Option<Arc<Job>> {
-    shared.jobs.get(id).filter(|j| j.meta.provider == Provider::Luma)
-}
-
-fn completed(job: &Job) -> bool {
-    matches!(job.snapshot().phase, Phase::Done(done) if matches!(done.outcome, Outcome::Video { .. }))
-}
 
 pub(super) async fn retrieve(
     State(shared): State<Arc<Shared>>,
@@ -33,15 +23,11 @@ pub(super) async fn retrieve(
 ) -> Reply {
     shared.stats.count("luma.status");
     authorize(&shared, &headers)?;
-    let job = luma_job(&shared, &id);
-    let model = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
-    let result_fault =
-        job.as_ref().filter(|j| completed(j)).and_then(|_| shared.faults.take_request("luma", FaultOp::Result, model));
-    if let Some(kind) = result_fault {
-        return Ok(fault_response(&kind, FaultOp::Result, &id));
-    }
-    if let Some(kind) = shared.faults.take_request("luma", FaultOp::Status, model) {
-        return Ok(fault_response(&kind, FaultOp::Status, &id));
+    let job = shared.jobs.find(Provider::Luma, &id);
+    // Only a completed generation carries its result (the asset URL).
+    let completed = job.as_ref().is_some_and(|j| j.video().is_some());
+    if let Some((kind, op)) = shared.faults.take_poll("luma", endpoint_of(job.as_ref()), completed) {
+        return Ok(fault_response(&kind, op, &id));
     }
     let job = job.ok_or_else(not_found)?;
     Ok(Json(generation_json(&shared, &job, &book)).into_response())
@@ -64,8 +50,7 @@ pub(super) async fn list(
     if limit == 0 || limit > 100 {
         return Err(invalid("limit: must be between 1 and 100"));
     }
-    let mut jobs = shared.jobs.list(Provider::Luma);
-    jobs.reverse();
+    let jobs = shared.jobs.newest_first(Provider::Luma);
     let count = jobs.len();
     let page: Vec<_> = jobs.iter().skip(offset).take(limit).map(|j| generation_json(&shared, j, &book)).collect();
     let has_more = offset + page.len() < count;
@@ -83,8 +68,8 @@ pub(super) async fn delete(
 ) -> Reply {
     shared.stats.count("luma.delete");
     authorize(&shared, &headers)?;
-    let job = luma_job(&shared, &id).ok_or_else(not_found)?;
-    if !matches!(job.snapshot().phase, Phase::Done(_)) {
+    let job = shared.jobs.find(Provider::Luma, &id).ok_or_else(not_found)?;
+    if !job.is_done() {
         job.cancel.notify_one();
     }
     shared.jobs.remove(&id);
@@ -99,19 +84,11 @@ pub(super) async fn asset(
     headers: HeaderMap,
 ) -> Response {
     shared.stats.count("luma.content");
-    let job = luma_job(&shared, &id);
-    let model = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
-    if let Some(kind) = shared.faults.take_request("luma", FaultOp::Content, model) {
+    let job = shared.jobs.find(Provider::Luma, &id);
+    if let Some(kind) = shared.faults.take_request("luma", FaultOp::Content, endpoint_of(job.as_ref())) {
         return fault_response(&kind, FaultOp::Content, &id);
     }
-    let path = job.and_then(|j| match j.snapshot().phase {
-        Phase::Done(done) => match done.outcome {
-            Outcome::Video { path, .. } => Some(path),
-            Outcome::Failed(_) => None,
-        },
-        _ => None,
-    });
-    match path {
+    match job.and_then(|j| j.video()) {
         Some(path) if name == "video.mp4" => crate::cdn::serve_file(&path, &headers, "video/mp4").await,
         _ => detail(StatusCode::NOT_FOUND, "Not Found"),
     }

@@ -10,14 +10,14 @@ mod create;
 mod errors;
 mod generations;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use serde_json::{json, Value};
 
+use crate::bearer::bearer;
 use crate::rejection::Rejection;
 use crate::state::jobs::{Job, Outcome, Phase};
 use crate::state::Shared;
@@ -41,33 +41,12 @@ struct Entry {
     pub request: Value,
 }
 
-#[derive(Default)]
-struct Book(Mutex<HashMap<String, Entry>>);
-
-impl Book {
-    fn insert(&self, id: &str, entry: Entry) {
-        self.lock().insert(id.to_owned(), entry);
-    }
-
-    fn get(&self, id: &str) -> Option<Entry> {
-        self.lock().get(id).cloned()
-    }
-
-    fn remove(&self, id: &str) {
-        self.lock().remove(id);
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Entry>> {
-        // Plain map operations cannot leave it half-updated, so a poisoned lock is still sound.
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
+type Book = crate::state::Book<Entry>;
 
 /// `Authorization: Bearer <key>`. The demo backend hands every route one key, configured as
 /// `fal_key`. The 401 body is UNCONFIRMED (FastAPI-style `detail`).
 fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Rejection> {
-    let given = headers.get("authorization").and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
-    match given {
+    match bearer(headers) {
         Some(key) if key == shared.config.fal_key => Ok(()),
         Some(_) => Err(detail(StatusCode::UNAUTHORIZED, "Invalid API key").into()),
         None => Err(detail(StatusCode::UNAUTHORIZED, "Not authenticated").into()),

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::{Extension, Json};
 use bytes::Bytes;
 use serde_json::{json, Map, Value};
@@ -17,10 +17,9 @@ use super::errors::{base_resp, fault_response, invalid_params};
 use super::{authorize, frame, numeric_id, Local};
 use crate::clips::ClipSpec;
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
-use crate::state::jobs::{Job, JobMeta, Provider};
+use crate::rejection::{Rejection, Reply};
+use crate::state::jobs::{Job, Provider};
 use crate::state::Shared;
-use crate::stats::RecordedSubmit;
 
 const PROMPT_MAX: usize = 2000;
 const KNOWN: &[&str] = &[
@@ -54,7 +53,7 @@ pub(super) async fn create(
     Extension(local): Extension<Arc<Local>>,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Response, Rejection> {
+) -> Reply {
     shared.stats.count("minimax.submit");
     authorize(&shared, &headers)?;
     let value: Value = serde_json::from_slice(&body).map_err(|_| invalid_params("request body is not valid JSON"))?;
@@ -68,25 +67,10 @@ pub(super) async fn create(
     let clip = validate(&body)?;
     let task_id = numeric_id();
     local.register(&task_id, &numeric_id());
-    let meta = JobMeta {
-        id: task_id.clone(),
-        provider: Provider::Minimax,
-        plan: shared.timing().plan(&model),
-        fate: shared.faults.take_fate("minimax", &model),
-        endpoint: model.clone(),
-        app_prefix: String::new(),
-        created_unix: crate::clock::unix_now(),
-        clip,
-        prompt: body.get("prompt").and_then(Value::as_str).map(str::to_owned),
-    };
-    let job = Arc::new(Job::new(meta));
-    shared.stats.record(RecordedSubmit {
-        route: "minimax".into(),
-        endpoint: model,
-        webhook: body.get("callback_url").and_then(Value::as_str).map(str::to_owned),
-        body: Value::Object(body),
-        job_id: task_id.clone(),
-    });
+    let prompt = body.get("prompt").and_then(Value::as_str).map(str::to_owned);
+    let job = Arc::new(Job::new(shared.job_meta(Provider::Minimax, task_id.clone(), &model, clip, prompt)));
+    let webhook = body.get("callback_url").and_then(Value::as_str).map(str::to_owned);
+    shared.record_submit(&job, Value::Object(body), webhook);
     tracing::info!(task = %task_id, model = %job.meta.endpoint, "minimax video_generation");
     shared.start_job(job);
     Ok(Json(json!({"task_id": task_id, "base_resp": base_resp(0, "success")})).into_response())

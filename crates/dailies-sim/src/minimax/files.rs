@@ -16,8 +16,8 @@ use super::errors::{base_resp, fault_response, invalid_params};
 use super::query::param;
 use super::{authorize, Local};
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
-use crate::state::jobs::{Outcome, Phase, Provider};
+use crate::rejection::Reply;
+use crate::state::jobs::{endpoint_of, Outcome, Provider};
 use crate::state::Shared;
 
 type Params = Query<Vec<(String, String)>>;
@@ -28,22 +28,17 @@ pub(super) async fn retrieve(
     Extension(local): Extension<Arc<Local>>,
     Query(params): Params,
     headers: HeaderMap,
-) -> Result<Response, Rejection> {
+) -> Reply {
     shared.stats.count("minimax.result");
     authorize(&shared, &headers)?;
     let file_id = param(&params, "file_id").ok_or_else(|| invalid_params("file_id is required"))?;
-    let job =
-        local.task_of(file_id).and_then(|task| shared.jobs.get(&task)).filter(|j| j.meta.provider == Provider::Minimax);
-    let model = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
-    if let Some(kind) = shared.faults.take_request("minimax", FaultOp::Result, model) {
+    let job = local.task_of(file_id).and_then(|task| shared.jobs.find(Provider::Minimax, &task));
+    if let Some(kind) = shared.faults.take_request("minimax", FaultOp::Result, endpoint_of(job.as_ref())) {
         return Err(fault_response(&kind, FaultOp::Result, file_id));
     }
-    let bytes = job.and_then(|job| match job.snapshot().phase {
-        Phase::Done(done) => match done.outcome {
-            Outcome::Video { bytes, .. } => Some((bytes, done.at_unix)),
-            Outcome::Failed(_) => None,
-        },
-        _ => None,
+    let bytes = job.and_then(|job| job.done()).and_then(|done| match done.outcome {
+        Outcome::Video { bytes, .. } => Some((bytes, done.at_unix)),
+        Outcome::Failed(_) => None,
     });
     let Some((bytes, created_at)) = bytes else {
         return Err(invalid_params(&format!("file_id {file_id} not found")));
@@ -84,11 +79,10 @@ pub(super) async fn download(
     Path((file_id, name)): Path<(String, String)>,
     Query(params): Params,
     headers: HeaderMap,
-) -> Result<Response, Rejection> {
+) -> Reply {
     shared.stats.count("minimax.content");
     let job = local.task_of(&file_id).and_then(|task| shared.jobs.get(&task));
-    let model = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
-    if let Some(kind) = shared.faults.take_request("minimax", FaultOp::Content, model) {
+    if let Some(kind) = shared.faults.take_request("minimax", FaultOp::Content, endpoint_of(job.as_ref())) {
         return Err(fault_response(&kind, FaultOp::Content, &file_id));
     }
     let expires = param(&params, "Expires").and_then(|e| e.parse::<u128>().ok());
@@ -99,14 +93,7 @@ pub(super) async fn download(
     if expires.is_some_and(|e| e < now_ms()) {
         return Ok(storage_error("AccessDenied", "Request has expired."));
     }
-    let path = job.and_then(|job| match job.snapshot().phase {
-        Phase::Done(done) => match done.outcome {
-            Outcome::Video { path, .. } => Some(path),
-            Outcome::Failed(_) => None,
-        },
-        _ => None,
-    });
-    match path {
+    match job.and_then(|j| j.video()) {
         Some(path) if name == "output.mp4" => Ok(crate::cdn::serve_file(&path, &headers, "video/mp4").await),
         _ => Ok(storage_error("NoSuchKey", "The specified key does not exist.")),
     }

@@ -12,8 +12,7 @@ mod errors;
 mod files;
 mod query;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderMap, HeaderValue};
@@ -22,8 +21,9 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 
+use crate::bearer::bearer;
 use crate::rejection::Rejection;
-use crate::state::Shared;
+use crate::state::{Book, Shared};
 use errors::base_error;
 
 /// A data-URL first frame may be up to 20 MB of image, about 27 MB once base64-encoded.
@@ -43,16 +43,16 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
 /// Task ↔ file ids (MiniMax reports a separate `file_id` once a task succeeds) and the
 /// per-instance secret that signs download URLs.
 pub(crate) struct Local {
-    file_of_task: Mutex<HashMap<String, String>>,
-    task_of_file: Mutex<HashMap<String, String>>,
+    file_of_task: Book<String>,
+    task_of_file: Book<String>,
     signing_secret: String,
 }
 
 impl Default for Local {
     fn default() -> Self {
         Self {
-            file_of_task: Mutex::default(),
-            task_of_file: Mutex::default(),
+            file_of_task: Book::default(),
+            task_of_file: Book::default(),
             signing_secret: uuid::Uuid::new_v4().simple().to_string(),
         }
     }
@@ -60,22 +60,17 @@ impl Default for Local {
 
 impl Local {
     fn register(&self, task_id: &str, file_id: &str) {
-        lock(&self.file_of_task).insert(task_id.to_owned(), file_id.to_owned());
-        lock(&self.task_of_file).insert(file_id.to_owned(), task_id.to_owned());
+        self.file_of_task.insert(task_id, file_id.to_owned());
+        self.task_of_file.insert(file_id, task_id.to_owned());
     }
 
     fn file_of(&self, task_id: &str) -> Option<String> {
-        lock(&self.file_of_task).get(task_id).cloned()
+        self.file_of_task.get(task_id)
     }
 
     fn task_of(&self, file_id: &str) -> Option<String> {
-        lock(&self.task_of_file).get(file_id).cloned()
+        self.task_of_file.get(file_id)
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    // Plain maps updated in one step: a poisoned lock still holds consistent data.
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// MiniMax's MCP client logs the `Trace-Id` response header on errors; every API
@@ -91,8 +86,7 @@ async fn trace_id(request: Request, next: Next) -> Response {
 /// `Authorization: Bearer <key>`. A missing or wrong key is status 1004 with HTTP 200.
 /// The emulator's key is the demo key the demo backend hands every route.
 fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Rejection> {
-    let header = headers.get("authorization").and_then(|v| v.to_str().ok());
-    match header.and_then(|h| h.strip_prefix("Bearer ")).map(str::trim) {
+    match bearer(headers).map(str::trim) {
         Some(key) if key == shared.config.fal_key => Ok(()),
         Some(_) => Err(base_error(1004, "login fail: invalid api key")),
         None => Err(base_error(

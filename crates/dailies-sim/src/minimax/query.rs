@@ -6,15 +6,15 @@ use std::sync::Arc;
 
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::{Extension, Json};
 use serde_json::{json, Value};
 
 use super::errors::{base_resp, fault_response, invalid_params, meaning};
 use super::{authorize, Local};
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
-use crate::state::jobs::{Failure, Job, Outcome, Phase, Provider};
+use crate::rejection::Reply;
+use crate::state::jobs::{endpoint_of, Failure, Job, Outcome, Phase, Provider};
 use crate::state::Shared;
 
 pub(super) async fn query(
@@ -22,13 +22,12 @@ pub(super) async fn query(
     Extension(local): Extension<Arc<Local>>,
     Query(params): Query<Vec<(String, String)>>,
     headers: HeaderMap,
-) -> Result<Response, Rejection> {
+) -> Reply {
     shared.stats.count("minimax.status");
     authorize(&shared, &headers)?;
     let task_id = param(&params, "task_id").ok_or_else(|| invalid_params("task_id is required"))?;
-    let job = shared.jobs.get(task_id).filter(|j| j.meta.provider == Provider::Minimax);
-    let model = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
-    if let Some(kind) = shared.faults.take_request("minimax", FaultOp::Status, model) {
+    let job = shared.jobs.find(Provider::Minimax, task_id);
+    if let Some(kind) = shared.faults.take_request("minimax", FaultOp::Status, endpoint_of(job.as_ref())) {
         return Err(fault_response(&kind, FaultOp::Status, task_id));
     }
     let job = job.ok_or_else(|| invalid_params(&format!("task_id {task_id} not found")))?;

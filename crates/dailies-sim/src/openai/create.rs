@@ -6,18 +6,16 @@ use std::sync::Arc;
 
 use axum::extract::{Request, State};
 use axum::http::header;
-use axum::response::Response;
 use serde_json::{Map, Value};
 
 use super::body::{invalid_body, read_json, read_multipart};
 use super::errors::{fault_response, invalid, quoted_list, wrong_type};
-use super::{authorize, resource, with_poll_hint};
+use super::{accept, authorize};
 use crate::clips::ClipSpec;
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
+use crate::rejection::{Rejection, Reply};
 use crate::state::jobs::{Job, JobMeta, Provider};
 use crate::state::Shared;
-use crate::stats::RecordedSubmit;
 
 const MODELS: &[&str] = &["sora-2", "sora-2-pro", "sora-2-2025-10-06", "sora-2-pro-2025-10-06", "sora-2-2025-12-08"];
 const SECONDS: &[&str] = &["4", "8", "12"];
@@ -27,7 +25,7 @@ const PRO_SIZES: &[&str] = &["1024x1792", "1792x1024"];
 const PROMPT_MAX: usize = 32_000;
 const IMAGE_URL_MAX: usize = 20_971_520;
 
-pub(super) async fn create(State(shared): State<Arc<Shared>>, request: Request) -> Result<Response, Rejection> {
+pub(super) async fn create(State(shared): State<Arc<Shared>>, request: Request) -> Reply {
     shared.stats.count("openai.submit");
     authorize(&shared, request.headers())?;
     let body = read_body(request, &shared).await?;
@@ -37,17 +35,8 @@ pub(super) async fn create(State(shared): State<Arc<Shared>>, request: Request) 
     }
     let params = validate(&body)?;
     let job = Arc::new(Job::new(job_meta(&shared, params)));
-    shared.stats.record(RecordedSubmit {
-        route: "openai".into(),
-        endpoint: model,
-        body: Value::Object(body),
-        job_id: job.meta.id.clone(),
-        webhook: None,
-    });
     tracing::info!(job = %job.meta.id, model = %job.meta.endpoint, "openai submit");
-    let response = with_poll_hint(&shared, resource(&shared, &job));
-    shared.start_job(job);
-    Ok(response)
+    Ok(accept(&shared, job, body))
 }
 
 struct Params {
@@ -176,15 +165,9 @@ fn job_meta(shared: &Shared, params: Params) -> JobMeta {
         // Sora always generates sound.
         audio: true,
     };
-    JobMeta {
-        id: format!("video_{}", uuid::Uuid::new_v4().simple()),
-        provider: Provider::OpenAi,
-        plan: shared.timing().plan(&params.model),
-        fate: shared.faults.take_fate("openai", &params.model),
-        endpoint: params.model,
-        app_prefix: String::new(),
-        created_unix: crate::clock::unix_now(),
-        clip,
-        prompt: Some(params.prompt),
-    }
+    shared.job_meta(Provider::OpenAi, video_id(), &params.model, clip, Some(params.prompt))
+}
+
+pub(super) fn video_id() -> String {
+    format!("video_{}", uuid::Uuid::new_v4().simple())
 }

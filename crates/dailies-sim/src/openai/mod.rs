@@ -7,8 +7,7 @@ mod errors;
 mod remix;
 mod videos;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -16,8 +15,9 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
+use crate::bearer::bearer;
 use crate::rejection::Rejection;
 use crate::state::jobs::{Failure, Job, Outcome, Phase};
 use crate::state::Shared;
@@ -36,24 +36,8 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
         .layer(middleware::from_fn(request_id))
 }
 
-/// Which video each remix was made from (`remixed_from_video_id`).
-#[derive(Default)]
-pub(crate) struct OpenAiState(Mutex<HashMap<String, String>>);
-
-impl OpenAiState {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, String>> {
-        // Single inserts and reads: a poisoned map is still consistent.
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn record_remix(&self, video_id: &str, source_id: &str) {
-        self.lock().insert(video_id.to_owned(), source_id.to_owned());
-    }
-
-    fn remixed_from(&self, video_id: &str) -> Option<String> {
-        self.lock().get(video_id).cloned()
-    }
-}
+/// Which video each remix was made from (`remixed_from_video_id`), by remix id.
+pub(crate) type OpenAiState = crate::state::Book<String>;
 
 /// Every OpenAI response carries an `x-request-id`, which the SDK surfaces on errors.
 async fn request_id(request: Request, next: Next) -> Response {
@@ -66,8 +50,7 @@ async fn request_id(request: Request, next: Next) -> Response {
 }
 
 fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Rejection> {
-    let given = headers.get("authorization").and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
-    match given {
+    match bearer(headers) {
         Some(key) if key == shared.config.openai_key => Ok(()),
         Some(key) => Err(error(
             StatusCode::UNAUTHORIZED,
@@ -132,7 +115,7 @@ fn resource(shared: &Shared, job: &Job) -> Value {
         // Both were validated against the enums, so the clip spec reproduces them exactly.
         "size": format!("{}x{}", job.meta.clip.width, job.meta.clip.height),
         "seconds": job.meta.clip.seconds.to_string(),
-        "remixed_from_video_id": shared.openai.remixed_from(&job.meta.id),
+        "remixed_from_video_id": shared.openai.get(&job.meta.id),
         "error": error,
     })
 }
@@ -146,6 +129,14 @@ fn failure_fields(failure: &Failure) -> (String, String) {
         Failure::Cancelled => ("cancelled".into(), "The video job was cancelled.".into()),
         Failure::Internal(message) => ("internal_error".into(), message.clone()),
     }
+}
+
+/// Records an accepted create or remix, answers with the new video and starts it.
+fn accept(shared: &Shared, job: Arc<Job>, body: Map<String, Value>) -> Response {
+    shared.record_submit(&job, Value::Object(body), None);
+    let response = with_poll_hint(shared, resource(shared, &job));
+    shared.start_job(job);
+    response
 }
 
 /// A video JSON response with the SDK's poll hint.

@@ -6,24 +6,17 @@ use std::sync::Arc;
 
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
-use axum::response::Response;
-use serde_json::Value;
 
-use super::create::{prompt, read_body};
+use super::create::{prompt, read_body, video_id};
 use super::errors::{error, fault_response, invalid, not_found};
-use super::{authorize, resource, with_poll_hint};
+use super::{accept, authorize};
 use crate::clips::ClipSpec;
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
-use crate::state::jobs::{Job, JobMeta, Outcome, Phase, Provider};
+use crate::rejection::{Rejection, Reply};
+use crate::state::jobs::{Job, Outcome, Phase, Provider};
 use crate::state::Shared;
-use crate::stats::RecordedSubmit;
 
-pub(super) async fn remix(
-    State(shared): State<Arc<Shared>>,
-    Path(source_id): Path<String>,
-    request: Request,
-) -> Result<Response, Rejection> {
+pub(super) async fn remix(State(shared): State<Arc<Shared>>, Path(source_id): Path<String>, request: Request) -> Reply {
     shared.stats.count("openai.remix");
     authorize(&shared, request.headers())?;
     let body = read_body(request, &shared).await?;
@@ -31,37 +24,18 @@ pub(super) async fn remix(
         return Err(invalid(unknown, "unknown_parameter", &format!("Unknown parameter: '{unknown}'.")));
     }
     let prompt = prompt(&body)?;
-    let source = shared.jobs.get(&source_id).filter(|j| j.meta.provider == Provider::OpenAi);
-    let source = source.ok_or_else(|| not_found(&source_id))?;
+    let source = shared.jobs.find(Provider::OpenAi, &source_id).ok_or_else(|| not_found(&source_id))?;
     if let Some(kind) = shared.faults.take_request("openai", FaultOp::Submit, &source.meta.endpoint) {
         return Err(fault_response(&kind, FaultOp::Submit, ""));
     }
     check_remixable(&shared, &source)?;
-    let model = source.meta.endpoint.clone();
-    let job = Arc::new(Job::new(JobMeta {
-        id: format!("video_{}", uuid::Uuid::new_v4().simple()),
-        provider: Provider::OpenAi,
-        plan: shared.timing().plan(&model),
-        fate: shared.faults.take_fate("openai", &model),
-        endpoint: model.clone(),
-        app_prefix: String::new(),
-        created_unix: crate::clock::unix_now(),
-        // A remix looks like its source, relabelled, at the same size and length.
-        clip: ClipSpec { label: format!("{} remix", source.meta.clip.label), ..source.meta.clip.clone() },
-        prompt: Some(prompt),
-    }));
-    shared.openai.record_remix(&job.meta.id, &source_id);
-    shared.stats.record(RecordedSubmit {
-        route: "openai".into(),
-        endpoint: model,
-        body: Value::Object(body),
-        job_id: job.meta.id.clone(),
-        webhook: None,
-    });
+    // A remix looks like its source, relabelled, at the same size and length.
+    let clip = ClipSpec { label: format!("{} remix", source.meta.clip.label), ..source.meta.clip.clone() };
+    let meta = shared.job_meta(Provider::OpenAi, video_id(), &source.meta.endpoint, clip, Some(prompt));
+    let job = Arc::new(Job::new(meta));
+    shared.openai.insert(&job.meta.id, source_id.clone());
     tracing::info!(job = %job.meta.id, source = %source_id, "openai remix");
-    let response = with_poll_hint(&shared, resource(&shared, &job));
-    shared.start_job(job);
-    Ok(response)
+    Ok(accept(&shared, job, body))
 }
 
 /// Only a completed video whose assets are still held can be remixed (what happens after

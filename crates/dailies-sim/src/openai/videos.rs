@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::Json;
 use serde_json::json;
 
@@ -12,12 +12,11 @@ use super::errors::{error, fault_response, invalid, not_found};
 use super::{authorize, resource, with_poll_hint};
 use crate::clips::Still;
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
-use crate::state::jobs::{Job, Outcome, Phase, Provider};
+use crate::rejection::{Rejection, Reply};
+use crate::state::jobs::{endpoint_of, Job, Outcome, Phase, Provider};
 use crate::state::Shared;
 
 type Params = Query<Vec<(String, String)>>;
-type Reply = Result<Response, Rejection>;
 
 pub(super) async fn retrieve(State(shared): State<Arc<Shared>>, Path(id): Path<String>, headers: HeaderMap) -> Reply {
     shared.stats.count("openai.status");
@@ -67,7 +66,7 @@ pub(super) async fn list(State(shared): State<Arc<Shared>>, Query(query): Params
 pub(super) async fn delete(State(shared): State<Arc<Shared>>, Path(id): Path<String>, headers: HeaderMap) -> Reply {
     shared.stats.count("openai.delete");
     let job = lookup(&shared, &headers, &id, None)?;
-    if !matches!(job.snapshot().phase, Phase::Done(_)) {
+    if !job.is_done() {
         let msg = format!("Video '{id}' is still being generated; only completed or failed videos can be deleted.");
         return Err(invalid("video_id", "invalid_state", &msg));
     }
@@ -126,10 +125,9 @@ pub(super) async fn content(
 /// Authenticates, applies any scripted fault, and finds an OpenAI job.
 fn lookup(shared: &Shared, headers: &HeaderMap, id: &str, op: Option<FaultOp>) -> Result<Arc<Job>, Rejection> {
     authorize(shared, headers)?;
-    let job = shared.jobs.get(id).filter(|j| j.meta.provider == Provider::OpenAi);
+    let job = shared.jobs.find(Provider::OpenAi, id);
     if let Some(op) = op {
-        let model = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
-        if let Some(kind) = shared.faults.take_request("openai", op, model) {
+        if let Some(kind) = shared.faults.take_request("openai", op, endpoint_of(job.as_ref())) {
             return Err(fault_response(&kind, op, id));
         }
     }

@@ -8,21 +8,18 @@ use std::time::{Duration, SystemTime};
 
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::Extension;
 use bytes::Bytes;
 use serde_json::{Map, Value};
 
 use super::errors::{fault_response, problem, validation_failed};
 use super::models::{self, Model};
-use super::{authorize, lock, new_id, parse_duration, predictions, validate, Extra, Local};
+use super::{authorize, new_id, parse_duration, predictions, validate, Extra, Local};
 use crate::faults::{FaultOp, JobFate};
-use crate::rejection::Rejection;
+use crate::rejection::{Rejection, Reply};
 use crate::state::jobs::{Job, JobMeta, Phase, Provider};
 use crate::state::Shared;
-use crate::stats::RecordedSubmit;
-
-type Reply = Result<Response, Rejection>;
 
 pub(super) async fn official(
     State(shared): State<Arc<Shared>>,
@@ -112,14 +109,9 @@ async fn start(
         prompt: input.get("prompt").and_then(Value::as_str).map(str::to_owned),
     };
     let job = Arc::new(Job::new(meta));
-    lock(&local.predictions).insert(job.meta.id.clone(), extra.clone());
-    shared.stats.record(RecordedSubmit {
-        route: "replicate".into(),
-        endpoint: model.slug.to_owned(),
-        webhook: body.get("webhook").and_then(Value::as_str).map(str::to_owned),
-        body,
-        job_id: job.meta.id.clone(),
-    });
+    local.predictions.insert(&job.meta.id, extra.clone());
+    let webhook = body.get("webhook").and_then(Value::as_str).map(str::to_owned);
+    shared.record_submit(&job, body, webhook);
     tracing::info!(job = %job.meta.id, model = model.slug, "replicate prediction created");
     shared.start_job(job.clone());
     if let Some(after) = deadline {

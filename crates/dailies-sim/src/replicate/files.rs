@@ -6,15 +6,15 @@ use std::time::{Duration, SystemTime};
 
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::{Extension, Json};
 use serde_json::{json, Value};
 
 use super::errors::{fault_response, problem};
-use super::{authorize, lock, new_id, rfc3339, Local};
+use super::{authorize, new_id, rfc3339, Local};
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
-use crate::state::jobs::{Outcome, Phase, Provider};
+use crate::rejection::Reply;
+use crate::state::jobs::{endpoint_of, Provider};
 use crate::state::Shared;
 
 const MAX_FILE_BYTES: usize = 100 << 20;
@@ -35,7 +35,7 @@ pub(super) async fn create(
     State(shared): State<Arc<Shared>>,
     Extension(local): Extension<Arc<Local>>,
     request: Request,
-) -> Result<Response, Rejection> {
+) -> Reply {
     shared.stats.count("replicate.upload");
     authorize(&shared, request.headers())?;
     let bad = |detail: String| problem(StatusCode::BAD_REQUEST, "Invalid multipart body", &detail);
@@ -82,7 +82,7 @@ pub(super) async fn create(
     };
     let id = new_id();
     let body = file_object(&shared, &id, &file);
-    lock(&local.files).insert(id, file);
+    local.files.insert(&id, file);
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
@@ -91,11 +91,10 @@ pub(super) async fn get(
     Extension(local): Extension<Arc<Local>>,
     Path(id): Path<String>,
     headers: HeaderMap,
-) -> Result<Response, Rejection> {
+) -> Reply {
     shared.stats.count("replicate.file");
     authorize(&shared, &headers)?;
-    let file = lock(&local.files).get(&id).cloned();
-    match file {
+    match local.files.get(&id) {
         Some(file) if file.created.elapsed().unwrap_or_default() < FILE_LIFETIME => {
             Ok(Json(file_object(&shared, &id, &file)).into_response())
         }
@@ -125,22 +124,14 @@ pub(super) async fn delivery(
     State(shared): State<Arc<Shared>>,
     Path((id, name)): Path<(String, String)>,
     headers: HeaderMap,
-) -> Result<Response, Rejection> {
+) -> Reply {
     shared.stats.count("replicate.content");
     authorize(&shared, &headers)?;
-    let job = shared.jobs.get(&id).filter(|j| j.meta.provider == Provider::Replicate);
-    let endpoint = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
-    if let Some(kind) = shared.faults.take_request("replicate", FaultOp::Content, endpoint) {
+    let job = shared.jobs.find(Provider::Replicate, &id);
+    if let Some(kind) = shared.faults.take_request("replicate", FaultOp::Content, endpoint_of(job.as_ref())) {
         return Err(fault_response(&kind, FaultOp::Content, &id));
     }
-    let path = job.and_then(|job| match job.snapshot().phase {
-        Phase::Done(done) if !shared.expired(&done) => match done.outcome {
-            Outcome::Video { path, .. } => Some(path),
-            Outcome::Failed(_) => None,
-        },
-        _ => None,
-    });
-    match path {
+    match job.and_then(|j| shared.retained_video(&j)) {
         Some(path) if name == "output.mp4" => Ok(crate::cdn::serve_file(&path, &headers, "video/mp4").await),
         _ => Ok((StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain")], "Not Found").into_response()),
     }

@@ -35,7 +35,7 @@ struct Admission {
 
 impl Limiter {
     fn admit(&self, create: bool) -> Admission {
-        let mut guard = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut guard = crate::state::lock(&self.0);
         let window = match guard.as_mut() {
             Some(w) if w.started.elapsed() < WINDOW => w,
             _ => guard.insert(Window { started: Instant::now(), creates: 0, others: 0 }),

@@ -16,8 +16,7 @@ mod models;
 mod predictions;
 mod validate;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::extract::DefaultBodyLimit;
@@ -27,7 +26,7 @@ use axum::{middleware, Extension, Router};
 use serde_json::Value;
 
 use crate::rejection::Rejection;
-use crate::state::Shared;
+use crate::state::{Book, Shared};
 use errors::problem;
 
 /// The Files API takes up to 100 MB; leave room for multipart framing.
@@ -52,8 +51,8 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
 /// whether the deadline aborted it, the uploaded files, and the rate-limit window.
 #[derive(Default)]
 pub(crate) struct Local {
-    predictions: Mutex<HashMap<String, Arc<Extra>>>,
-    files: Mutex<HashMap<String, files::StoredFile>>,
+    predictions: Book<Arc<Extra>>,
+    files: Book<files::StoredFile>,
     limiter: limits::Limiter,
 }
 
@@ -65,17 +64,6 @@ pub(crate) struct Extra {
     deadline: Option<SystemTime>,
     /// Set when the deadline passed while the prediction was still `starting`.
     aborted: std::sync::atomic::AtomicBool,
-}
-
-impl Local {
-    fn extra(&self, id: &str) -> Option<Arc<Extra>> {
-        lock(&self.predictions).get(id).cloned()
-    }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    // Plain maps updated in one step: a poisoned lock still holds consistent data.
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// `Authorization: Bearer <token>`; the `Token` scheme from Replicate's own curl examples

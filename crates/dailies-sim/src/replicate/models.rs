@@ -39,7 +39,8 @@ pub(super) enum Rule {
 pub(super) struct Model {
     pub slug: &'static str,
     pub label: &'static str,
-    pub fields: &'static [(&'static str, Rule)],
+    /// The input properties, in groups so related models can share theirs.
+    pub fields: &'static [&'static [(&'static str, Rule)]],
     pub required: &'static [&'static str],
     /// A rule checked by the model itself once running: breaking it fails the prediction.
     pub run_check: fn(&Map<String, Value>) -> Option<String>,
@@ -47,13 +48,13 @@ pub(super) struct Model {
 }
 
 const PROMPT: (&str, Rule) = ("prompt", Rule::Text { max_len: 2500 });
+const NEGATIVE_PROMPT: (&str, Rule) = ("negative_prompt", Rule::Text { max_len: 2500 });
+const SEED: (&str, Rule) = ("seed", Rule::Int { min: 0, max: u32::MAX as i64 });
 const ASPECTS_3: &[&str] = &["16:9", "9:16", "1:1"];
-const SEEDANCE_ASPECTS: &[&str] = &["16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "9:21"];
-const SEEDANCE_RES: &[&str] = &["480p", "720p", "1080p"];
 
 const KLING_V3: &[(&str, Rule)] = &[
     PROMPT,
-    ("negative_prompt", Rule::Text { max_len: 2500 }),
+    NEGATIVE_PROMPT,
     ("start_image", Rule::Uri),
     ("end_image", Rule::Uri),
     ("duration", Rule::Int { min: 3, max: 15 }),
@@ -73,34 +74,24 @@ const VEO_31: &[(&str, Rule)] = &[
     ("resolution", Rule::OneOf(&["720p", "1080p"])),
     ("aspect_ratio", Rule::OneOf(&["16:9", "9:16"])),
     ("generate_audio", Rule::Bool),
-    ("negative_prompt", Rule::Text { max_len: 2500 }),
-    ("seed", Rule::Int { min: 0, max: u32::MAX as i64 }),
+    NEGATIVE_PROMPT,
+    SEED,
 ];
 
-const SEEDANCE_PRO: &[(&str, Rule)] = &[
+/// What both Seedance 1 models take; Lite adds reference images.
+const SEEDANCE_1: &[(&str, Rule)] = &[
     PROMPT,
     ("image", Rule::Uri),
     ("last_frame_image", Rule::Uri),
     ("duration", Rule::Int { min: 2, max: 12 }),
-    ("resolution", Rule::OneOf(SEEDANCE_RES)),
-    ("aspect_ratio", Rule::OneOf(SEEDANCE_ASPECTS)),
+    ("resolution", Rule::OneOf(&["480p", "720p", "1080p"])),
+    ("aspect_ratio", Rule::OneOf(&["16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "9:21"])),
     ("fps", Rule::IntOneOf(&[24])),
     ("camera_fixed", Rule::Bool),
-    ("seed", Rule::Int { min: 0, max: u32::MAX as i64 }),
+    SEED,
 ];
 
-const SEEDANCE_LITE: &[(&str, Rule)] = &[
-    PROMPT,
-    ("image", Rule::Uri),
-    ("last_frame_image", Rule::Uri),
-    ("reference_images", Rule::UriList { max_items: 4 }),
-    ("duration", Rule::Int { min: 2, max: 12 }),
-    ("resolution", Rule::OneOf(SEEDANCE_RES)),
-    ("aspect_ratio", Rule::OneOf(SEEDANCE_ASPECTS)),
-    ("fps", Rule::IntOneOf(&[24])),
-    ("camera_fixed", Rule::Bool),
-    ("seed", Rule::Int { min: 0, max: u32::MAX as i64 }),
-];
+const SEEDANCE_LITE_REFERENCES: &[(&str, Rule)] = &[("reference_images", Rule::UriList { max_items: 4 })];
 
 const HAILUO_02: &[(&str, Rule)] = &[
     PROMPT,
@@ -115,7 +106,7 @@ pub(super) const MODELS: &[Model] = &[
     Model {
         slug: "kwaivgi/kling-v3-video",
         label: "Kling 3.0 (Replicate)",
-        fields: KLING_V3,
+        fields: &[KLING_V3],
         required: &["prompt"],
         run_check: no_check,
         clip: kling_clip,
@@ -123,7 +114,7 @@ pub(super) const MODELS: &[Model] = &[
     Model {
         slug: "google/veo-3.1",
         label: "Veo 3.1 (Replicate)",
-        fields: VEO_31,
+        fields: &[VEO_31],
         required: &["prompt"],
         run_check: no_check,
         clip: veo_clip,
@@ -131,7 +122,7 @@ pub(super) const MODELS: &[Model] = &[
     Model {
         slug: "google/veo-3.1-fast",
         label: "Veo 3.1 Fast (Replicate)",
-        fields: VEO_31,
+        fields: &[VEO_31],
         required: &["prompt"],
         run_check: no_check,
         clip: veo_clip,
@@ -139,7 +130,7 @@ pub(super) const MODELS: &[Model] = &[
     Model {
         slug: "bytedance/seedance-1-pro",
         label: "Seedance 1 Pro (Replicate)",
-        fields: SEEDANCE_PRO,
+        fields: &[SEEDANCE_1],
         required: &["prompt"],
         run_check: seedance_check,
         clip: seedance_pro_clip,
@@ -147,7 +138,7 @@ pub(super) const MODELS: &[Model] = &[
     Model {
         slug: "bytedance/seedance-1-lite",
         label: "Seedance 1 Lite (Replicate)",
-        fields: SEEDANCE_LITE,
+        fields: &[SEEDANCE_1, SEEDANCE_LITE_REFERENCES],
         required: &["prompt"],
         run_check: seedance_check,
         clip: seedance_lite_clip,
@@ -155,7 +146,7 @@ pub(super) const MODELS: &[Model] = &[
     Model {
         slug: "minimax/hailuo-02",
         label: "Hailuo 02 (Replicate)",
-        fields: HAILUO_02,
+        fields: &[HAILUO_02],
         required: &["prompt"],
         run_check: hailuo_check,
         clip: hailuo_clip,
@@ -167,6 +158,11 @@ pub(super) fn find(slug: &str) -> Option<&'static Model> {
 }
 
 impl Model {
+    /// How the schema types input property `name`, if the model has it.
+    pub fn rule(&self, name: &str) -> Option<Rule> {
+        self.fields.iter().flat_map(|group| group.iter()).find(|(field, _)| *field == name).map(|(_, rule)| *rule)
+    }
+
     pub fn clip_spec(&self, input: &Map<String, Value>) -> ClipSpec {
         let (width, height, seconds, audio) = (self.clip)(input);
         ClipSpec { key: self.slug.to_owned(), label: self.label.to_owned(), width, height, seconds, audio }

@@ -13,12 +13,9 @@ use serde_json::{json, Value};
 
 use super::errors::{fault_response, problem, FLAGGED};
 use super::{authorize, rfc3339, Extra, Local};
-use crate::faults::FaultOp;
-use crate::rejection::Rejection;
-use crate::state::jobs::{Failure, Job, Outcome, Phase, Provider};
+use crate::rejection::{Rejection, Reply};
+use crate::state::jobs::{endpoint_of, Failure, Job, Outcome, Phase, Provider};
 use crate::state::Shared;
-
-type Reply = Result<Response, Rejection>;
 
 pub(super) async fn get(
     State(shared): State<Arc<Shared>>,
@@ -28,15 +25,10 @@ pub(super) async fn get(
 ) -> Reply {
     shared.stats.count("replicate.status");
     authorize(&shared, &headers)?;
-    let job = shared.jobs.get(&id).filter(|j| j.meta.provider == Provider::Replicate);
-    let endpoint = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
+    let job = shared.jobs.find(Provider::Replicate, &id);
     // Reading a finished prediction is how its output is fetched: `Result` faults hit those.
-    let finished = job.as_ref().is_some_and(|j| matches!(j.snapshot().phase, Phase::Done(_)));
-    let fault = finished
-        .then(|| shared.faults.take_request("replicate", FaultOp::Result, endpoint).map(|k| (k, FaultOp::Result)))
-        .flatten()
-        .or_else(|| shared.faults.take_request("replicate", FaultOp::Status, endpoint).map(|k| (k, FaultOp::Status)));
-    if let Some((kind, op)) = fault {
+    let finished = job.as_ref().is_some_and(|j| j.is_done());
+    if let Some((kind, op)) = shared.faults.take_poll("replicate", endpoint_of(job.as_ref()), finished) {
         return Err(fault_response(&kind, op, &id));
     }
     let (job, extra) = lookup(&local, job, &id)?;
@@ -52,9 +44,9 @@ pub(super) async fn cancel(
 ) -> Reply {
     shared.stats.count("replicate.cancel");
     authorize(&shared, &headers)?;
-    let job = shared.jobs.get(&id).filter(|j| j.meta.provider == Provider::Replicate);
+    let job = shared.jobs.find(Provider::Replicate, &id);
     let (job, extra) = lookup(&local, job, &id)?;
-    if !matches!(job.snapshot().phase, Phase::Done(_)) {
+    if !job.is_done() {
         job.cancel.notify_one();
         // Answer with the canceled object, as the recorded real response does.
         let mut updates = job.subscribe();
@@ -66,7 +58,7 @@ pub(super) async fn cancel(
 }
 
 fn lookup(local: &Local, job: Option<Arc<Job>>, id: &str) -> Result<(Arc<Job>, Arc<Extra>), Rejection> {
-    match (job, local.extra(id)) {
+    match (job, local.predictions.get(id)) {
         (Some(job), Some(extra)) => Ok((job, extra)),
         _ => Err(problem(StatusCode::NOT_FOUND, "Not found", "The requested resource could not be found.")),
     }

@@ -70,8 +70,8 @@ pub(super) fn input(model: &Model, input: &Map<String, Value>) -> Result<(), Vec
         }
     }
     for (name, value) in input {
-        match model.fields.iter().find(|(field, _)| field == name) {
-            Some((_, rule)) => check(&mut invalid, &format!("input.{name}"), value, *rule),
+        match model.rule(name) {
+            Some(rule) => check(&mut invalid, &format!("input.{name}"), value, rule),
             None => invalid.push((
                 "input".into(),
                 "additional_property_not_allowed",

@@ -14,10 +14,9 @@ use super::errors::{error, fault};
 use super::{authorize, schema, throttle, ROUTE};
 use crate::clips::ClipSpec;
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
+use crate::rejection::Reply;
 use crate::state::jobs::{Job, JobMeta, Provider};
 use crate::state::Shared;
-use crate::stats::RecordedSubmit;
 
 pub(super) async fn text_to_video(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Response {
     create(&shared, false, &headers, &body).unwrap_or_else(IntoResponse::into_response)
@@ -27,7 +26,7 @@ pub(super) async fn image_to_video(State(shared): State<Arc<Shared>>, headers: H
     create(&shared, true, &headers, &body).unwrap_or_else(IntoResponse::into_response)
 }
 
-fn create(shared: &Arc<Shared>, image: bool, headers: &HeaderMap, body: &Bytes) -> Result<Response, Rejection> {
+fn create(shared: &Arc<Shared>, image: bool, headers: &HeaderMap, body: &Bytes) -> Reply {
     shared.stats.count("runway.submit");
     authorize(shared, headers)?;
     let json_body = headers
@@ -53,26 +52,12 @@ fn create(shared: &Arc<Shared>, image: bool, headers: &HeaderMap, body: &Bytes) 
         seconds: accepted.seconds,
         audio: accepted.audio,
     };
-    let meta = JobMeta {
-        id: uuid::Uuid::new_v4().to_string(),
-        provider: Provider::Runway,
-        endpoint: model.to_owned(),
-        app_prefix: String::new(),
-        created_unix: crate::clock::unix_now(),
-        clip,
-        plan: shared.timing().plan(&key),
-        fate: shared.faults.take_fate(ROUTE, model),
-        prompt: body.get("promptText").and_then(Value::as_str).map(str::to_owned),
-    };
-    let job = Arc::new(Job::new(meta));
-    shared.runway.record(&job.meta.id);
-    shared.stats.record(RecordedSubmit {
-        route: ROUTE.into(),
-        endpoint: model.to_owned(),
-        body: Value::Object(body),
-        job_id: job.meta.id.clone(),
-        webhook: None,
-    });
+    let prompt = body.get("promptText").and_then(Value::as_str).map(str::to_owned);
+    let meta = shared.job_meta(Provider::Runway, uuid::Uuid::new_v4().to_string(), model, clip, prompt);
+    // Runway times a task by its clip key, not by the bare model name.
+    let job = Arc::new(Job::new(JobMeta { plan: shared.timing().plan(&key), ..meta }));
+    shared.runway.insert(&job.meta.id, crate::clock::iso8601_now());
+    shared.record_submit(&job, Value::Object(body), None);
     tracing::info!(task = %job.meta.id, model, "runway create");
     let id = job.meta.id.clone();
     throttle::admit_or_wait(shared, job);

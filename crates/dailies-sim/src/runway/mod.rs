@@ -9,8 +9,7 @@ mod schema;
 mod tasks;
 mod throttle;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
@@ -19,6 +18,7 @@ use jsonwebtoken::{encode, EncodingKey, Header};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use crate::bearer::bearer;
 use crate::rejection::Rejection;
 use crate::state::jobs::{Failure, Job, Outcome, Phase};
 use crate::state::Shared;
@@ -38,23 +38,11 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
 }
 
 /// Per-emulator Runway state: each task's `createdAt`, fixed at create.
-#[derive(Default)]
-pub(crate) struct RunwayState(Mutex<HashMap<String, String>>);
-
-impl RunwayState {
-    fn created_at(&self, id: &str) -> String {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).get(id).cloned().unwrap_or_default()
-    }
-
-    fn record(&self, id: &str) {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).insert(id.to_owned(), crate::clock::iso8601_now());
-    }
-}
+pub(crate) type RunwayState = crate::state::Book<String>;
 
 /// Bearer key first, then the version header (missing or unknown → 400).
 fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Rejection> {
-    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    match header("authorization").and_then(|v| v.strip_prefix("Bearer ")) {
+    match bearer(headers) {
         // The demo backend hands every route the one configured key.
         Some(key) if key == shared.config.fal_key => {}
         Some(_) => return Err(error(StatusCode::UNAUTHORIZED, "Incorrect API key provided.")),
@@ -62,7 +50,7 @@ fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Rejection> {
             return Err(error(StatusCode::UNAUTHORIZED, "Missing API key. Send it as 'Authorization: Bearer <key>'."))
         }
     }
-    match header("x-runway-version") {
+    match headers.get("x-runway-version").and_then(|v| v.to_str().ok()) {
         Some(API_VERSION) => Ok(()),
         None => Err(error(StatusCode::BAD_REQUEST, "The X-Runway-Version header is required. Use 2024-11-06.")),
         Some(other) => Err(error(
@@ -78,7 +66,8 @@ const THROTTLED: u32 = u32::MAX;
 
 /// The task object of runway.md §5, discriminated on `status`.
 fn task_json(shared: &Shared, job: &Job) -> Value {
-    let mut task = json!({"id": job.meta.id, "createdAt": shared.runway.created_at(&job.meta.id)});
+    let created_at = shared.runway.get(&job.meta.id).unwrap_or_default();
+    let mut task = json!({"id": job.meta.id, "createdAt": created_at});
     match job.snapshot().phase {
         Phase::Queued { position: THROTTLED } => task["status"] = "THROTTLED".into(),
         Phase::Queued { .. } => task["status"] = "PENDING".into(),

@@ -14,43 +14,26 @@ use serde_json::json;
 use super::errors::{fault, not_found};
 use super::{authorize, task_json, url_secret, UrlClaims, ROUTE};
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
-use crate::state::jobs::{Done, Failure, Job, Outcome, Phase, Provider};
+use crate::rejection::Reply;
+use crate::state::jobs::{endpoint_of, Done, Failure, Outcome, Phase, Provider};
 use crate::state::Shared;
 
-fn find(shared: &Shared, id: &str) -> Option<Arc<Job>> {
-    shared.jobs.get(id).filter(|j| j.meta.provider == Provider::Runway)
-}
-
-pub(super) async fn retrieve(
-    State(shared): State<Arc<Shared>>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Result<Response, Rejection> {
+pub(super) async fn retrieve(State(shared): State<Arc<Shared>>, Path(id): Path<String>, headers: HeaderMap) -> Reply {
     shared.stats.count("runway.status");
     authorize(&shared, &headers)?;
-    let job = find(&shared, &id);
-    let model = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
-    // A status fault hits any poll; a result fault only the fetch of a finished task.
-    let finished = job.as_ref().is_some_and(|j| matches!(j.snapshot().phase, Phase::Done(_)));
-    let hit = shared.faults.take_request(ROUTE, FaultOp::Status, model).map(|k| (k, FaultOp::Status)).or_else(|| {
-        finished.then(|| shared.faults.take_request(ROUTE, FaultOp::Result, model).map(|k| (k, FaultOp::Result)))?
-    });
-    if let Some((kind, op)) = hit {
+    let job = shared.jobs.find(Provider::Runway, &id);
+    let finished = job.as_ref().is_some_and(|j| j.is_done());
+    if let Some((kind, op)) = shared.faults.take_poll_status_first(ROUTE, endpoint_of(job.as_ref()), finished) {
         return Err(fault(&kind, op, &id));
     }
     let job = job.ok_or_else(not_found)?;
     Ok(Json(task_json(&shared, &job)).into_response())
 }
 
-pub(super) async fn delete(
-    State(shared): State<Arc<Shared>>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Result<Response, Rejection> {
+pub(super) async fn delete(State(shared): State<Arc<Shared>>, Path(id): Path<String>, headers: HeaderMap) -> Reply {
     shared.stats.count("runway.delete");
     authorize(&shared, &headers)?;
-    let job = find(&shared, &id).ok_or_else(not_found)?;
+    let job = shared.jobs.find(Provider::Runway, &id).ok_or_else(not_found)?;
     match job.snapshot().phase {
         Phase::Done(_) => {
             shared.jobs.remove(&id);
@@ -76,9 +59,8 @@ pub(super) async fn file(
     headers: HeaderMap,
 ) -> Response {
     shared.stats.count("runway.content");
-    let job = find(&shared, &task_id);
-    let model = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
-    if let Some(kind) = shared.faults.take_request(ROUTE, FaultOp::Content, model) {
+    let job = shared.jobs.find(Provider::Runway, &task_id);
+    if let Some(kind) = shared.faults.take_request(ROUTE, FaultOp::Content, endpoint_of(job.as_ref())) {
         return fault(&kind, FaultOp::Content, &task_id).into_response();
     }
     let token = query.iter().find(|(k, _)| k == "_jwt").map_or("", |(_, v)| v.as_str());
@@ -89,14 +71,7 @@ pub(super) async fn file(
         let denied = json!({"Error": {"Code": "AccessDenied", "Message": "Request has expired or is not signed"}});
         return (StatusCode::FORBIDDEN, Json(denied)).into_response();
     }
-    let path = job.filter(|_| file == "output.mp4").and_then(|job| match job.snapshot().phase {
-        Phase::Done(done) => match done.outcome {
-            Outcome::Video { path, .. } => Some(path),
-            Outcome::Failed(_) => None,
-        },
-        _ => None,
-    });
-    match path {
+    match job.filter(|_| file == "output.mp4").and_then(|j| j.video()) {
         Some(path) => crate::cdn::serve_file(&path, &headers, "video/mp4").await,
         None => (StatusCode::NOT_FOUND, Json(json!({"Error": {"Code": "NoSuchKey"}}))).into_response(),
     }

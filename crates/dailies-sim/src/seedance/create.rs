@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::{Extension, Json};
 use bytes::Bytes;
 use serde_json::{json, Map, Value};
@@ -16,17 +16,16 @@ use super::params::{resolve, KNOWN};
 use super::{authorize, Book, Entry};
 use crate::clips::ClipSpec;
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
-use crate::state::jobs::{Job, JobMeta, Provider};
+use crate::rejection::{Rejection, Reply};
+use crate::state::jobs::{Job, Provider};
 use crate::state::Shared;
-use crate::stats::RecordedSubmit;
 
 pub(super) async fn create(
     State(shared): State<Arc<Shared>>,
     Extension(book): Extension<Arc<Book>>,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Response, Rejection> {
+) -> Reply {
     shared.stats.count("seedance.submit");
     authorize(&shared, &headers)?;
     let value: Value = serde_json::from_slice(&body).map_err(|e| invalid("body", &format!("not valid JSON ({e})")))?;
@@ -57,28 +56,12 @@ pub(super) async fn create(
         seconds: resolved.seconds,
         audio: resolved.audio,
     };
-    let meta = JobMeta {
-        id: id.clone(),
-        provider: Provider::Seedance,
-        endpoint: model.clone(),
-        app_prefix: String::new(),
-        created_unix: crate::clock::unix_now(),
-        clip,
-        plan: shared.timing().plan(&model),
-        fate: shared.faults.take_fate("seedance", &model),
-        prompt: Some(prompt),
-    };
+    let job = Arc::new(Job::new(shared.job_meta(Provider::Seedance, id.clone(), &model, clip, Some(prompt))));
     book.insert(&id, Entry { resolved, cancelled: false });
-    shared.stats.record(RecordedSubmit {
-        route: "seedance".into(),
-        endpoint: model,
-        body: value.clone(),
-        job_id: id.clone(),
-        // Recorded, never called: the emulator makes no outbound requests.
-        webhook: request.get("callback_url").and_then(Value::as_str).map(str::to_owned),
-    });
+    let webhook = request.get("callback_url").and_then(Value::as_str).map(str::to_owned);
+    shared.record_submit(&job, value.clone(), webhook);
     tracing::info!(task = %id, "seedance submit");
-    shared.start_job(Arc::new(Job::new(meta)));
+    shared.start_job(job);
     Ok(Json(json!({ "id": id })).into_response())
 }
 

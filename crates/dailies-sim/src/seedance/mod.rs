@@ -12,16 +12,16 @@ mod models;
 mod params;
 mod tasks;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use serde_json::{json, Value};
 
+use crate::bearer::bearer;
 use crate::rejection::Rejection;
-use crate::state::jobs::{Job, Outcome, Phase};
+use crate::state::jobs::{Failure, Job, Outcome, Phase};
 use crate::state::Shared;
 use errors::{error, task_error};
 use params::Resolved;
@@ -45,39 +45,12 @@ struct Entry {
     pub cancelled: bool,
 }
 
-#[derive(Default)]
-struct Book(Mutex<HashMap<String, Entry>>);
-
-impl Book {
-    fn insert(&self, id: &str, entry: Entry) {
-        self.lock().insert(id.to_owned(), entry);
-    }
-
-    fn get(&self, id: &str) -> Option<Entry> {
-        self.lock().get(id).cloned()
-    }
-
-    fn cancel(&self, id: &str) {
-        if let Some(entry) = self.lock().get_mut(id) {
-            entry.cancelled = true;
-        }
-    }
-
-    fn remove(&self, id: &str) {
-        self.lock().remove(id);
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Entry>> {
-        // Plain map operations cannot leave it half-updated, so a poisoned lock is still sound.
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
+type Book = crate::state::Book<Entry>;
 
 /// `Authorization: Bearer <ARK_API_KEY>`. The demo backend hands every route one key,
 /// configured as `fal_key`. The code and wording are UNCONFIRMED (Ark's `AuthenticationError`).
 fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Rejection> {
-    let given = headers.get("authorization").and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
-    match given {
+    match bearer(headers) {
         Some(key) if key == shared.config.fal_key => Ok(()),
         _ => Err(error(
             StatusCode::UNAUTHORIZED,
@@ -101,7 +74,7 @@ fn status_of(job: &Job, entry: Option<&Entry>) -> &'static str {
         Phase::Running { .. } => "running",
         Phase::Done(done) => match done.outcome {
             Outcome::Video { .. } => "succeeded",
-            Outcome::Failed(crate::state::jobs::Failure::Cancelled) => "cancelled",
+            Outcome::Failed(Failure::Cancelled) => "cancelled",
             Outcome::Failed(_) => "failed",
         },
     }
@@ -111,10 +84,7 @@ fn status_of(job: &Job, entry: Option<&Entry>) -> &'static str {
 fn task_json(shared: &Shared, job: &Job, book: &Book) -> Value {
     let entry = book.get(&job.meta.id);
     let status = status_of(job, entry.as_ref());
-    let done = match job.snapshot().phase {
-        Phase::Done(done) => Some(done),
-        _ => None,
-    };
+    let done = job.done();
     let mut task = json!({
         "id": job.meta.id,
         "model": job.meta.endpoint,

@@ -11,15 +11,9 @@ use serde_json::json;
 use super::errors::{error, fault_response, invalid, not_found};
 use super::{authorize, status_of, task_json, Book};
 use crate::faults::FaultOp;
-use crate::rejection::Rejection;
-use crate::state::jobs::{Job, Outcome, Phase, Provider};
+use crate::rejection::Reply;
+use crate::state::jobs::{endpoint_of, Done, Provider};
 use crate::state::Shared;
-
-type Reply = Result<Response, Rejection>;
-
-fn ark_job(shared: &Shared, id: &str) -> Option<Arc<Job>> {
-    shared.jobs.get(id).filter(|j| j.meta.provider == Provider::Seedance)
-}
 
 pub(super) async fn retrieve(
     State(shared): State<Arc<Shared>>,
@@ -29,14 +23,10 @@ pub(super) async fn retrieve(
 ) -> Reply {
     shared.stats.count("seedance.status");
     authorize(&shared, &headers)?;
-    let job = ark_job(&shared, &id);
-    let model = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
+    let job = shared.jobs.find(Provider::Seedance, &id);
+    // Only a succeeded task carries its result (the video URL).
     let succeeded = job.as_ref().is_some_and(|j| status_of(j, book.get(&id).as_ref()) == "succeeded");
-    let fault = succeeded
-        .then(|| shared.faults.take_request("seedance", FaultOp::Result, model).map(|k| (k, FaultOp::Result)))
-        .flatten()
-        .or_else(|| shared.faults.take_request("seedance", FaultOp::Status, model).map(|k| (k, FaultOp::Status)));
-    if let Some((kind, op)) = fault {
+    if let Some((kind, op)) = shared.faults.take_poll("seedance", endpoint_of(job.as_ref()), succeeded) {
         return Ok(fault_response(&kind, op, &id));
     }
     let job = job.ok_or_else(|| not_found(&id))?;
@@ -62,8 +52,7 @@ pub(super) async fn list(
     let (page, size) = (number("page_num", 1)?, number("page_size", 20)?);
     let wanted = |key: &str| query.iter().filter(|(k, _)| k == key).map(|(_, v)| v.as_str()).collect::<Vec<_>>();
     let (statuses, ids, models) = (wanted("filter.status"), wanted("filter.task_ids"), wanted("filter.model"));
-    let mut jobs = shared.jobs.list(Provider::Seedance);
-    jobs.reverse();
+    let mut jobs = shared.jobs.newest_first(Provider::Seedance);
     jobs.retain(|j| {
         let status = status_of(j, book.get(&j.meta.id).as_ref());
         (statuses.is_empty() || statuses.contains(&status))
@@ -85,10 +74,10 @@ pub(super) async fn delete(
 ) -> Reply {
     shared.stats.count("seedance.delete");
     authorize(&shared, &headers)?;
-    let job = ark_job(&shared, &id).ok_or_else(|| not_found(&id))?;
+    let job = shared.jobs.find(Provider::Seedance, &id).ok_or_else(|| not_found(&id))?;
     match status_of(&job, book.get(&id).as_ref()) {
         "queued" => {
-            book.cancel(&id);
+            book.update(&id, |entry| entry.cancelled = true);
             job.cancel.notify_one();
         }
         status @ ("running" | "cancelled") => {
@@ -111,27 +100,18 @@ pub(super) async fn video(
     headers: HeaderMap,
 ) -> Response {
     shared.stats.count("seedance.content");
-    let job = ark_job(&shared, &id);
-    let model = job.as_ref().map_or("", |j| j.meta.endpoint.as_str());
-    if let Some(kind) = shared.faults.take_request("seedance", FaultOp::Content, model) {
+    let job = shared.jobs.find(Provider::Seedance, &id);
+    if let Some(kind) = shared.faults.take_request("seedance", FaultOp::Content, endpoint_of(job.as_ref())) {
         return fault_response(&kind, FaultOp::Content, &id);
     }
-    let done = job.and_then(|j| match j.snapshot().phase {
-        Phase::Done(done) => Some(done),
-        _ => None,
-    });
-    match done {
-        Some(done) if shared.expired(&done) => {
-            let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code>\
-                       <Message>Request has expired</Message></Error>";
-            (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/xml")], xml).into_response()
-        }
-        Some(done) => match done.outcome {
-            Outcome::Video { path, .. } if name == "video.mp4" => {
-                crate::cdn::serve_file(&path, &headers, "video/mp4").await
-            }
-            _ => (StatusCode::NOT_FOUND, "NoSuchKey").into_response(),
-        },
-        None => (StatusCode::NOT_FOUND, "NoSuchKey").into_response(),
+    let done = job.and_then(|j| j.done());
+    if done.as_ref().is_some_and(|d| shared.expired(d)) {
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code>\
+                   <Message>Request has expired</Message></Error>";
+        return (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/xml")], xml).into_response();
+    }
+    match done.and_then(Done::video) {
+        Some(path) if name == "video.mp4" => crate::cdn::serve_file(&path, &headers, "video/mp4").await,
+        _ => (StatusCode::NOT_FOUND, "NoSuchKey").into_response(),
     }
 }

@@ -1,10 +1,8 @@
 //! Jobs as both providers see them: immutable facts from the submit plus a watched,
 //! changing state that status polls read and SSE streams subscribe to.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -25,6 +23,23 @@ pub(crate) enum Provider {
     Google,
     Luma,
     Seedance,
+}
+
+impl Provider {
+    /// The route name scripted faults and recorded submits use.
+    pub fn route(self) -> &'static str {
+        match self {
+            Provider::Fal => "fal",
+            Provider::OpenAi => "openai",
+            Provider::Replicate => "replicate",
+            Provider::Minimax => "minimax",
+            Provider::Kling => "kling",
+            Provider::Runway => "runway",
+            Provider::Google => "google",
+            Provider::Luma => "luma",
+            Provider::Seedance => "seedance",
+        }
+    }
 }
 
 /// Everything fixed at submit time.
@@ -58,6 +73,16 @@ pub(crate) struct Done {
     /// Time spent in the running phase, reported as fal's `metrics.inference_time`.
     pub inference_s: f64,
     pub outcome: Outcome,
+}
+
+impl Done {
+    /// The rendered file, unless the job failed.
+    pub fn video(self) -> Option<PathBuf> {
+        match self.outcome {
+            Outcome::Video { path, .. } => Some(path),
+            Outcome::Failed(_) => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -116,6 +141,23 @@ impl Job {
         self.state.borrow().clone()
     }
 
+    /// How the job ended, once it has.
+    pub fn done(&self) -> Option<Done> {
+        match self.snapshot().phase {
+            Phase::Done(done) => Some(done),
+            Phase::Queued { .. } | Phase::Running { .. } => None,
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        matches!(self.state.borrow().phase, Phase::Done(_))
+    }
+
+    /// The finished video, once the job has succeeded.
+    pub fn video(&self) -> Option<PathBuf> {
+        self.done().and_then(Done::video)
+    }
+
     pub fn subscribe(&self) -> watch::Receiver<JobState> {
         self.state.subscribe()
     }
@@ -137,46 +179,8 @@ impl Job {
     }
 }
 
-/// All jobs of one emulator, both providers, keyed by id.
-#[derive(Default)]
-pub(crate) struct Jobs {
-    by_id: Mutex<HashMap<String, (u64, Arc<Job>)>>,
-    next_seq: AtomicU64,
-}
-
-impl Jobs {
-    pub fn insert(&self, job: Arc<Job>) {
-        let seq = self.next_seq.fetch_add(1, Ordering::Relaxed);
-        self.lock().insert(job.meta.id.clone(), (seq, job));
-    }
-
-    pub fn get(&self, id: &str) -> Option<Arc<Job>> {
-        self.lock().get(id).map(|(_, job)| job.clone())
-    }
-
-    pub fn remove(&self, id: &str) -> Option<Arc<Job>> {
-        self.lock().remove(id).map(|(_, job)| job)
-    }
-
-    /// A provider's jobs in submit order.
-    pub fn list(&self, provider: Provider) -> Vec<Arc<Job>> {
-        let map = self.lock();
-        let mut jobs: Vec<_> = map.values().filter(|(_, job)| job.meta.provider == provider).collect();
-        jobs.sort_by_key(|(seq, _)| *seq);
-        jobs.into_iter().map(|(_, job)| job.clone()).collect()
-    }
-
-    /// Jobs of one fal endpoint still waiting in the queue (for `fal_max_queue_length`).
-    pub fn queued_on(&self, endpoint: &str) -> usize {
-        self.lock()
-            .values()
-            .filter(|(_, job)| job.meta.endpoint == endpoint)
-            .filter(|(_, job)| matches!(job.snapshot().phase, Phase::Queued { .. }))
-            .count()
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, (u64, Arc<Job>)>> {
-        // Map operations can't be interrupted half-way, so a poisoned lock is still sound.
-        self.by_id.lock().unwrap_or_else(|e| e.into_inner())
-    }
+/// What a request about a possibly unknown job matches scripted faults against: the job's
+/// endpoint, or nothing, so that only faults without an endpoint filter hit.
+pub(crate) fn endpoint_of(job: Option<&Arc<Job>>) -> &str {
+    job.map_or("", |job| job.meta.endpoint.as_str())
 }

@@ -1,8 +1,12 @@
 //! State shared by every route of one emulator instance.
 
+mod book;
 pub(crate) mod driver;
 pub(crate) mod jobs;
+mod submit;
+mod table;
 
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use tokio::sync::watch;
@@ -13,7 +17,9 @@ use crate::config::{SimConfig, Timing};
 use crate::fal::catalog::Catalog;
 use crate::faults::FaultQueue;
 use crate::stats::StatsCell;
-use jobs::{Done, Job, Jobs};
+pub(crate) use book::Book;
+use jobs::{Done, Job};
+use table::Jobs;
 
 pub(crate) struct Shared {
     /// `http://127.0.0.1:PORT`, the prefix of every absolute URL the emulator hands out.
@@ -94,10 +100,16 @@ impl Shared {
     pub fn expired(&self, done: &Done) -> bool {
         done.at.elapsed() > self.config.result_ttl
     }
+
+    /// A succeeded job's video while the retention window still holds it.
+    pub fn retained_video(&self, job: &Job) -> Option<PathBuf> {
+        job.done().filter(|done| !self.expired(done)).and_then(Done::video)
+    }
 }
 
-/// These mutexes guard plain values replaced in one step, so poisoning can't leave them
-/// inconsistent.
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+/// Locks a mutex even if a holder panicked. Every mutex in the emulator guards maps,
+/// counters or queues changed in single steps that cannot panic half-way, so a poisoned
+/// lock still holds consistent data.
+pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }

@@ -1,0 +1,63 @@
+//! The job table every route reads: all providers' jobs, keyed by id, in submit order.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use super::jobs::{Job, Phase, Provider};
+
+/// All jobs of one emulator, keyed by id.
+#[derive(Default)]
+pub(crate) struct Jobs {
+    by_id: Mutex<HashMap<String, (u64, Arc<Job>)>>,
+    next_seq: AtomicU64,
+}
+
+impl Jobs {
+    pub fn insert(&self, job: Arc<Job>) {
+        let seq = self.next_seq.fetch_add(1, Ordering::Relaxed);
+        self.lock().insert(job.meta.id.clone(), (seq, job));
+    }
+
+    pub fn get(&self, id: &str) -> Option<Arc<Job>> {
+        self.lock().get(id).map(|(_, job)| job.clone())
+    }
+
+    /// A job only if `provider` made it: ids never collide, but no route may see (or
+    /// fault on) another provider's jobs.
+    pub fn find(&self, provider: Provider, id: &str) -> Option<Arc<Job>> {
+        self.get(id).filter(|job| job.meta.provider == provider)
+    }
+
+    pub fn remove(&self, id: &str) -> Option<Arc<Job>> {
+        self.lock().remove(id).map(|(_, job)| job)
+    }
+
+    /// A provider's jobs in submit order.
+    pub fn list(&self, provider: Provider) -> Vec<Arc<Job>> {
+        let map = self.lock();
+        let mut jobs: Vec<_> = map.values().filter(|(_, job)| job.meta.provider == provider).collect();
+        jobs.sort_by_key(|(seq, _)| *seq);
+        jobs.into_iter().map(|(_, job)| job.clone()).collect()
+    }
+
+    /// A provider's jobs, the latest submit first, as list endpoints page them.
+    pub fn newest_first(&self, provider: Provider) -> Vec<Arc<Job>> {
+        let mut jobs = self.list(provider);
+        jobs.reverse();
+        jobs
+    }
+
+    /// Jobs of one fal endpoint still waiting in the queue (for `fal_max_queue_length`).
+    pub fn queued_on(&self, endpoint: &str) -> usize {
+        self.lock()
+            .values()
+            .filter(|(_, job)| job.meta.endpoint == endpoint)
+            .filter(|(_, job)| matches!(job.snapshot().phase, Phase::Queued { .. }))
+            .count()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, (u64, Arc<Job>)>> {
+        super::lock(&self.by_id)
+    }
+}

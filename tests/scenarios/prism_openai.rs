@@ -6,11 +6,15 @@ use dailies_core::providers::{JobRef, ProviderAdapter, RouteContext, SubmitReque
 use dailies_core::secrets::Secret;
 use dailies_tests::Prism;
 
+/// The adapter's route context pointed at Prism.
+fn context(prism: &Prism) -> RouteContext {
+    RouteContext { http: reqwest::Client::new(), base_url: prism.base_url.clone(), key: Secret::new("sk-test") }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn every_sora_request_the_catalog_can_produce_passes_prism() {
     let Some(prism) = Prism::start("openai-openapi.yaml").await else { return };
-    let ctx =
-        RouteContext { http: reqwest::Client::new(), base_url: prism.base_url.clone(), key: Secret::new("sk-test") };
+    let ctx = context(&prism);
 
     // Negative control: Prism really validates (a number where the spec wants a string).
     let bad = ctx
@@ -100,8 +104,7 @@ async fn every_sora_request_the_catalog_can_produce_passes_prism() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_remix_request_passes_prism() {
     let Some(prism) = Prism::start("openai-openapi.yaml").await else { return };
-    let ctx =
-        RouteContext { http: reqwest::Client::new(), base_url: prism.base_url.clone(), key: Secret::new("sk-test") };
+    let ctx = context(&prism);
     // Negative control: the spec wants a string prompt of at least one character.
     let bad = ctx
         .http

@@ -146,10 +146,18 @@ pub struct CompareArgs {
     /// Refuse values a model cannot honour instead of running the nearest one.
     #[arg(long)]
     pub strict: bool,
+    #[command(flatten)]
+    pub spend: SpendArgs,
+}
+
+/// How a run that spends is confirmed, capped and reported; shared by compare and remix.
+#[derive(Args, Debug)]
+pub struct SpendArgs {
     /// Print one JSON object on stdout.
     #[arg(long)]
     pub json: bool,
-    /// Route every model to the built-in provider emulator: simulated, no charges.
+    /// Route every model to the built-in provider emulator: simulated, no charges (a remix
+    /// can only use demo clips made by the same process: the emulator forgets them).
     #[arg(long)]
     pub demo: bool,
     /// Do not ask for confirmation before spending.
@@ -162,21 +170,13 @@ pub struct CompareArgs {
 
 #[derive(Args, Debug)]
 pub struct RemixArgs {
-    /// The clip to remix (id or unique prefix, as `dailies show` prints it).
+    /// The clip to remix (id or the short id `dailies show` prints).
     pub clip_id: String,
     /// What to change, in words: the remix keeps the source's scene and applies this.
     #[arg(long)]
     pub prompt: String,
-    #[arg(long)]
-    pub json: bool,
-    /// Remix a clip made with the demo providers in this same process (demo clips are forgotten
-    /// when the emulator stops).
-    #[arg(long)]
-    pub demo: bool,
-    #[arg(long)]
-    pub yes: bool,
-    #[arg(long, value_name = "USD")]
-    pub max_cost: Option<f64>,
+    #[command(flatten)]
+    pub spend: SpendArgs,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -7,11 +7,11 @@ use dailies_core::api::{ClipStatus, CompareRequest, RemixRequest, RunPlan};
 use dailies_core::catalog::CanonicalParams;
 use dailies_core::{Error, InputError, Studio};
 
-use crate::args::{CompareArgs, OnOff, RemixArgs};
+use crate::args::{CompareArgs, OnOff, RemixArgs, SpendArgs};
 use crate::{demo, render};
 
 pub async fn run(studio: &Studio, args: CompareArgs) -> Result<ExitCode, Error> {
-    let _sim = if args.demo { Some(demo::attach(studio).await?) } else { None };
+    let _sim = if args.spend.demo { Some(demo::attach(studio).await?) } else { None };
     let request = CompareRequest {
         params: CanonicalParams {
             prompt: args.prompt.clone(),
@@ -28,25 +28,26 @@ pub async fn run(studio: &Studio, args: CompareArgs) -> Result<ExitCode, Error> 
         },
         models: args.models.clone(),
         strict: args.strict,
-        max_cost_usd: args.max_cost,
+        max_cost_usd: args.spend.max_cost,
         crop: Some(args.crop),
     };
     let plan = studio.plan(&request)?;
-    execute(studio, &plan, args.json, args.yes).await
+    execute(studio, &plan, &args.spend).await
 }
 
 /// `dailies remix`: a planned remix runs exactly like a one-clip comparison.
 pub async fn remix(studio: &Studio, args: RemixArgs) -> Result<ExitCode, Error> {
-    let _sim = if args.demo { Some(demo::attach(studio).await?) } else { None };
+    let _sim = if args.spend.demo { Some(demo::attach(studio).await?) } else { None };
     let plan = studio.plan_remix(&RemixRequest { clip_id: args.clip_id.clone(), prompt: args.prompt.clone() }).await?;
-    if let Some(max) = args.max_cost.filter(|max| plan.estimated_cost_usd > max + 1e-9) {
+    if let Some(max) = args.spend.max_cost.filter(|max| plan.estimated_cost_usd > max + 1e-9) {
         return Err(InputError::OverBudget { estimate: plan.estimated_cost_usd, max }.into());
     }
-    execute(studio, &plan, args.json, args.yes).await
+    execute(studio, &plan, &args.spend).await
 }
 
 /// Estimate, confirm, start, wait, report.
-async fn execute(studio: &Studio, plan: &RunPlan, json: bool, yes: bool) -> Result<ExitCode, Error> {
+async fn execute(studio: &Studio, plan: &RunPlan, spend: &SpendArgs) -> Result<ExitCode, Error> {
+    let SpendArgs { json, yes, .. } = *spend;
     render::estimate(plan);
     studio.keys_for(plan)?;
     if !plan.demo && !yes {

@@ -8,6 +8,10 @@ export const DRIFT_S = 0.08;
 const SETTLE_MS = 300;
 /** How close to its end a shorter clip stops and holds its last frame. */
 const HOLD_S = 0.05;
+/** One frame at the 24 fps every route in the catalog delivers. */
+export const FRAME_S = 1 / 24;
+/** Speeds offered for reviewing motion. */
+export const RATES = [0.25, 0.5, 1] as const;
 
 interface Entry {
   clipId: string;
@@ -33,6 +37,7 @@ export class PlaybackSync {
   time = $state(0);
   duration = $state(0);
   count = $state(0);
+  rate = $state(1);
 
   // Not reactive on purpose: it changes per frame-critical event; `count` is the reactive mirror.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -44,6 +49,7 @@ export class PlaybackSync {
   register(clipId: string, video: HTMLVideoElement): () => void {
     const entry: Entry = { clipId, video, lastSeek: 0 };
     video.muted = this.muted;
+    video.playbackRate = this.rate;
     this.entries.set(clipId, entry);
     this.count = this.entries.size;
     // A clip that arrives mid-playback joins at the shared time instead of starting over.
@@ -131,6 +137,19 @@ export class PlaybackSync {
   /** While the scrubber is held, followers are not corrected (the user is the clock). */
   setScrubbing(active: boolean): void {
     this.scrubbing = active;
+  }
+
+  /** Pauses everything and moves every clip by `frames` frames (negative goes back). */
+  step(frames: number): void {
+    if (this.playing) this.pauseAll();
+    const end = this.duration || Infinity;
+    this.seek(Math.min(Math.max(0, this.time + frames * FRAME_S), end));
+  }
+
+  /** Plays every clip at `rate` (slow motion for judging movement); the clock follows. */
+  setRate(rate: number): void {
+    this.rate = rate;
+    for (const e of this.entries.values()) e.video.playbackRate = rate;
   }
 
   toggleMute(): void {

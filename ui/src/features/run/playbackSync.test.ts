@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRIFT_S, exposeForTests, PlaybackSync } from './playbackSync.svelte';
+import { DRIFT_S, exposeForTests, FRAME_S, PlaybackSync } from './playbackSync.svelte';
 
 /** Just enough of a <video> for the sync: a clock, a length and play state. */
 class FakeVideo extends EventTarget {
@@ -8,6 +8,7 @@ class FakeVideo extends EventTarget {
   paused = true;
   muted = false;
   ended = false;
+  playbackRate = 1;
   constructor(public duration: number) {
     super();
   }
@@ -95,5 +96,32 @@ describe('PlaybackSync', () => {
     unregister();
     expect(hook.videos()).toEqual([]);
     expect(sync.count).toBe(0);
+  });
+
+  it('steps every clip a frame at a time, paused, clamped to the start and the longest clip', () => {
+    const { sync, videos } = setup(5, 8);
+    sync.playAll();
+    sync.correct();
+    sync.step(1);
+    expect(sync.playing).toBe(false);
+    expect(videos.every((v) => v.paused)).toBe(true);
+    expect(videos[1].currentTime).toBeCloseTo(FRAME_S, 6);
+    expect(videos[0].currentTime).toBeCloseTo(FRAME_S, 6);
+    sync.step(-48);
+    expect(videos[1].currentTime).toBe(0);
+    sync.seek(7.99);
+    sync.step(24);
+    expect(sync.time).toBe(8);
+    // The shorter clip holds its last frame instead of running past its end.
+    expect(videos[0].currentTime).toBeLessThan(5);
+  });
+
+  it('plays every clip, and any clip that joins later, at the chosen speed', () => {
+    const { sync, videos } = setup(5, 8);
+    sync.setRate(0.25);
+    expect(videos.map((v) => v.playbackRate)).toEqual([0.25, 0.25]);
+    const late = new FakeVideo(6);
+    sync.register('late', late as unknown as HTMLVideoElement);
+    expect(late.playbackRate).toBe(0.25);
   });
 });

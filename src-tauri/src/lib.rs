@@ -27,6 +27,8 @@ pub fn build_app<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::library::search_runs,
             commands::library::rate_clip,
             commands::library::model_stats,
+            commands::library::vote,
+            commands::library::leaderboard,
             commands::media::media_info,
             commands::settings::get_settings,
             commands::settings::set_demo,

@@ -55,3 +55,65 @@ async fn runs_are_searched_rated_and_summed_up_per_model() {
     let table = String::from_utf8_lossy(&out.stdout);
     assert!(table.contains("kling-3.0-standard@fal") && table.contains("5.0 (1)"), "{table}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn blind_votes_make_a_personal_elo_leaderboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = dailies(dir.path());
+    cmd.args(["compare", "--demo", "--prompt", "a lighthouse in fog", "--duration", "4", "--json", "--yes"]);
+    cmd.args([
+        "--model",
+        "kling-3.0-standard@fal",
+        "--model",
+        "sora-2@openai",
+        "--model",
+        "seedance-2.0-fast@seedance",
+    ]);
+    let (code, json, stderr) = run(&mut cmd);
+    assert_eq!(code, 0, "{stderr}");
+    let id = |model: &str| {
+        let clips = json["clips"].as_array().unwrap();
+        let id = clips.iter().find(|c| c["model"] == model).unwrap()["clip_id"].as_str().unwrap();
+        id[id.len() - 8..].to_string()
+    };
+    let (kling, sora, seedance) = (id("kling-3.0-standard"), id("sora-2"), id("seedance-2.0-fast"));
+    let vote = |left: &str, right: &str, winner: &str, criterion: &str| {
+        run(dailies(dir.path()).args(["vote", left, right, "--winner", winner, "--criterion", criterion, "--json"]))
+    };
+    let board = |criterion: Option<&str>| {
+        let mut cmd = dailies(dir.path());
+        cmd.args(["leaderboard", "--json"]);
+        if let Some(c) = criterion {
+            cmd.args(["--criterion", c]);
+        }
+        let (code, json, stderr) = run(&mut cmd);
+        assert_eq!(code, 0, "{stderr}");
+        json.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["model"].as_str().unwrap().to_string(), r["elo"].as_f64().unwrap()))
+            .collect::<Vec<_>>()
+    };
+
+    let (code, out, stderr) = vote(&kling, &sora, "left", "motion");
+    assert_eq!((code, out["votes_in_run"].as_u64()), (0, Some(1)), "{stderr}");
+    // Even odds at 1500 each: the winner takes half of K = 32.
+    assert_eq!(board(None), [("kling-3.0-standard".to_string(), 1516.0), ("sora-2".to_string(), 1484.0)]);
+
+    assert_eq!(vote(&kling, &seedance, "right", "overall").0, 0);
+    assert_eq!(vote(&sora, &seedance, "tie", "overall").0, 0);
+    let order: Vec<String> = board(None).into_iter().map(|(m, _)| m).collect();
+    assert_eq!(order, ["seedance-2.0-fast", "kling-3.0-standard", "sora-2"]);
+    // On motion alone, only the first vote counts.
+    assert_eq!(board(Some("motion"))[0], ("kling-3.0-standard".to_string(), 1516.0));
+
+    let (code, _, stderr) = vote(&kling, &kling, "left", "overall");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("clips: a clip cannot be compared with itself"), "{stderr}");
+    let (code, _, stderr) = vote(&kling, &sora, "left", "vibes");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("criterion: 'vibes' is not valid; allowed values: overall, prompt, motion, look, audio"),
+        "{stderr}"
+    );
+}

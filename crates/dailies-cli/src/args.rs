@@ -46,6 +46,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Record a blind A/B vote between two finished clips of one run.
+    Vote {
+        left: String,
+        right: String,
+        #[arg(long, value_enum)]
+        winner: Winner,
+        /// What the vote is about: overall, prompt, motion, look, audio.
+        #[arg(long, default_value = "overall")]
+        criterion: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Your personal leaderboard from blind votes (Elo), optionally on one criterion.
+    Leaderboard {
+        #[arg(long)]
+        criterion: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// How each model has done in this library: success, p50/p95 latency, cost per second, stars.
     Stats {
         #[arg(long)]
@@ -177,6 +196,13 @@ pub struct RemixArgs {
     pub prompt: String,
     #[command(flatten)]
     pub spend: SpendArgs,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Winner {
+    Left,
+    Right,
+    Tie,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -9,13 +9,14 @@ mod bench;
 mod compare;
 mod demo;
 mod keys;
+mod library;
 mod render;
 
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use dailies_core::api::LibraryQuery;
+use dailies_core::api::{LibraryQuery, VoteRequest, VoteWinner};
 use dailies_core::catalog::Catalog;
 use dailies_core::secrets::KeyringStore;
 use dailies_core::{Error, PollPolicy, Studio, StudioOptions};
@@ -76,11 +77,26 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         Command::Rate { clip_id, stars, json } => {
             let clip = studio.rate_clip(&clip_id, parse_stars(&stars)?).await?;
-            render::rated(&clip, json);
+            library::rated(&clip, json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Vote { left, right, winner, criterion, json } => {
+            let winner = match winner {
+                args::Winner::Left => VoteWinner::Left,
+                args::Winner::Right => VoteWinner::Right,
+                args::Winner::Tie => VoteWinner::Tie,
+            };
+            let request = VoteRequest { left_clip_id: left, right_clip_id: right, winner, criterion };
+            let votes = studio.vote(&request).await?;
+            library::voted(votes, json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Leaderboard { criterion, json } => {
+            library::leaderboard(&studio.leaderboard(criterion.as_deref()).await?, json);
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats { json, include_demo } => {
-            render::stats(&studio.model_stats(include_demo).await?, json);
+            library::stats(&studio.model_stats(include_demo).await?, json);
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { run_id, json } => {

@@ -57,7 +57,7 @@ pub fn short_id(id: &str) -> &str {
     &id[id.len().saturating_sub(8)..]
 }
 
-fn secs(ms: Option<i64>) -> String {
+pub fn secs(ms: Option<i64>) -> String {
     ms.map_or("–".into(), |m| format!("{:.1} s", m as f64 / 1000.0))
 }
 
@@ -130,53 +130,7 @@ fn print_clip(c: &ClipView) {
         println!("      parity: {}", n.message);
     }
     if let Some(r) = c.rating {
-        println!("      rated {}", stars(r));
-    }
-}
-
-/// `★★★☆☆`
-fn stars(n: u8) -> String {
-    let n = usize::from(n.min(5));
-    format!("{}{}", "★".repeat(n), "☆".repeat(5 - n))
-}
-
-pub fn rated(clip: &ClipView, json: bool) {
-    if json {
-        println!("{}", clip_json(clip));
-        return;
-    }
-    match clip.rating {
-        Some(r) => println!("{} {}@{} rated {}", short_id(&clip.id), clip.model, clip.route, stars(r)),
-        None => println!("{} {}@{} rating cleared", short_id(&clip.id), clip.model, clip.route),
-    }
-}
-
-pub fn stats(rows: &[dailies_core::api::ModelStats], json: bool) {
-    if json {
-        println!("{}", serde_json::to_string(rows).expect("stats serialise"));
-        return;
-    }
-    if rows.is_empty() {
-        println!("no finished clips yet (demo clips are left out; add --include-demo to count them)");
-        return;
-    }
-    println!(
-        "{:<30} {:>9} {:>8} {:>8} {:>8} {:>9} {:>8}  stars",
-        "model@route", "delivered", "p50", "p95", "queue50", "$/clip", "$/s"
-    );
-    for r in rows {
-        let money = |v: Option<f64>| v.map_or("–".into(), |v| format!("${v:.3}"));
-        println!(
-            "{:<30} {:>9} {:>8} {:>8} {:>8} {:>9} {:>8}  {}",
-            format!("{}@{}", r.model, r.route),
-            format!("{}/{}", r.succeeded, r.clips),
-            secs(r.p50_total_ms),
-            secs(r.p95_total_ms),
-            secs(r.p50_queued_ms),
-            money(r.mean_cost_usd),
-            money(r.usd_per_video_second),
-            r.mean_rating.map_or("–".into(), |m| format!("{m:.1} ({})", r.rated)),
-        );
+        println!("      rated {}", crate::library::stars(r));
     }
 }
 
@@ -219,7 +173,7 @@ pub fn runs(runs: &[RunSummary], json: bool) {
             r.running,
             r.cost_usd,
             if r.demo { " demo" } else { "" },
-            r.best_rating.map(|b| format!(" {}", stars(b))).unwrap_or_default(),
+            r.best_rating.map(|b| format!(" {}", crate::library::stars(b))).unwrap_or_default(),
         );
     }
 }

@@ -244,6 +244,48 @@ pub struct ModelStats {
     pub rated: u32,
 }
 
+/// Which side of a blind A/B comparison was better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteWinner {
+    Left,
+    Right,
+    Tie,
+}
+
+impl VoteWinner {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VoteWinner::Left => "left",
+            VoteWinner::Right => "right",
+            VoteWinner::Tie => "tie",
+        }
+    }
+}
+
+/// A blind vote between two finished clips of one run, on one criterion.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct VoteRequest {
+    pub left_clip_id: String,
+    pub right_clip_id: String,
+    pub winner: VoteWinner,
+    /// One of `CRITERIA` ("overall", "prompt", "motion", "look", "audio").
+    pub criterion: String,
+}
+
+/// A model+route on the personal leaderboard, from blind votes replayed in order (Elo).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct LeaderRow {
+    pub model: String,
+    pub model_name: String,
+    pub route: RouteId,
+    /// Starts at 1500; each vote moves both sides by up to 32.
+    pub elo: f64,
+    pub wins: u32,
+    pub losses: u32,
+    pub ties: u32,
+}
+
 /// One model with every route it can be reached through.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct ModelInfo {

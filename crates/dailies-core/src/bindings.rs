@@ -42,6 +42,9 @@ pub fn typescript() -> String {
         CancelOutcome::decl(),
         LibraryQuery::decl(),
         ModelStats::decl(),
+        VoteWinner::decl(),
+        VoteRequest::decl(),
+        LeaderRow::decl(),
     ];
     let mut out =
         String::from("// GENERATED from Rust by ts-rs (crates/dailies-core/src/bindings.rs); do not edit.\n\n");

@@ -38,6 +38,8 @@ pub enum InputError {
     RemixUnsupported { model: String, route: RouteId, remixable: Vec<String> },
     #[error("clip: {0}")]
     RemixSource(String),
+    #[error("clips: {0}")]
+    VoteClips(String),
 }
 
 fn suggest(s: &[String]) -> String {

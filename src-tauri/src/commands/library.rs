@@ -1,6 +1,6 @@
 //! Browsing and judging the library: search, star ratings, per-model statistics.
 
-use dailies_core::api::{ClipView, LibraryQuery, ModelStats, RunSummary};
+use dailies_core::api::{ClipView, LeaderRow, LibraryQuery, ModelStats, RunSummary, VoteRequest};
 use tauri::State;
 
 use crate::ipc_error::{ipc, CmdResult};
@@ -20,4 +20,15 @@ pub async fn rate_clip(state: State<'_, AppState>, clip_id: String, rating: Opti
 #[tauri::command]
 pub async fn model_stats(state: State<'_, AppState>, include_demo: bool) -> CmdResult<Vec<ModelStats>> {
     state.studio.model_stats(include_demo).await.map_err(ipc)
+}
+
+/// Records a blind A/B vote; answers with how many votes the run now has.
+#[tauri::command]
+pub async fn vote(state: State<'_, AppState>, request: VoteRequest) -> CmdResult<u32> {
+    state.studio.vote(&request).await.map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn leaderboard(state: State<'_, AppState>, criterion: Option<String>) -> CmdResult<Vec<LeaderRow>> {
+    state.studio.leaderboard(criterion.as_deref()).await.map_err(ipc)
 }

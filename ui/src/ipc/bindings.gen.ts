@@ -238,3 +238,17 @@ mean_cost_usd: number | null, usd_per_video_second: number | null,
  * Mean stars over rated clips, and how many were rated.
  */
 mean_rating: number | null, rated: number, };
+
+export type VoteWinner = "left" | "right" | "tie";
+
+export type VoteRequest = { left_clip_id: string, right_clip_id: string, winner: VoteWinner, 
+/**
+ * One of `CRITERIA` ("overall", "prompt", "motion", "look", "audio").
+ */
+criterion: string, };
+
+export type LeaderRow = { model: string, model_name: string, route: RouteId, 
+/**
+ * Starts at 1500; each vote moves both sides by up to 32.
+ */
+elo: number, wins: number, losses: number, ties: number, };

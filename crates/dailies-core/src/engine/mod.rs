@@ -14,6 +14,7 @@ mod plan;
 mod prices;
 mod remix;
 mod resume;
+mod votes;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -24,6 +25,7 @@ use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
 
 pub use resume::ResumeReport;
+pub use votes::CRITERIA;
 
 use crate::api::{ClipView, KeyStatus, ModelInfo, RunSummary, RunView};
 use crate::catalog::{Catalog, RouteId};

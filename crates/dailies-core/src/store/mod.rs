@@ -5,6 +5,7 @@ mod events;
 mod leases;
 mod library;
 mod runs;
+mod votes;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -17,6 +18,7 @@ pub use events::JobEvent;
 pub use leases::LEASE_TTL;
 pub use library::ClipOutcome;
 pub use runs::NewClip;
+pub use votes::VoteRow;
 
 use crate::error::{Error, Result};
 

@@ -9,6 +9,7 @@ import type {
   CompareRequest,
   ImportedImage,
   KeyStatus,
+  LeaderRow,
   LibraryQuery,
   MediaInfo,
   ModelInfo,
@@ -19,6 +20,7 @@ import type {
   RunPlan,
   RunSummary,
   RunView,
+  VoteRequest,
 } from './bindings.gen';
 import { normalised } from './errors';
 import { createFakeBackend } from './fake';
@@ -41,6 +43,8 @@ export interface Backend {
   searchRuns(query: LibraryQuery): Promise<RunSummary[]>;
   rateClip(clipId: string, rating: number | null): Promise<ClipView>;
   modelStats(includeDemo: boolean): Promise<ModelStats[]>;
+  vote(request: VoteRequest): Promise<number>;
+  leaderboard(criterion: string | null): Promise<LeaderRow[]>;
   mediaInfo(): Promise<MediaInfo>;
   getSettings(): Promise<AppSettings>;
   setDemo(demo: boolean): Promise<AppSettings>;
@@ -69,6 +73,8 @@ export const tauriBackend: Backend = {
   searchRuns: (query) => invoke('search_runs', { query }),
   rateClip: (clipId, rating) => invoke('rate_clip', { clipId, rating }),
   modelStats: (includeDemo) => invoke('model_stats', { includeDemo }),
+  vote: (request) => invoke('vote', { request }),
+  leaderboard: (criterion) => invoke('leaderboard', { criterion }),
   mediaInfo: () => invoke('media_info'),
   getSettings: () => invoke('get_settings'),
   setDemo: (demo) => invoke('set_demo', { demo }),
@@ -112,6 +118,8 @@ export const cancelClip = (clipId: string) => normalised(active.cancelClip(clipI
 export const searchRuns = (query: LibraryQuery) => normalised(active.searchRuns(query));
 export const rateClip = (clipId: string, rating: number | null) => normalised(active.rateClip(clipId, rating));
 export const modelStats = (includeDemo: boolean) => normalised(active.modelStats(includeDemo));
+export const vote = (request: VoteRequest) => normalised(active.vote(request));
+export const leaderboard = (criterion: string | null) => normalised(active.leaderboard(criterion));
 export const mediaInfo = () => normalised(active.mediaInfo());
 export const getSettings = () => normalised(active.getSettings());
 export const setDemo = (demo: boolean) => normalised(active.setDemo(demo));

@@ -19,10 +19,12 @@ import type {
   RunPlan,
   RunSummary,
   RunView,
+  VoteRequest,
 } from './bindings.gen';
 import { fakeCatalog } from './fakeCatalog';
 import { newClipView, nothingToCancel, planRemix } from './fakeClips';
 import { modelStats, searchRuns } from './fakeLibrary';
+import { CRITERIA, eloBoard, type Vote } from '../lib/arena';
 import { sniffImage, type FakeImageFacts } from './fakeImages';
 import { clipDimensions, defaultUsdPerSecond, planClips } from './fakePlanner';
 import { sampleRuns } from './fakeSamples';
@@ -75,6 +77,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   const listeners = new Set<(clip: ClipView) => void>();
   const priceOverrides = new Map<string, PriceSpec>();
   const images = new Map<string, FakeImageFacts>();
+  const votes: (Vote & { criterion: string; run: string })[] = [];
   const imageFacts = (path: string) => images.get(path);
   let nextId = 1;
 
@@ -244,6 +247,21 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       const { clip } = findClip(clipId);
       update(clip, { rating }, true);
       return clone(clip);
+    },
+    async vote(request: VoteRequest) {
+      if (!(CRITERIA as readonly string[]).includes(request.criterion)) {
+        throw fail('invalid_input', `criterion: '${request.criterion}' is not valid; allowed values: ${CRITERIA.join(', ')}`);
+      }
+      const left = findClip(request.left_clip_id);
+      const right = findClip(request.right_clip_id);
+      if (left.clip.id === right.clip.id) throw fail('invalid_input', 'clips: a clip cannot be compared with itself');
+      if (left.run !== right.run) throw fail('invalid_input', 'clips: both clips must come from the same run (the same prompt and settings)');
+      if (left.clip.status !== 'succeeded' || right.clip.status !== 'succeeded') throw fail('invalid_input', 'clips: both clips must be finished videos');
+      votes.push({ left: left.clip, right: right.clip, winner: request.winner, criterion: request.criterion, run: left.run.run_id });
+      return votes.filter((v) => v.run === left.run.run_id).length;
+    },
+    async leaderboard(criterion: string | null) {
+      return eloBoard(votes.filter((v) => criterion == null || v.criterion === criterion));
     },
     async modelStats(includeDemo: boolean) {
       return modelStats(runs, includeDemo);

@@ -1,7 +1,9 @@
 //! End-to-end: the real desktop app under Xvfb, driven through tauri-driver + WebKitWebDriver.
 //! A creator types a prompt, ticks two demo models, runs, and both clips arrive, play and
-//! show cost and latency; then the Sora clip is remixed from its tile. Runs only with `DAILIES_E2E=1` (CI sets it; see the README).
+//! show cost and latency; the two are compared blind and voted on; then the Sora clip is
+//! remixed from its tile. Runs only with `DAILIES_E2E=1` (CI sets it; see the README).
 
+mod arena;
 mod driver;
 mod ipc;
 mod remix;
@@ -45,7 +47,7 @@ async fn compare_two_demo_models_side_by_side() {
     assert!(std::env::var_os("DISPLAY").is_some(), "DISPLAY is not set; run under xvfb-run");
     let artifacts = workspace().join("artifacts");
     std::fs::create_dir_all(&artifacts).expect("create artifacts/");
-    for stale in ["e2e-run.png", "e2e-remix.png", "e2e-failure.png"] {
+    for stale in ["e2e-run.png", "e2e-blind.png", "e2e-remix.png", "e2e-failure.png"] {
         let _ = std::fs::remove_file(artifacts.join(stale));
     }
 
@@ -63,6 +65,15 @@ async fn compare_two_demo_models_side_by_side() {
     }
     if outcome.is_ok() {
         outcome = ipc::commands(&client, data.path()).await.map_err(|e| format!("after the run, IPC: {e}"));
+    }
+    if outcome.is_ok() {
+        outcome = arena::blind_vote(&client, &artifacts).await.map_err(|e| format!("blind A/B: {e}"));
+        if outcome.is_err() {
+            shot_name = "e2e-failure.png";
+            if let Ok(png) = client.screenshot().await {
+                std::fs::write(artifacts.join(shot_name), png).expect("write screenshot");
+            }
+        }
     }
     if outcome.is_ok() {
         outcome = match remix::remix_from_the_tile(&client).await {

@@ -32,7 +32,10 @@ impl Owner {
         let path = dir.join(format!("{name}.lock"));
         let lock =
             OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(|e| Error::io(&path, e))?;
-        lock.try_lock().map_err(|e| Error::Io { path: path.display().to_string(), source: e.into() })?;
+        // Without lock support (some network filesystems) leases still work, by expiry alone.
+        if let Err(e) = lock.try_lock() {
+            tracing::warn!(path = %path.display(), error = %e, "no file lock here; clip leases fall back to expiry");
+        }
         Ok(Owner { name, dir, _lock: lock })
     }
 

@@ -120,3 +120,22 @@ fn models_json_lists_every_model_route_with_lifecycle_and_prices() {
     assert_eq!(kling["price"]["rules"][1]["usd_per_second"], 0.168);
     assert!(kling["price"]["source"].as_str().unwrap().contains("fal"));
 }
+
+/// `dailies bench` keeps working (it measures, it asserts nothing about speed).
+#[test]
+fn bench_writes_a_benchmarks_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("BENCHMARKS.md");
+    let mut cmd = dailies(dir.path());
+    cmd.args(["bench", "--clips", "2", "--library-runs", "50", "--out"]).arg(&out);
+    let (code, _, stderr) = run(&mut cmd);
+    assert_eq!(code, 0, "{stderr}");
+    let report = std::fs::read_to_string(&out).unwrap();
+    for row in [
+        "| plan (validate, parity, estimate) | 500 |",
+        "| library search (two words, newest 200) | 50 |",
+        "| per-model stats over the library |",
+    ] {
+        assert!(report.contains(row), "missing {row:?} in:\n{report}");
+    }
+}

@@ -109,6 +109,9 @@ pub enum Command {
         /// Clips to run through the engine.
         #[arg(long, default_value_t = 20)]
         clips: usize,
+        /// Runs in the synthetic library that search and statistics are measured on.
+        #[arg(long, default_value_t = 2000)]
+        library_runs: usize,
     },
     /// Run the provider emulator on loopback until Ctrl-C.
     Sim {

@@ -61,8 +61,8 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
     if let Command::Sim { addr } = &cli.command {
         return demo::serve_forever(addr).await;
     }
-    if let Command::Bench { out, clips } = &cli.command {
-        return bench::run(out, *clips).await;
+    if let Command::Bench { out, clips, library_runs } = &cli.command {
+        return bench::run(out, *clips, *library_runs).await;
     }
     if let Command::Keys { action } = &cli.command {
         return keys::run(action);

@@ -7,8 +7,10 @@ use crate::api::{CancelOutcome, ClipStatus};
 use crate::error::{InputError, Result};
 use crate::providers::{adapter_for, JobRef, ProviderAdapter, ProviderError, RouteContext};
 
+const CANCELED_UNSENT: &str = "Canceled before it was sent: nothing was charged.";
+
 impl Studio {
-    /// Cancels a clip by id or unique id prefix.
+    /// Cancels a clip by id, or a unique prefix or ending of one.
     pub async fn cancel_clip(&self, id_or_prefix: &str) -> Result<CancelOutcome> {
         let clip_id = self.store().find_clip_id(id_or_prefix).await?;
         let row = self.store().clip(&clip_id).await?;
@@ -28,11 +30,9 @@ impl Studio {
         }
         let adapter = adapter_for(route)
             .ok_or_else(|| crate::error::Error::Catalog(format!("route '{route}' has no adapter in this build")))?;
-        if status == ClipStatus::Pending
-            && self.store().cancel_pending(&clip_id, "Canceled before it was sent: nothing was charged.").await?
-        {
+        if status == ClipStatus::Pending && self.store().cancel_pending(&clip_id, CANCELED_UNSENT).await? {
             self.store().add_event(&clip_id, "cancel", Some("canceled"), None, Some("before submit")).await?;
-            return self.cancel_outcome(&clip_id, "Canceled before it was sent: nothing was charged.").await;
+            return self.cancel_outcome(&clip_id, CANCELED_UNSENT).await;
         }
         if let Some(reason) = adapter.cancel_unsupported() {
             // Refused before anything is recorded, so the job is followed to its end as usual.

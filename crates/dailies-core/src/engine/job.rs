@@ -78,12 +78,12 @@ impl Studio {
             crate::error::Error::Catalog(format!("route '{}' has no adapter in this build", row.route))
         })?;
         let ctx = RouteContext { http: self.inner.http.clone(), base_url: row.base_url.clone(), key };
-        let job = match (row.status(), &row.provider_job_id) {
+        let job = match (row.status(), row.job_ref()) {
             (ClipStatus::Pending, _) => match self.submit(adapter, &ctx, &row).await? {
                 Some(job) => job,
                 None => return Ok(()),
             },
-            (_, Some(_)) => row.job_ref().expect("the clip has a provider job id"),
+            (_, Some(job)) => job,
             _ => return Ok(()),
         };
         if !fresh {
@@ -260,10 +260,12 @@ impl Studio {
                 let asked = self.store().cancel_requested(clip_id).await?;
                 let status =
                     if u.state == JobState::Canceled || asked { ClipStatus::Canceled } else { ClipStatus::Failed };
-                let name = self.store().clip(clip_id).await?.route_id().display_name();
                 let (code, msg) = match (&u.failure, asked) {
                     (_, true) => ("canceled", "Canceled by you.".to_string()),
-                    (_, false) if u.state == JobState::Canceled => ("canceled", format!("Canceled by {name}.")),
+                    (_, false) if u.state == JobState::Canceled => {
+                        let route = self.store().clip(clip_id).await?.route_id();
+                        ("canceled", format!("Canceled by {}.", route.display_name()))
+                    }
                     (Some(f), false) => (f.code(), f.to_string()),
                     (None, false) => ("generation_failed", "the provider reported a failure without a reason".into()),
                 };

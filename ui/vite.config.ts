@@ -13,5 +13,8 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./test/setup.ts'],
     include: ['src/**/*.test.ts'],
+    // Component tests render the whole panel; on a loaded 2-core machine the 5 s default
+    // timed out healthy tests (seen while Rust builds ran beside them).
+    testTimeout: 30_000,
   },
 });

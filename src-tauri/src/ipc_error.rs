@@ -4,12 +4,12 @@ use dailies_core::api::IpcError;
 
 /// Maps a core error to what crosses IPC (the UI branches on `code`, shows `message`).
 pub fn ipc(e: dailies_core::Error) -> IpcError {
-    IpcError { code: e.code().to_string(), message: e.to_string() }
+    IpcError { code: e.code().to_string(), message: e.to_string(), field: e.field().map(str::to_string) }
 }
 
 /// An error that is the shell's own, not the core's (e.g. the emulator would not start).
 pub fn shell(code: &str, message: impl std::fmt::Display) -> IpcError {
-    IpcError { code: code.to_string(), message: message.to_string() }
+    IpcError { code: code.to_string(), message: message.to_string(), field: None }
 }
 
 /// A blocking task (keychain over D-Bus) that panicked or was cancelled.

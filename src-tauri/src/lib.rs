@@ -2,6 +2,7 @@
 //! Every command unpacks its arguments, calls the core and maps the error; the product's
 //! logic lives in the core so the CLI and the app behave the same.
 
+pub mod bindings;
 mod commands;
 mod demo;
 mod ipc_error;
@@ -9,34 +10,25 @@ mod settings;
 mod setup;
 mod state;
 
-/// Registers the commands and the launch sequence on any runtime (the mock one in tests).
+/// Registers the commands and the launch sequence on any runtime.
 pub fn build_app<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    let typed = bindings::builder::<R>().invoke_handler();
+    // The one raw-body command; everything else goes through the generated, typed layer.
+    let raw = raw_commands::<R>();
     builder
-        .invoke_handler(tauri::generate_handler![
-            commands::models::list_models,
-            commands::prices::set_price_override,
-            commands::prices::clear_price_override,
-            commands::images::import_image,
-            commands::runs::plan_run,
-            commands::runs::start_run,
-            commands::runs::list_runs,
-            commands::runs::get_run,
-            commands::runs::plan_remix,
-            commands::runs::start_remix,
-            commands::runs::cancel_clip,
-            commands::library::search_runs,
-            commands::library::rate_clip,
-            commands::library::model_stats,
-            commands::library::vote,
-            commands::library::leaderboard,
-            commands::media::media_info,
-            commands::settings::get_settings,
-            commands::settings::set_demo,
-            commands::keys::key_status,
-            commands::keys::set_key,
-            commands::keys::remove_key,
-        ])
+        .invoke_handler(move |invoke| {
+            if invoke.message.command() == commands::images::IMPORT_IMAGE_COMMAND {
+                raw(invoke)
+            } else {
+                typed(invoke)
+            }
+        })
         .setup(|app| setup::launch(app).map_err(Into::into))
+}
+
+/// The one raw-body command, registered by hand (it takes the file's bytes, not JSON).
+fn raw_commands<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![commands::images::import_image]
 }
 
 /// The desktop entry point.

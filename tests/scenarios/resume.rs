@@ -97,3 +97,48 @@ async fn a_job_killed_between_send_and_id_is_marked_unknown_not_resubmitted() {
     assert!(clip["error"].as_str().unwrap().contains("may have been charged"), "{clip}");
     assert_eq!(sim.stats().submits.len(), 0, "an unknown job must not be resubmitted");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_clip_of_a_route_this_build_does_not_know_fails_and_sends_nothing() {
+    let sim = start_sim(sim_config()).await;
+    let dir = tempfile::tempdir().unwrap();
+    {
+        // A row as a newer build would leave it: a route name this build has no adapter for,
+        // a job id, and the emulator's fal URL as its base URL (where a fallback to the fal
+        // adapter would carry the fal key).
+        let studio = studio_on(&sim, dir.path(), "dailies-demo-key").await;
+        studio.set_demo(None);
+        let request = CompareRequest {
+            params: CanonicalParams { prompt: "fog".into(), ..Default::default() },
+            models: vec!["kling-3.0-pro@fal".into()],
+            ..Default::default()
+        };
+        let plan = studio.plan(&request).unwrap();
+        let clip = NewClip {
+            id: "c1".into(),
+            base_url: sim.fal_base_url(),
+            request_json: "{}".into(),
+            planned: &plan.clips[0],
+        };
+        studio.store().insert_run("r1", &plan, &[clip]).await.unwrap();
+        studio.store().mark_submitting("c1").await.unwrap();
+        studio.store().set_provider_job("c1", "req-from-the-future", &serde_json::json!({})).await.unwrap();
+        sqlx::query("UPDATE clips SET route = 'fal-next' WHERE id = 'c1'")
+            .execute(studio.store().pool())
+            .await
+            .unwrap();
+        studio.store().close().await;
+    }
+    let mut resume = dailies(dir.path());
+    against_sim(&mut resume, &sim, "dailies-demo-key", "dailies-demo-key");
+    let (code, json, stderr) = run(resume.args(["resume", "--json"]));
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(json["report"]["failed"][0], "c1", "{json}");
+    let (_, shown, _) = run(dailies(dir.path()).args(["show", "r1", "--json"]));
+    let clip = &shown["clips"][0];
+    assert_eq!(clip["status"], ClipStatus::Failed.as_str(), "{clip}");
+    assert_eq!(clip["route"], "fal-next", "the stored route is shown as it is, not renamed: {clip}");
+    assert!(clip["error"].as_str().unwrap().contains("'fal-next' is not known to this build"), "{clip}");
+    let sent: u64 = sim.stats().requests.values().sum();
+    assert_eq!(sent, 0, "nothing may be sent for an unknown route: {:?}", sim.stats().requests);
+}

@@ -52,11 +52,11 @@ pub async fn start_sim(config: SimConfig) -> SimHandle {
 pub fn dailies(data_dir: &Path) -> Command {
     let mut cmd = Command::new(dailies_bin());
     cmd.arg("--data-dir").arg(data_dir);
-    for route in RouteId::ALL {
+    for &route in RouteId::ALL {
         for var in dailies_core::secrets::env_vars(route) {
             cmd.env_remove(var);
         }
-        cmd.env_remove(dailies_core::providers::base_url_env_var(route));
+        cmd.env_remove(route.base_url_env_var());
     }
     cmd.env("DAILIES_KEYRING_SERVICE", "dailies-tests");
     // The in-process demo emulator caches rendered clips under the temp dir; share it.

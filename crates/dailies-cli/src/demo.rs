@@ -31,7 +31,7 @@ pub async fn serve_forever(addr: &str) -> Result<ExitCode, Error> {
     let key = config.fal_key.clone();
     let sim = Sim::start(addr, config).await.map_err(sim_error)?;
     println!("dailies sim listening on {}", sim.base_url());
-    for route in RouteId::ALL {
+    for &route in RouteId::ALL {
         if let Some(url) = sim.route_base_url(route.as_str()) {
             println!("  {:<8} DAILIES_{}_BASE_URL={url}", route.as_str(), route.as_str().to_ascii_uppercase());
         }

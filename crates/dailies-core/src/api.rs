@@ -2,12 +2,14 @@
 //! TypeScript bindings for the UI are generated from these types (`ui/src/ipc/bindings.gen.ts`).
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
+
+use crate::js::JsNumber;
 
 use crate::catalog::{CanonicalParams, Lifecycle, ParityNote, PriceSpec, ResolvedParams, RouteId};
 
 /// What a creator asks for: one prompt, several models, the same canonical values.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
 pub struct CompareRequest {
     pub params: CanonicalParams,
     /// Model ids (`kling-3.0-pro`) or `id@route` (`kling-3.0-pro@fal`).
@@ -16,24 +18,26 @@ pub struct CompareRequest {
     #[serde(default)]
     pub strict: bool,
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
+    #[specta(type = Option<JsNumber>)]
     pub max_cost_usd: Option<f64>,
     /// Centre-crop input images whose aspect a route does not accept.
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
     pub crop: Option<bool>,
 }
 
 /// A validated comparison, priced, before anything is persisted or sent.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct RunPlan {
     pub params: CanonicalParams,
     pub clips: Vec<PlannedClip>,
+    #[specta(type = JsNumber)]
     pub estimated_cost_usd: f64,
     pub demo: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct PlannedClip {
     pub model: String,
     pub model_name: String,
@@ -41,7 +45,9 @@ pub struct PlannedClip {
     pub endpoint: String,
     pub resolved: ResolvedParams,
     pub parity: Vec<ParityNote>,
+    #[specta(type = JsNumber)]
     pub estimated_cost_usd: f64,
+    #[specta(type = JsNumber)]
     pub usd_per_second: f64,
     pub lifecycle: Lifecycle,
     /// Set for a remix: the library clip it is made from.
@@ -49,7 +55,7 @@ pub struct PlannedClip {
 }
 
 /// Remix a finished clip with a new prompt, where its route can (OpenAI Sora).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
 pub struct RemixRequest {
     /// The source clip's id, or a unique prefix of it.
     pub clip_id: String,
@@ -57,14 +63,14 @@ pub struct RemixRequest {
 }
 
 /// What a cancel did, worded for the creator.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct CancelOutcome {
     pub clip: ClipView,
     /// "Canceled before it was sent: nothing was charged.", "Cancel sent to Replicate; ..."
     pub message: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ClipStatus {
     /// Persisted, not yet sent.
@@ -109,52 +115,52 @@ impl ClipStatus {
 }
 
 /// Milliseconds spent in each phase; `None` until the phase is over.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct Latency {
-    #[ts(type = "number | null")]
     pub queued: Option<i64>,
-    #[ts(type = "number | null")]
     pub generating: Option<i64>,
-    #[ts(type = "number | null")]
     pub downloading: Option<i64>,
-    #[ts(type = "number | null")]
     pub total: Option<i64>,
 }
 
 /// A failure worded for a creator, with a stable code for the UI.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ClipError {
     pub code: String,
     pub message: String,
 }
 
 /// One model's clip within a run: live status while it runs, the probed file after.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct ClipView {
     pub id: String,
     pub run_id: String,
     pub model: String,
     pub model_name: String,
-    pub route: RouteId,
+    /// The route as stored; a route this build does not know (a newer build's row) stays
+    /// readable here while the clip itself is failed, never followed by another route.
+    pub route: String,
     pub endpoint: String,
     pub status: ClipStatus,
     pub error: Option<ClipError>,
     pub resolved: ResolvedParams,
     pub parity: Vec<ParityNote>,
+    #[specta(type = JsNumber)]
     pub estimated_cost_usd: f64,
     /// Cost attributed to the clip: the provider's reported charge when it gives one,
     /// else the estimate for a delivered clip; `None` when nothing was delivered.
+    #[specta(type = Option<JsNumber>)]
     pub cost_usd: Option<f64>,
+    #[specta(type = Option<JsNumber>)]
     pub billed_cost_usd: Option<f64>,
     pub latency_ms: Latency,
     pub provider_job_id: Option<String>,
     pub queue_position: Option<u32>,
     /// 0–100 where the route reports it.
+    #[specta(type = Option<JsNumber>)]
     pub progress: Option<f64>,
     /// Unix milliseconds when the clip was submitted (for live elapsed timers).
-    #[ts(type = "number | null")]
     pub submitted_at_ms: Option<i64>,
-    #[ts(type = "number | null")]
     pub started_at_ms: Option<i64>,
     /// Absolute path of the downloaded MP4.
     pub file: Option<String>,
@@ -162,6 +168,7 @@ pub struct ClipView {
     pub media_path: Option<String>,
     pub width: Option<u32>,
     pub height: Option<u32>,
+    #[specta(type = Option<JsNumber>)]
     pub duration_s: Option<f64>,
     pub has_audio: Option<bool>,
     pub demo: bool,
@@ -171,19 +178,20 @@ pub struct ClipView {
     pub rating: Option<u8>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct RunView {
     pub run_id: String,
     pub prompt: String,
     pub params: CanonicalParams,
     /// RFC 3339 creation time.
     pub created_at: String,
+    #[specta(type = JsNumber)]
     pub estimated_cost_usd: f64,
     pub demo: bool,
     pub clips: Vec<ClipView>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct RunSummary {
     pub run_id: String,
     pub prompt: String,
@@ -193,7 +201,9 @@ pub struct RunSummary {
     pub succeeded: u32,
     pub failed: u32,
     pub running: u32,
+    #[specta(type = JsNumber)]
     pub estimated_cost_usd: f64,
+    #[specta(type = JsNumber)]
     pub cost_usd: f64,
     pub demo: bool,
     /// The highest star rating any clip of the run has.
@@ -201,27 +211,27 @@ pub struct RunSummary {
 }
 
 /// Filters for browsing the library; absent fields match everything.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
 pub struct LibraryQuery {
     /// Words that must all appear in the prompt (any case).
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
     pub text: Option<String>,
     /// `id` or `id@route`: runs with a clip of that model.
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
     pub model: Option<String>,
     /// Runs with a clip rated at least this many stars.
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
     pub min_rating: Option<u8>,
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
     pub limit: Option<u32>,
 }
 
 /// How one model+route has done in this library: the numbers to choose a model by.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct ModelStats {
     pub model: String,
     pub model_name: String,
@@ -230,22 +240,22 @@ pub struct ModelStats {
     pub clips: u32,
     pub succeeded: u32,
     /// Submit → file on disk, over delivered clips (milliseconds).
-    #[ts(type = "number | null")]
     pub p50_total_ms: Option<i64>,
-    #[ts(type = "number | null")]
     pub p95_total_ms: Option<i64>,
-    #[ts(type = "number | null")]
     pub p50_queued_ms: Option<i64>,
     /// Mean attributed cost of a delivered clip, and per second of video.
+    #[specta(type = Option<JsNumber>)]
     pub mean_cost_usd: Option<f64>,
+    #[specta(type = Option<JsNumber>)]
     pub usd_per_video_second: Option<f64>,
     /// Mean stars over rated clips, and how many were rated.
+    #[specta(type = Option<JsNumber>)]
     pub mean_rating: Option<f64>,
     pub rated: u32,
 }
 
 /// Which side of a blind A/B comparison was better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum VoteWinner {
     Left,
@@ -264,7 +274,7 @@ impl VoteWinner {
 }
 
 /// A blind vote between two finished clips of one run, on one criterion.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct VoteRequest {
     pub left_clip_id: String,
     pub right_clip_id: String,
@@ -274,12 +284,14 @@ pub struct VoteRequest {
 }
 
 /// A model+route on the personal leaderboard, from blind votes replayed in order (Elo).
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct LeaderRow {
     pub model: String,
     pub model_name: String,
-    pub route: RouteId,
+    /// As stored with the vote (a route unknown to this build is shown, not renamed).
+    pub route: String,
     /// Starts at 1500; each vote moves both sides by up to 32.
+    #[specta(type = JsNumber)]
     pub elo: f64,
     pub wins: u32,
     pub losses: u32,
@@ -287,7 +299,7 @@ pub struct LeaderRow {
 }
 
 /// One model with every route it can be reached through.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct ModelInfo {
     pub id: String,
     pub name: String,
@@ -297,7 +309,7 @@ pub struct ModelInfo {
     pub routes: Vec<RouteInfo>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct RouteInfo {
     pub route: RouteId,
     pub endpoint: String,
@@ -314,6 +326,7 @@ pub struct RouteInfo {
     pub seed: bool,
     pub price: PriceSpec,
     /// Price per second at the route's default values, for the picker.
+    #[specta(type = JsNumber)]
     pub usd_per_second: f64,
     /// Whether a key for this route is available (always true in demo mode).
     pub key_available: bool,
@@ -327,6 +340,7 @@ pub struct RouteInfo {
     /// Aspect ratios an input image must be near (else crop is offered); empty = any.
     pub image_aspects: Vec<String>,
     /// Allowed `[min, max]` cfg scale, when the route has one.
+    #[specta(type = Option<Vec<JsNumber>>)]
     pub cfg_scale: Option<Vec<f64>>,
     /// Shots a multi-shot list may have; 0 = no multi-shot input.
     pub max_shots: u32,
@@ -337,7 +351,7 @@ pub struct RouteInfo {
 }
 
 /// A local image brought into the library for image-to-video.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct ImportedImage {
     /// Where it now lives (`<data dir>/inputs/...`); pass as `start_image` / `end_image`.
     pub path: String,
@@ -346,7 +360,7 @@ pub struct ImportedImage {
     pub height: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum KeySource {
     Keychain,
@@ -355,7 +369,7 @@ pub enum KeySource {
 }
 
 /// Whether a route has a key, and from where. Never the key itself.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct KeyStatus {
     pub route: RouteId,
     pub source: KeySource,
@@ -363,20 +377,23 @@ pub struct KeyStatus {
 }
 
 /// The error shape across IPC: branch on `code`, show `message`.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct IpcError {
     pub code: String,
     pub message: String,
+    /// For `invalid_input`: the input it is about (`prompt`, `duration`, `start-image`, ...),
+    /// so the UI highlights it without reading the message.
+    pub field: Option<String>,
 }
 
 /// Where the UI loads clips from: the in-app loopback media server.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct MediaInfo {
     /// `http://127.0.0.1:<port>/<token>`; append `/<media_path>`.
     pub base_url: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct AppSettings {
     pub demo: bool,
     pub data_dir: String,

@@ -1,8 +1,8 @@
 //! Typed errors. Every variant's message is written for a creator, not a developer:
 //! it names the field and the allowed values, or the provider and what went wrong.
 
-use crate::catalog::RouteId;
 use crate::providers::ProviderError;
+use crate::routes::RouteId;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -42,6 +42,28 @@ pub enum InputError {
     VoteClips(String),
 }
 
+impl InputError {
+    /// The input the error is about, as its message begins ("duration: ..."): the UI
+    /// highlights that input, the CLI names the flag.
+    pub fn field(&self) -> &str {
+        match self {
+            InputError::EmptyPrompt => "prompt",
+            InputError::NoModels | InputError::UnknownModel { .. } | InputError::UnknownRoute { .. } => "model",
+            InputError::NotAllowed { field, .. }
+            | InputError::InvalidValue { field, .. }
+            | InputError::ImageAspect { field, .. } => field,
+            InputError::DurationNobodyAllows { .. } => "duration",
+            InputError::NoKey { .. } => "keys",
+            InputError::OverBudget { .. } => "max-cost",
+            InputError::ConfirmationRequired { .. } => "yes",
+            InputError::NothingToCancel { .. } | InputError::RemixUnsupported { .. } | InputError::RemixSource(_) => {
+                "clip"
+            }
+            InputError::VoteClips(_) => "clips",
+        }
+    }
+}
+
 fn suggest(s: &[String]) -> String {
     if s.is_empty() {
         "; see `dailies models` for the list".to_string()
@@ -70,6 +92,11 @@ pub enum Error {
     Io { path: String, source: std::io::Error },
     #[error("clip file: {0}")]
     Probe(String),
+    #[error(
+        "route '{route}' is not known to this build of Dailies (the clip was probably made by a newer version); \
+         it was not sent or followed"
+    )]
+    UnknownRoute { route: String },
 }
 
 impl Error {
@@ -86,10 +113,48 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::Io { .. } => "io",
             Error::Probe(_) => "probe",
+            Error::UnknownRoute { .. } => "unknown_route",
+        }
+    }
+
+    /// The input field an invalid-input error is about; `None` for every other error.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Input(e) => Some(e.field()),
+            _ => None,
         }
     }
 
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
         Error::Io { path: path.as_ref().display().to_string(), source }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_input_error_names_the_field_its_message_starts_with() {
+        let cases = [
+            InputError::EmptyPrompt,
+            InputError::NoModels,
+            InputError::UnknownModel { id: "x".into(), suggestions: vec![] },
+            InputError::NotAllowed { model: "m".into(), field: "duration".into(), asked: "7".into(), allowed: vec![] },
+            InputError::InvalidValue { field: "aspect".into(), value: "2:1".into(), allowed: vec![] },
+            InputError::DurationNobodyAllows { asked: 99, min: 3, max: 20 },
+            InputError::NoKey { route: RouteId::Fal, env_var: "FAL_KEY".into() },
+            InputError::OverBudget { estimate: 2.0, max: 1.0 },
+            InputError::ConfirmationRequired { estimate: 2.0 },
+            InputError::NothingToCancel { state: "done".into() },
+            InputError::RemixSource("unfinished".into()),
+            InputError::VoteClips("same clip".into()),
+        ];
+        for e in cases {
+            let field = e.field().to_string();
+            assert!(e.to_string().starts_with(&format!("{field}: ")), "{field} vs {e}");
+            assert_eq!(Error::from(e).field(), Some(field.as_str()));
+        }
+        assert_eq!(Error::Catalog("x".into()).field(), None);
     }
 }

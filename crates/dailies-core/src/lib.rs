@@ -1,6 +1,7 @@
 //! Dailies core: everything the app and the CLI share, with no Tauri dependency.
 //!
 //! - [`catalog`]: models × routes as data, parity, wire mapping, prices.
+//! - [`routes`]: the route ids and the one table of per-route facts (a leaf module).
 //! - [`providers`]: one adapter per access route behind [`providers::ProviderAdapter`].
 //! - [`engine`]: [`Studio`], the job engine (persist → submit → follow → download → probe).
 //! - [`store`]: the SQLite library (sqlx, WAL, embedded migrations) and media folder.
@@ -9,15 +10,17 @@
 //! - [`api`]: the types that cross the CLI/IPC boundary (TypeScript generated from them).
 
 pub mod api;
-pub mod bindings;
 pub mod catalog;
 pub mod engine;
 pub mod error;
 pub mod inputs;
+pub mod js;
 pub mod media;
 pub mod paths;
 pub mod probe;
 pub mod providers;
+pub mod routes;
+pub mod secret;
 pub mod secrets;
 pub mod store;
 

@@ -6,39 +6,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use crate::api::{KeySource, KeyStatus};
-use crate::catalog::RouteId;
 use crate::error::{Error, Result};
-
-/// A key. `Debug` and `Display` are redacted so it cannot leak through logs or errors.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: impl Into<String>) -> Secret {
-        Secret(value.into().trim().to_string())
-    }
-
-    /// The only way to read the value; call sites are the adapters' auth headers.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl std::fmt::Debug for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Secret(<redacted>)")
-    }
-}
-
-impl std::fmt::Display for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
+use crate::routes::RouteId;
+pub use crate::secret::Secret;
 
 /// Where keys persist. The keychain in the product; a map in unit tests.
 pub trait SecretStore: Send + Sync {
@@ -118,19 +88,9 @@ impl SecretStore for MemoryStore {
     }
 }
 
-/// The official SDK variable(s) for a route. Two-part keys are joined with ':'.
+/// The official SDK variable(s) for a route (from the route table). Two-part keys are joined with ':'.
 pub fn env_vars(route: RouteId) -> &'static [&'static str] {
-    match route {
-        RouteId::Fal => &["FAL_KEY"],
-        RouteId::Openai => &["OPENAI_API_KEY"],
-        RouteId::Replicate => &["REPLICATE_API_TOKEN"],
-        RouteId::Kling => &["KLING_ACCESS_KEY", "KLING_SECRET_KEY"],
-        RouteId::Google => &["GEMINI_API_KEY"],
-        RouteId::Runway => &["RUNWAYML_API_SECRET"],
-        RouteId::Luma => &["LUMAAI_API_KEY"],
-        RouteId::Minimax => &["MINIMAX_API_KEY"],
-        RouteId::Seedance => &["ARK_API_KEY"],
-    }
+    route.key_env_vars()
 }
 
 fn from_env(route: RouteId) -> Option<Secret> {
@@ -180,7 +140,7 @@ impl Keys {
     }
 
     pub fn statuses(&self) -> Vec<KeyStatus> {
-        RouteId::ALL.into_iter().map(|r| self.status(r)).collect()
+        RouteId::ALL.iter().map(|&r| self.status(r)).collect()
     }
 }
 

@@ -8,6 +8,9 @@ use tauri::State;
 use crate::ipc_error::{ipc, shell, CmdResult};
 use crate::state::AppState;
 
+/// The command's name, exported to the UI as a generated constant (it is not a typed command).
+pub const IMPORT_IMAGE_COMMAND: &str = "import_image";
+
 /// The header carrying the picked file's name, percent-encoded (headers are ASCII only).
 pub const FILE_NAME_HEADER: &str = "x-file-name";
 

@@ -10,11 +10,13 @@ use crate::ipc_error::{ipc, CmdResult};
 use crate::state::AppState;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn key_status(state: State<'_, AppState>) -> CmdResult<Vec<KeyStatus>> {
     state.blocking(|studio| Ok(studio.key_statuses())).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn set_key(state: State<'_, AppState>, route: RouteId, key: String) -> CmdResult<Vec<KeyStatus>> {
     let secret = Secret::new(key);
     state
@@ -27,6 +29,7 @@ pub async fn set_key(state: State<'_, AppState>, route: RouteId, key: String) ->
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn remove_key(state: State<'_, AppState>, route: RouteId) -> CmdResult<Vec<KeyStatus>> {
     state
         .blocking(move |studio| {

@@ -6,6 +6,7 @@ use crate::state::AppState;
 
 /// Where `<video>` loads clips from: this launch's loopback media server.
 #[tauri::command]
+#[specta::specta]
 pub async fn media_info(state: State<'_, AppState>) -> CmdResult<MediaInfo> {
     Ok(MediaInfo { base_url: state.media_base_url.clone() })
 }

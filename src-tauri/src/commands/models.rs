@@ -6,6 +6,7 @@ use crate::state::AppState;
 
 /// Every model with its routes; key availability reads the keychain, hence off-thread.
 #[tauri::command]
+#[specta::specta]
 pub async fn list_models(state: State<'_, AppState>) -> CmdResult<Vec<ModelInfo>> {
     state.blocking(|studio| Ok(studio.models())).await
 }

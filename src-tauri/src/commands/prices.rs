@@ -9,6 +9,7 @@ use crate::ipc_error::{ipc, CmdResult};
 use crate::state::AppState;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn set_price_override(
     state: State<'_, AppState>,
     model: String,
@@ -26,6 +27,7 @@ pub async fn set_price_override(
 
 /// Back to the shipped price.
 #[tauri::command]
+#[specta::specta]
 pub async fn clear_price_override(
     state: State<'_, AppState>,
     model: String,

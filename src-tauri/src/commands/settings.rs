@@ -10,12 +10,14 @@ fn current(state: &AppState) -> AppSettings {
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn get_settings(state: State<'_, AppState>) -> CmdResult<AppSettings> {
     Ok(current(&state))
 }
 
 /// Turns demo mode on or off now and remembers the choice for the next launch.
 #[tauri::command]
+#[specta::specta]
 pub async fn set_demo(state: State<'_, AppState>, demo: bool) -> CmdResult<AppSettings> {
     state.demo.apply(&state.studio, demo).await.map_err(|e| shell("demo", e))?;
     settings::save(&state.data_dir, &Settings { demo })

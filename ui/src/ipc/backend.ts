@@ -22,6 +22,7 @@ import type {
   RunView,
   VoteRequest,
 } from './bindings.gen';
+import { CLIP_UPDATE_EVENT, commands, FILE_NAME_HEADER, IMPORT_IMAGE_COMMAND } from './bindings.gen';
 import { normalised } from './errors';
 import { createFakeBackend } from './fake';
 
@@ -54,34 +55,38 @@ export interface Backend {
   onClipUpdate(callback: (clip: ClipView) => void): Promise<Unlisten>;
 }
 
-/** Argument objects are camelCase at the top level: Tauri maps `runId` to Rust's `run_id`. */
+/**
+ * The shell, through the command layer generated from Rust (`bindings.gen.ts`, tauri-specta):
+ * a command or argument renamed in Rust changes these signatures and this file stops
+ * type-checking, instead of failing on a click.
+ */
 export const tauriBackend: Backend = {
-  listModels: () => invoke('list_models'),
-  setPriceOverride: (model, route, price) => invoke('set_price_override', { model, route, price }),
-  clearPriceOverride: (model, route) => invoke('clear_price_override', { model, route }),
+  listModels: () => commands.listModels(),
+  setPriceOverride: (model, route, price) => commands.setPriceOverride(model, route, price),
+  clearPriceOverride: (model, route) => commands.clearPriceOverride(model, route),
   // Raw body: the bytes travel as-is instead of a JSON array of numbers. Headers are
   // ASCII-only, so the name is percent-encoded (the shell decodes it).
   importImage: (fileName, bytes) =>
-    invoke('import_image', bytes, { headers: { 'x-file-name': encodeURIComponent(fileName) } }),
-  planRun: (request) => invoke('plan_run', { request }),
-  startRun: (request) => invoke('start_run', { request }),
-  listRuns: () => invoke('list_runs'),
-  getRun: (runId) => invoke('get_run', { runId }),
-  planRemix: (request) => invoke('plan_remix', { request }),
-  startRemix: (request) => invoke('start_remix', { request }),
-  cancelClip: (clipId) => invoke('cancel_clip', { clipId }),
-  searchRuns: (query) => invoke('search_runs', { query }),
-  rateClip: (clipId, rating) => invoke('rate_clip', { clipId, rating }),
-  modelStats: (includeDemo) => invoke('model_stats', { includeDemo }),
-  vote: (request) => invoke('vote', { request }),
-  leaderboard: (criterion) => invoke('leaderboard', { criterion }),
-  mediaInfo: () => invoke('media_info'),
-  getSettings: () => invoke('get_settings'),
-  setDemo: (demo) => invoke('set_demo', { demo }),
-  keyStatus: () => invoke('key_status'),
-  setKey: (route, key) => invoke('set_key', { route, key }),
-  removeKey: (route) => invoke('remove_key', { route }),
-  onClipUpdate: (callback) => listen<ClipView>('clip-update', (event) => callback(event.payload)),
+    invoke(IMPORT_IMAGE_COMMAND, bytes, { headers: { [FILE_NAME_HEADER]: encodeURIComponent(fileName) } }),
+  planRun: (request) => commands.planRun(request),
+  startRun: (request) => commands.startRun(request),
+  listRuns: () => commands.listRuns(),
+  getRun: (runId) => commands.getRun(runId),
+  planRemix: (request) => commands.planRemix(request),
+  startRemix: (request) => commands.startRemix(request),
+  cancelClip: (clipId) => commands.cancelClip(clipId),
+  searchRuns: (query) => commands.searchRuns(query),
+  rateClip: (clipId, rating) => commands.rateClip(clipId, rating),
+  modelStats: (includeDemo) => commands.modelStats(includeDemo),
+  vote: (request) => commands.vote(request),
+  leaderboard: (criterion) => commands.leaderboard(criterion),
+  mediaInfo: () => commands.mediaInfo(),
+  getSettings: () => commands.getSettings(),
+  setDemo: (demo) => commands.setDemo(demo),
+  keyStatus: () => commands.keyStatus(),
+  setKey: (route, key) => commands.setKey(route, key),
+  removeKey: (route) => commands.removeKey(route),
+  onClipUpdate: (callback) => listen<ClipView>(CLIP_UPDATE_EVENT, (event) => callback(event.payload)),
 };
 
 /** True inside the Tauri webview; false in a plain browser and in unit tests. */

@@ -26,6 +26,7 @@ describe('fake backend', () => {
     await expect(fake.planRun({ ...ask(['sora-2-pro@openai']), strict: true })).rejects.toEqual({
       code: 'invalid_input',
       message: 'duration: Sora 2 Pro does not allow 10; allowed values: 4, 8, 12',
+      field: 'duration',
     });
   });
 
@@ -88,6 +89,7 @@ describe('fake backend: image-to-video, prices, billed cost', () => {
     await expect(fake.planRun(veo)).rejects.toEqual({
       code: 'image_aspect',
       message: 'start-image: veo-3.1@google needs an image near one of its aspect ratios; this one is 1000x1000; pass --crop to centre-crop it to 16:9',
+      field: 'start-image',
     });
     const cropped = await fake.planRun({ ...veo, crop: true });
     expect(cropped.clips[0].parity.map((n) => n.message)).toEqual(['start-image centre-cropped to 16:9']);
@@ -118,6 +120,7 @@ describe('fake backend: image-to-video, prices, billed cost', () => {
     await expect(fake.planRun(req)).rejects.toEqual({
       code: 'invalid_input',
       message: 'start-image: runway-gen-4-turbo@runway does not allow none; allowed values: a start image (--start-image): this model is image-to-video only',
+      field: 'start-image',
     });
     const image = await fake.importImage('wide.png', pngBytes(1280, 720));
     const plan = await fake.planRun({ ...req, params: { prompt: 'fog', start_image: image.path } });
@@ -179,8 +182,13 @@ describe('fake backend: cancel and remix, like the core', () => {
     await expect(fake.cancelClip(sora.id)).rejects.toEqual({
       code: 'cancel_unsupported',
       message: 'OpenAI cannot cancel a job it has accepted: the Videos API has no cancel; the job runs to the end and may be charged',
+      field: null,
     });
-    await expect(fake.cancelClip(kling.id)).rejects.toEqual({ code: 'invalid_input', message: 'clip: nothing to cancel; this clip is already canceled' });
+    await expect(fake.cancelClip(kling.id)).rejects.toEqual({
+      code: 'invalid_input',
+      message: 'clip: nothing to cancel; this clip is already canceled',
+      field: 'clip',
+    });
     await vi.advanceTimersByTimeAsync(20_000);
     expect((await fake.getRun(run.run_id)).clips.map((c) => c.status)).toEqual(['canceled', 'succeeded']);
   });

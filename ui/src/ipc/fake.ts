@@ -8,7 +8,6 @@ import type {
   ClipView,
   CompareRequest,
   ImportedImage,
-  IpcError,
   KeySource,
   KeyStatus,
   LibraryQuery,
@@ -28,8 +27,9 @@ import { CRITERIA, eloBoard, type Vote } from '../lib/arena';
 import { sniffImage, type FakeImageFacts } from './fakeImages';
 import { clipDimensions, defaultUsdPerSecond, planClips } from './fakePlanner';
 import { sampleRuns } from './fakeSamples';
-import { ROUTE_NAME } from '../lib/models';
+import { routeName } from '../lib/models';
 import { summarizeRun } from '../lib/runs';
+import { fail, invalid } from './fakeErrors';
 
 export interface FakeOptions {
   /** Start with demo on and a few finished runs in the library. */
@@ -66,7 +66,6 @@ const NO_CANCEL: Partial<Record<RouteId, string>> = {
 };
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-const fail = (code: string, message: string): IpcError => ({ code, message });
 
 export function createFakeBackend(options: FakeOptions = {}): Backend {
   const pace = options.pace ?? 1;
@@ -96,7 +95,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     effectiveCatalog().map((m) => ({ ...m, routes: m.routes.map((r) => ({ ...r, usd_per_second: defaultUsdPerSecond(r), key_available: hasKey(r.route) })) }));
   const requireRoute = (model: string, route: RouteId) => {
     const found = catalog.find((m) => m.id === model)?.routes.some((r) => r.route === route);
-    if (!found) throw fail('invalid_input', `model: unknown model '${model}@${route}'`);
+    if (!found) throw invalid(`model: unknown model '${model}@${route}'`);
   };
   const keyStatus = (): KeyStatus[] => ROUTES.map((route) => ({ route, source: keys.get(route)!, env_var: ENV_VARS[route] }));
   const findRun = (runId: string) => {
@@ -130,12 +129,12 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     }
     t += queuedFor;
     const generatingFor = 2600 + index * 1400;
-    at(t, () => update(clip, { status: 'generating', queue_position: null, started_at_ms: Date.now(), progress: REPORTS_PROGRESS.has(clip.route) ? 0 : null, latency_ms: { ...clip.latency_ms, queued: queuedFor } }));
+    at(t, () => update(clip, { status: 'generating', queue_position: null, started_at_ms: Date.now(), progress: REPORTS_PROGRESS.has(clip.route as RouteId) ? 0 : null, latency_ms: { ...clip.latency_ms, queued: queuedFor } }));
     if (/policy/i.test(prompt) && clip.model.startsWith('kling')) {
       at(t + 1200, () => update(clip, { status: 'failed', progress: null, error: { code: 'content_policy', message: 'Kling rejected the prompt: content policy' }, latency_ms: { ...clip.latency_ms, total: queuedFor + 1200 + 450 } }));
       return;
     }
-    if (REPORTS_PROGRESS.has(clip.route)) {
+    if (REPORTS_PROGRESS.has(clip.route as RouteId)) {
       for (let step = 1; step < 5; step++) at(t + (generatingFor * step) / 5, () => update(clip, { progress: step * 20 }));
     }
     t += generatingFor;
@@ -146,7 +145,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
 
   function finish(clip: ClipView, latency: ClipView['latency_ms']) {
     const { width, height } = clipDimensions(clip.resolved.resolution, clip.resolved.aspect);
-    const bill = BILLED[clip.route];
+    const bill = BILLED[clip.route as RouteId];
     const billed = bill ? cents(bill(clip.estimated_cost_usd)) : null;
     update(clip, {
       status: 'succeeded', latency_ms: latency, cost_usd: billed ?? clip.estimated_cost_usd, billed_cost_usd: billed,
@@ -166,7 +165,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   /** Persists a planned run and plays its clips, as `Studio::start` does. */
   function begin(plan: RunPlan): RunView {
     const missing = plan.clips.find((c) => !hasKey(c.route));
-    if (missing) throw fail('invalid_input', `keys: no key for route '${missing.route}'; save one under Keys or set ${ENV_VARS[missing.route]} (or turn on Demo providers)`);
+    if (missing) throw invalid(`keys: no key for route '${missing.route}'; save one under Keys or set ${ENV_VARS[missing.route]} (or turn on Demo providers)`);
     const runId = `run_${String(nextId++).padStart(4, '0')}`;
     const run: RunView = {
       run_id: runId, prompt: plan.params.prompt, params: plan.params, created_at: new Date().toISOString(),
@@ -185,7 +184,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     async setPriceOverride(model: string, route: RouteId, price: PriceSpec) {
       requireRoute(model, route);
       if (price.rules.length === 0 || price.rules.some((r) => r.usd_per_second == null && r.usd_per_clip == null)) {
-        throw fail('invalid_input', "price: '(empty rule)' is not valid; allowed values: at least one rule with usd_per_second or usd_per_clip");
+        throw invalid("price: '(empty rule)' is not valid; allowed values: at least one rule with usd_per_second or usd_per_clip");
       }
       priceOverrides.set(`${model}@${route}`, clone(price));
       return clone(models());
@@ -196,7 +195,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     },
     async importImage(fileName: string, bytes: Uint8Array): Promise<ImportedImage> {
       const facts = sniffImage(bytes);
-      if (!facts) throw fail('invalid_input', `image: '${fileName} (not a PNG, JPEG or WebP image)' is not valid; allowed values: png, jpeg, webp`);
+      if (!facts) throw invalid(`image: '${fileName} (not a PNG, JPEG or WebP image)' is not valid; allowed values: png, jpeg, webp`);
       const path = `/fake/inputs/${String(images.size + 1).padStart(4, '0')}-${fileName.replace(/[^A-Za-z0-9.-]/g, '_')}`;
       images.set(path, facts);
       return { path, ...facts };
@@ -221,14 +220,14 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     async cancelClip(clipId: string): Promise<CancelOutcome> {
       const { clip } = findClip(clipId);
       const finished = nothingToCancel(clip.status);
-      if (finished) throw fail('invalid_input', finished);
-      const name = ROUTE_NAME[clip.route];
+      if (finished) throw invalid(finished);
+      const name = routeName(clip.route);
       if (clip.status === 'pending') {
         stopped.add(clip.id);
         update(clip, { status: 'canceled', error: { code: 'canceled', message: 'Canceled before it was sent: nothing was charged.' } }, true);
         return { clip: clone(clip), message: 'Canceled before it was sent: nothing was charged.' };
       }
-      const reason = NO_CANCEL[clip.route];
+      const reason = NO_CANCEL[clip.route as RouteId];
       if (reason) throw fail('cancel_unsupported', `${name} cannot cancel a job it has accepted: ${reason}`);
       stopped.add(clip.id);
       setTimeout(() => update(clip, { status: 'canceled', queue_position: null, progress: null, error: { code: 'canceled', message: 'Canceled by you.' } }, true), 300 * pace);
@@ -236,13 +235,13 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     },
     async searchRuns(query: LibraryQuery) {
       if (query.min_rating != null && (query.min_rating < 1 || query.min_rating > 5)) {
-        throw fail('invalid_input', `min-rating: '${query.min_rating}' is not valid; allowed values: 1, 2, 3, 4, 5`);
+        throw invalid(`min-rating: '${query.min_rating}' is not valid; allowed values: 1, 2, 3, 4, 5`);
       }
       return searchRuns(runs, query);
     },
     async rateClip(clipId: string, rating: number | null) {
       if (rating != null && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) {
-        throw fail('invalid_input', `rating: '${rating}' is not valid; allowed values: 1, 2, 3, 4, 5`);
+        throw invalid(`rating: '${rating}' is not valid; allowed values: 1, 2, 3, 4, 5`);
       }
       const { clip } = findClip(clipId);
       update(clip, { rating }, true);
@@ -250,13 +249,13 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     },
     async vote(request: VoteRequest) {
       if (!(CRITERIA as readonly string[]).includes(request.criterion)) {
-        throw fail('invalid_input', `criterion: '${request.criterion}' is not valid; allowed values: ${CRITERIA.join(', ')}`);
+        throw invalid(`criterion: '${request.criterion}' is not valid; allowed values: ${CRITERIA.join(', ')}`);
       }
       const left = findClip(request.left_clip_id);
       const right = findClip(request.right_clip_id);
-      if (left.clip.id === right.clip.id) throw fail('invalid_input', 'clips: a clip cannot be compared with itself');
-      if (left.run !== right.run) throw fail('invalid_input', 'clips: both clips must come from the same run (the same prompt and settings)');
-      if (left.clip.status !== 'succeeded' || right.clip.status !== 'succeeded') throw fail('invalid_input', 'clips: both clips must be finished videos');
+      if (left.clip.id === right.clip.id) throw invalid('clips: a clip cannot be compared with itself');
+      if (left.run !== right.run) throw invalid('clips: both clips must come from the same run (the same prompt and settings)');
+      if (left.clip.status !== 'succeeded' || right.clip.status !== 'succeeded') throw invalid('clips: both clips must be finished videos');
       votes.push({ left: left.clip, right: right.clip, winner: request.winner, criterion: request.criterion, run: left.run.run_id });
       return votes.filter((v) => v.run === left.run.run_id).length;
     },
@@ -286,7 +285,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       return keyStatus();
     },
     async setKey(route: RouteId, key: string) {
-      if (!key.trim()) throw fail('invalid_input', 'key: must not be empty');
+      if (!key.trim()) throw invalid('key: must not be empty');
       keys.set(route, 'keychain');
       return keyStatus();
     },

@@ -1,8 +1,8 @@
 // The fake backend's clip rows and remix planning, following dailies-core: a new clip
 // starts `pending` with no result; a remix keeps its source's model, length and size.
-import type { ClipView, IpcError, ModelInfo, PlannedClip, RunPlan, RunView } from './bindings.gen';
+import type { ClipView, ModelInfo, PlannedClip, RunPlan, RunView } from './bindings.gen';
+import { invalid } from './fakeErrors';
 
-const invalid = (message: string): IpcError => ({ code: 'invalid_input', message });
 
 /** The last 8 characters of an id, as the CLI prints it. */
 export const shortId = (id: string) => id.slice(-8);
@@ -33,7 +33,7 @@ export function planRemix(catalog: ModelInfo[], source: ClipView, run: RunView, 
   }
   const resolved = { ...source.resolved, prompt: text, shots: undefined, start_image: undefined, end_image: undefined };
   const clip: PlannedClip = {
-    model: source.model, model_name: source.model_name, route: source.route, endpoint: source.endpoint, resolved,
+    model: source.model, model_name: source.model_name, route: route.route, endpoint: source.endpoint, resolved,
     parity: [{ param: 'remix', asked: source.id, ran: source.id, message: `remix of ${shortId(source.id)}: ${resolved.duration_s} s at ${resolved.resolution} as the source` }],
     estimated_cost_usd: source.estimated_cost_usd, usd_per_second: route.usd_per_second, lifecycle: route.lifecycle, remix_of: source.id,
   };

@@ -1,6 +1,7 @@
 // The fake backend's image-to-video: header sniffing like dailies-core's `inputs::inspect`,
 // and the plan-time rules of `engine/images.rs` (drop with a note, aspect check, crop).
 import type { IpcError, ParityNote, ResolvedParams, RouteInfo } from './bindings.gen';
+import { invalid } from './fakeErrors';
 
 export interface FakeImageFacts {
   format: 'png' | 'jpeg' | 'webp';
@@ -105,6 +106,7 @@ export function planImages(resolved: ResolvedParams, notes: ParityNote[], input:
       throw {
         code: 'image_aspect',
         message: `${field}: ${label} needs an image near one of its aspect ratios; this one is ${facts.width}x${facts.height}; pass --crop to centre-crop it to ${nearest}`,
+        field,
       } satisfies IpcError;
     }
     notes.push({ param: field, asked: path, ran: nearest, message: `${field} centre-cropped to ${nearest}` });
@@ -112,4 +114,3 @@ export function planImages(resolved: ResolvedParams, notes: ParityNote[], input:
   }
 }
 
-const invalid = (message: string): IpcError => ({ code: 'invalid_input', message });

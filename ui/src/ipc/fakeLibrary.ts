@@ -1,7 +1,7 @@
 // The fake backend's library queries, following dailies-core's `search_runs` and
 // `model_stats`: every word in the prompt, a model by `id` or `id@route`, a star floor;
 // nearest-rank p50/p95 over delivered clips.
-import type { ClipView, LibraryQuery, ModelStats, RunSummary, RunView } from './bindings.gen';
+import type { ClipView, LibraryQuery, ModelStats, RouteId, RunSummary, RunView } from './bindings.gen';
 import { summarizeRun } from '../lib/runs';
 
 export function searchRuns(runs: RunView[], q: LibraryQuery): RunSummary[] {
@@ -45,7 +45,7 @@ export function modelStats(runs: RunView[], includeDemo: boolean): ModelStats[] 
       const rating = mean(ratings);
       const cost = mean(costs);
       return {
-        model: clips[0].model, model_name: clips[0].model_name, route: clips[0].route, clips: clips.length, succeeded: ok.length,
+        model: clips[0].model, model_name: clips[0].model_name, route: clips[0].route as RouteId, clips: clips.length, succeeded: ok.length,
         p50_total_ms: percentile(totals, 50), p95_total_ms: percentile(totals, 95), p50_queued_ms: percentile(queued, 50),
         mean_cost_usd: cost == null ? null : cents(cost),
         usd_per_video_second: seconds > 0 ? cents(costs.reduce((a, b) => a + b, 0) / seconds) : null,

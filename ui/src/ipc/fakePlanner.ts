@@ -3,7 +3,6 @@
 import type {
   CanonicalParams,
   CompareRequest,
-  IpcError,
   ModelInfo,
   ParityNote,
   PlannedClip,
@@ -12,8 +11,8 @@ import type {
   Shot,
 } from './bindings.gen';
 import { planImages, type FakeImageFacts } from './fakeImages';
+import { invalid } from './fakeErrors';
 
-const invalid = (message: string): IpcError => ({ code: 'invalid_input', message });
 
 const resolutionRank = (label: string) => (label.toLowerCase() === '4k' ? 2160 : parseInt(label, 10) || 0);
 const aspectLog = (label: string) => {
@@ -155,8 +154,8 @@ export function planClips(
     if (!model) throw invalid(`model: unknown model '${id}'`);
     const spec = routeId ? model.routes.find((r) => r.route === routeId) : model.routes[0];
     if (!spec) throw invalid(`model: ${id} is not offered through route '${routeId}'; available routes: ${model.routes.map((r) => r.route).join(', ')}`);
-    const { resolved, notes } = resolveParams(model.name, spec, request.params, request.strict);
-    const imageInput = { label: `${model.id}@${spec.route}`, route: spec, strict: request.strict, crop: request.crop ?? false, facts: imageFacts };
+    const { resolved, notes } = resolveParams(model.name, spec, request.params, request.strict ?? false);
+    const imageInput = { label: `${model.id}@${spec.route}`, route: spec, strict: request.strict ?? false, crop: request.crop ?? false, facts: imageFacts };
     planImages(resolved, notes, imageInput);
     return {
       model: model.id,

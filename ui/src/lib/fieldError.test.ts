@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { splitFieldError } from './fieldError';
+import { fieldErrorOf } from './fieldError';
 
-describe('splitFieldError', () => {
-  it('names the field of a core input error', () => {
-    expect(splitFieldError('duration: Sora 2 Pro does not allow 10; allowed values: 4, 8, 12')).toEqual({
+describe('fieldErrorOf', () => {
+  it('labels the field the core names and drops its prefix from the text', () => {
+    const message = 'duration: Sora 2 Pro does not allow 10; allowed values: 4, 8, 12';
+    expect(fieldErrorOf({ code: 'invalid_input', message, field: 'duration' })).toEqual({
       field: 'duration',
       label: 'Duration',
       text: 'Sora 2 Pro does not allow 10; allowed values: 4, 8, 12',
     });
-    expect(splitFieldError('max-cost: estimated $3.00 exceeds --max-cost $2.00').label).toBe('Budget');
+    const budget = { code: 'invalid_input', message: 'max-cost: estimated $3.00 exceeds --max-cost $2.00', field: 'max-cost' };
+    expect(fieldErrorOf(budget).label).toBe('Budget');
   });
-  it('passes other messages through', () => {
-    expect(splitFieldError('Something broke')).toEqual({ field: null, label: null, text: 'Something broke' });
+  it('never guesses a field from the message when none is named', () => {
+    expect(fieldErrorOf({ code: 'invalid_input', message: 'duration: looks like a field', field: null })).toEqual({
+      field: null,
+      label: null,
+      text: 'duration: looks like a field',
+    });
   });
 });

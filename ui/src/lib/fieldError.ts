@@ -1,5 +1,6 @@
-// dailies-core words input errors as "<field>: <what is wrong>" (see crates/dailies-core/src/error.rs),
-// so the field can be picked out and the matching input highlighted.
+// An invalid-input error names its field (`IpcError.field`, set by dailies-core); its message
+// reads "<field>: <what is wrong>", so the prefix is dropped where the field gets a label.
+import type { IpcError } from '../ipc/bindings.gen';
 
 export interface FieldError {
   field: string | null;
@@ -27,9 +28,10 @@ const LABELS: Record<string, string> = {
   'max-cost': 'Budget',
 };
 
-export function splitFieldError(message: string): FieldError {
-  const match = /^([a-z][a-z_-]*): (.+)$/s.exec(message);
-  if (!match) return { field: null, label: null, text: message };
-  const field = match[1];
-  return { field, label: LABELS[field] ?? field, text: match[2] };
+export function fieldErrorOf(error: IpcError): FieldError {
+  const field = error.field ?? null;
+  if (!field) return { field: null, label: null, text: error.message };
+  const prefix = `${field}: `;
+  const text = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  return { field, label: LABELS[field] ?? field, text };
 }

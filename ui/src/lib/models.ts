@@ -94,3 +94,8 @@ export const ROUTE_NAME: Record<RouteId, string> = {
   minimax: 'MiniMax',
   seedance: 'BytePlus Ark',
 };
+
+/** A stored route's display name; a route this build does not know is shown as stored. */
+export function routeName(route: string): string {
+  return ROUTE_NAME[route as RouteId] ?? route;
+}

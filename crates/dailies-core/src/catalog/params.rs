@@ -1,7 +1,9 @@
 //! Canonical parameters: what a comparison asks every model for, before any route mapping.
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
+
+use crate::js::JsNumber;
 
 /// Aspect ratios a creator may ask for. Routes allow a subset; the rest is parity.
 pub const CANONICAL_ASPECTS: &[&str] = &["21:9", "16:9", "4:3", "1:1", "3:4", "9:16"];
@@ -10,66 +12,66 @@ pub const CANONICAL_ASPECTS: &[&str] = &["21:9", "16:9", "4:3", "1:1", "3:4", "9
 pub const CANONICAL_RESOLUTIONS: &[&str] = &["480p", "512p", "540p", "720p", "768p", "1024p", "1080p", "1440p", "4k"];
 
 /// The same values asked of every model in a comparison. `None` means "the model's default".
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct CanonicalParams {
     pub prompt: String,
-    #[ts(optional)]
+    #[specta(optional)]
     pub negative_prompt: Option<String>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub duration_s: Option<u32>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub aspect: Option<String>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub resolution: Option<String>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub audio: Option<bool>,
-    #[ts(optional)]
-    #[ts(type = "number")]
+    #[specta(optional)]
     pub seed: Option<i64>,
-    #[ts(optional)]
+    #[specta(optional)]
+    #[specta(type = Option<JsNumber>)]
     pub cfg_scale: Option<f64>,
     /// Multi-shot list; when given, its durations add up to the clip's duration.
-    #[ts(optional)]
+    #[specta(optional)]
     pub shots: Option<Vec<Shot>>,
     /// Local image file for the first frame (image-to-video).
-    #[ts(optional)]
+    #[specta(optional)]
     pub start_image: Option<String>,
     /// Local image file for the last frame, where a route supports one.
-    #[ts(optional)]
+    #[specta(optional)]
     pub end_image: Option<String>,
 }
 
 /// One shot of a multi-shot generation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Shot {
     pub prompt: String,
     pub duration_s: u32,
 }
 
 /// The values one model+route actually runs with, after parity adjustment.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct ResolvedParams {
     pub prompt: String,
-    #[ts(optional)]
+    #[specta(optional)]
     pub negative_prompt: Option<String>,
     pub duration_s: u32,
     pub aspect: String,
     pub resolution: String,
     pub audio: bool,
-    #[ts(optional)]
-    #[ts(type = "number")]
+    #[specta(optional)]
     pub seed: Option<i64>,
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
+    #[specta(type = Option<JsNumber>)]
     pub cfg_scale: Option<f64>,
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
     pub shots: Option<Vec<Shot>>,
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
     pub start_image: Option<String>,
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
     pub end_image: Option<String>,
 }
 
@@ -93,7 +95,7 @@ impl ResolvedParams {
 }
 
 /// One place where a model could not honour the canonical value exactly.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct ParityNote {
     /// Canonical parameter name as the CLI spells it (`duration`, `aspect`, ...).
     pub param: String,

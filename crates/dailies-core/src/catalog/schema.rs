@@ -4,86 +4,22 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
-/// The access route a model is reached through. One adapter file per route.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum RouteId {
-    Fal,
-    Openai,
-    Replicate,
-    Kling,
-    Google,
-    Runway,
-    Luma,
-    Minimax,
-    Seedance,
-}
+use crate::js::JsNumber;
 
-impl RouteId {
-    pub const ALL: [RouteId; 9] = [
-        RouteId::Fal,
-        RouteId::Openai,
-        RouteId::Replicate,
-        RouteId::Kling,
-        RouteId::Google,
-        RouteId::Runway,
-        RouteId::Luma,
-        RouteId::Minimax,
-        RouteId::Seedance,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RouteId::Fal => "fal",
-            RouteId::Openai => "openai",
-            RouteId::Replicate => "replicate",
-            RouteId::Kling => "kling",
-            RouteId::Google => "google",
-            RouteId::Runway => "runway",
-            RouteId::Luma => "luma",
-            RouteId::Minimax => "minimax",
-            RouteId::Seedance => "seedance",
-        }
-    }
-
-    /// The name a creator recognises in messages ("fal: insufficient balance").
-    pub fn display_name(self) -> &'static str {
-        match self {
-            RouteId::Fal => "fal",
-            RouteId::Openai => "OpenAI",
-            RouteId::Replicate => "Replicate",
-            RouteId::Kling => "Kling",
-            RouteId::Google => "Google",
-            RouteId::Runway => "Runway",
-            RouteId::Luma => "Luma",
-            RouteId::Minimax => "MiniMax",
-            RouteId::Seedance => "BytePlus Ark",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<RouteId> {
-        RouteId::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-}
-
-impl std::fmt::Display for RouteId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::routes::RouteId;
 
 /// Where a model+route stands in its provider's lifecycle.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Lifecycle {
     pub state: LifecycleState,
     /// Shutdown / retirement date (ISO date) when one is announced.
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
     pub date: Option<String>,
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
     pub note: Option<String>,
 }
 
@@ -93,7 +29,7 @@ impl Default for Lifecycle {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "lowercase")]
 pub enum LifecycleState {
     Active,
@@ -285,7 +221,7 @@ pub enum Encoding {
 }
 
 /// Per-second (or per-clip) price rules with provenance.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct PriceSpec {
     pub rules: Vec<PriceRule>,
     pub source: String,
@@ -293,32 +229,37 @@ pub struct PriceSpec {
     /// Converts a charge the route reports in tokens (BytePlus Ark) to USD, where the
     /// matching rule has no token rate of its own.
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
+    #[specta(type = Option<JsNumber>)]
     pub usd_per_million_tokens: Option<f64>,
     /// Converts a charge the route reports in its own units (Kling units, Runway credits).
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
+    #[specta(type = Option<JsNumber>)]
     pub usd_per_unit: Option<f64>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
 pub struct PriceRule {
     /// Applies when every given condition holds; absent conditions match anything.
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
     pub audio: Option<bool>,
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
     pub resolution: Option<String>,
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
+    #[specta(type = Option<JsNumber>)]
     pub usd_per_second: Option<f64>,
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
+    #[specta(type = Option<JsNumber>)]
     pub usd_per_clip: Option<f64>,
     /// The token rate for these values when it differs from the spec's (Seedance 2.0 bills
     /// 1080p and 4k tokens at other rates than 480p/720p).
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
+    #[specta(type = Option<JsNumber>)]
     pub usd_per_million_tokens: Option<f64>,
 }

@@ -5,7 +5,7 @@
 use super::Studio;
 use crate::api::{CancelOutcome, ClipStatus};
 use crate::error::{InputError, Result};
-use crate::providers::{adapter_for, JobRef, ProviderAdapter, ProviderError, RouteContext};
+use crate::providers::{adapter, JobRef, ProviderAdapter, ProviderError, RouteContext};
 
 const CANCELED_UNSENT: &str = "Canceled before it was sent: nothing was charged.";
 
@@ -14,7 +14,7 @@ impl Studio {
     pub async fn cancel_clip(&self, id_or_prefix: &str) -> Result<CancelOutcome> {
         let clip_id = self.store().find_clip_id(id_or_prefix).await?;
         let row = self.store().clip(&clip_id).await?;
-        let route = row.route_id();
+        let route = row.route_id()?;
         let name = route.display_name();
         let status = row.status();
         let finished = match status {
@@ -28,13 +28,12 @@ impl Studio {
         if let Some(state) = finished {
             return Err(InputError::NothingToCancel { state: state.into() }.into());
         }
-        let adapter = adapter_for(route)
-            .ok_or_else(|| crate::error::Error::Catalog(format!("route '{route}' has no adapter in this build")))?;
+        let adapter = adapter(route);
         if status == ClipStatus::Pending && self.store().cancel_pending(&clip_id, CANCELED_UNSENT).await? {
             self.store().add_event(&clip_id, "cancel", Some("canceled"), None, Some("before submit")).await?;
             return self.cancel_outcome(&clip_id, CANCELED_UNSENT).await;
         }
-        if let Some(reason) = adapter.cancel_unsupported() {
+        if let Some(reason) = route.cancel_unsupported() {
             // Refused before anything is recorded, so the job is followed to its end as usual.
             return Err(ProviderError::CannotCancel { route, detail: reason.into() }.into());
         }
@@ -73,10 +72,10 @@ impl Studio {
     }
 
     fn context_for(&self, row: &crate::store::ClipRow) -> Result<RouteContext> {
-        let route = row.route_id();
+        let route = row.route_id()?;
         let key = self
             .key_for(route, row.demo)?
-            .ok_or_else(|| InputError::NoKey { route, env_var: crate::secrets::env_vars(route).join(" + ") })?;
+            .ok_or_else(|| InputError::NoKey { route, env_var: route.key_env_vars().join(" + ") })?;
         Ok(RouteContext { http: self.inner.http.clone(), base_url: row.base_url.clone(), key })
     }
 

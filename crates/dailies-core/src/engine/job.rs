@@ -12,8 +12,9 @@ use crate::api::ClipStatus;
 use crate::catalog::WireRequest;
 use crate::error::Result;
 use crate::providers::{
-    adapter_for, JobRef, JobState, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest,
+    adapter, JobRef, JobState, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest,
 };
+use crate::routes::RouteId;
 use crate::secrets::Secret;
 use crate::store::ClipRow;
 
@@ -46,7 +47,12 @@ impl Studio {
             }
             let result = tokio::select! {
                 result = studio.drive_clip(&clip_id, key, fresh) => result,
-                () = studio.keep_lease(&clip_id) => Ok(()),
+                () = studio.keep_lease(&clip_id) => {
+                    // Another process holds the clip now: stop at once (dropping the follow),
+                    // record nothing and leave its lease alone. One follower per clip.
+                    tracing::warn!(clip_id, "lost the clip's lease to another process; no longer following it");
+                    return;
+                }
             };
             if let Err(e) = result {
                 tracing::error!(clip_id, error = %e, "clip task stopped on a local error");
@@ -58,14 +64,22 @@ impl Studio {
         })
     }
 
-    /// Renews the lease for as long as the clip's task runs; never returns.
+    /// Renews the lease for as long as the clip's task runs; returns only when the lease
+    /// is lost (this process stalled past its expiry and another one took the clip). A
+    /// renewal that fails on a busy database is tried again at the next tick.
     async fn keep_lease(&self, clip_id: &str) {
-        let mut tick = tokio::time::interval(crate::store::LEASE_TTL / 3);
+        self.keep_lease_every(clip_id, crate::store::LEASE_TTL / 3).await;
+    }
+
+    pub(super) async fn keep_lease_every(&self, clip_id: &str, period: Duration) {
+        let mut tick = tokio::time::interval(period);
         tick.tick().await;
         loop {
             tick.tick().await;
-            if !matches!(self.store().claim_clip(clip_id).await, Ok(true)) {
-                tracing::warn!(clip_id, "lost the clip's lease (the process stalled past its expiry)");
+            match self.store().claim_clip(clip_id).await {
+                Ok(true) => {}
+                Ok(false) => return,
+                Err(e) => tracing::warn!(clip_id, error = %e, "could not renew the clip's lease; trying again"),
             }
         }
     }
@@ -74,9 +88,11 @@ impl Studio {
     async fn drive_clip(&self, clip_id: &str, key: Secret, fresh: bool) -> Result<()> {
         let row = self.store().clip(clip_id).await?;
         tracing::Span::current().record("route", row.route.as_str());
-        let adapter = adapter_for(row.route_id()).ok_or_else(|| {
-            crate::error::Error::Catalog(format!("route '{}' has no adapter in this build", row.route))
-        })?;
+        let route = match row.route_id() {
+            Ok(route) => route,
+            Err(unknown) => return self.fail(clip_id, ClipStatus::Failed, unknown.code(), &unknown.to_string()).await,
+        };
+        let adapter = adapter(route);
         let ctx = RouteContext { http: self.inner.http.clone(), base_url: row.base_url.clone(), key };
         let job = match (row.status(), row.job_ref()) {
             (ClipStatus::Pending, _) => match self.submit(adapter, &ctx, &row).await? {
@@ -153,7 +169,10 @@ impl Studio {
                     tokio::time::sleep(wait).await;
                     // Nothing was accepted yet, so a cancel asked meanwhile ends it here, free.
                     if self.store().cancel_requested(&row.id).await? {
-                        let msg = format!("Canceled before {} accepted it: nothing was charged.", ctx_route(row));
+                        let msg = format!(
+                            "Canceled before {} accepted it: nothing was charged.",
+                            adapter.route().display_name()
+                        );
                         self.fail(&row.id, ClipStatus::Canceled, "canceled", &msg).await?;
                         return Ok(None);
                     }
@@ -161,7 +180,7 @@ impl Studio {
                 Err(e @ ProviderError::Network { sent: true, .. }) => {
                     let msg = format!(
                         "Unknown — may have been charged: the request may have reached {} but no job id came back ({e}). Not resubmitted.",
-                        ctx_route(row)
+                        adapter.route().display_name()
                     );
                     self.fail(&row.id, ClipStatus::Unknown, "unknown_submit", &msg).await?;
                     return Ok(None);
@@ -263,8 +282,9 @@ impl Studio {
                 let (code, msg) = match (&u.failure, asked) {
                     (_, true) => ("canceled", "Canceled by you.".to_string()),
                     (_, false) if u.state == JobState::Canceled => {
-                        let route = self.store().clip(clip_id).await?.route_id();
-                        ("canceled", format!("Canceled by {}.", route.display_name()))
+                        let route = self.store().clip(clip_id).await?.route;
+                        let name = RouteId::parse(&route).map_or(route.clone(), |r| r.display_name().to_string());
+                        ("canceled", format!("Canceled by {name}."))
                     }
                     (Some(f), false) => (f.code(), f.to_string()),
                     (None, false) => ("generation_failed", "the provider reported a failure without a reason".into()),
@@ -297,10 +317,6 @@ impl Studio {
         self.publish(clip_id).await;
         Ok(())
     }
-}
-
-fn ctx_route(row: &ClipRow) -> &'static str {
-    row.route_id().display_name()
 }
 
 fn ctx_route_id(_ctx: &RouteContext, adapter: &dyn ProviderAdapter) -> &'static str {

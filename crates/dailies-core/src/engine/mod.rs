@@ -9,6 +9,8 @@ mod cancel;
 mod download;
 mod images;
 mod job;
+#[cfg(test)]
+mod lease_tests;
 mod library;
 mod plan;
 mod prices;
@@ -30,7 +32,6 @@ pub use votes::CRITERIA;
 use crate::api::{ClipView, KeyStatus, ModelInfo, RunSummary, RunView};
 use crate::catalog::{Catalog, RouteId};
 use crate::error::Result;
-use crate::providers::{base_url_env_var, default_base_url};
 use crate::secrets::{Keys, Secret, SecretStore};
 use crate::store::Store;
 
@@ -44,14 +45,14 @@ pub struct DemoBackend {
 impl DemoBackend {
     /// Every route the emulator speaks, by asking it for each route's base URL.
     pub fn new(key: Secret, base_url_of: impl Fn(&str) -> Option<String>) -> DemoBackend {
-        let base_urls = RouteId::ALL.into_iter().filter_map(|r| base_url_of(r.as_str()).map(|u| (r, u))).collect();
+        let base_urls = RouteId::ALL.iter().copied().filter_map(|r| base_url_of(r.as_str()).map(|u| (r, u))).collect();
         DemoBackend { base_urls, key }
     }
 
     /// The emulator's key in the shape the route expects: routes whose credential is a pair
     /// (Kling's access + secret key) get the demo key as both parts.
     pub fn key_for(&self, route: RouteId) -> Secret {
-        match crate::secrets::env_vars(route).len() {
+        match route.key_env_vars().len() {
             2 => Secret::new(format!("{0}:{0}", self.key.expose())),
             _ => self.key.clone(),
         }
@@ -177,10 +178,10 @@ impl Studio {
         if let Some(url) = self.demo().and_then(|d| d.base_urls.get(&route).cloned()) {
             return url;
         }
-        std::env::var(base_url_env_var(route))
+        std::env::var(route.base_url_env_var())
             .ok()
             .filter(|v| !v.trim().is_empty())
-            .unwrap_or_else(|| default_base_url(route).to_string())
+            .unwrap_or_else(|| route.default_base_url().to_string())
     }
 
     fn key_for(&self, route: RouteId, demo: bool) -> Result<Option<Secret>> {

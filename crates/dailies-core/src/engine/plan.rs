@@ -7,8 +7,7 @@ use crate::catalog::{
     CANONICAL_RESOLUTIONS,
 };
 use crate::error::{InputError, Result};
-use crate::providers::adapter_for;
-use crate::secrets::{env_vars, Secret};
+use crate::secrets::Secret;
 use crate::store::NewClip;
 
 use super::{RunHandle, Studio};
@@ -82,13 +81,7 @@ impl Studio {
         for c in &plan.clips {
             let key = self
                 .key_for(c.route, plan.demo)?
-                .ok_or_else(|| InputError::NoKey { route: c.route, env_var: env_vars(c.route).join(" + ") })?;
-            if adapter_for(c.route).is_none() {
-                return Err(crate::error::Error::Catalog(format!(
-                    "route '{}' has no adapter in this build; pick another route for {}",
-                    c.route, c.model
-                )));
-            }
+                .ok_or_else(|| InputError::NoKey { route: c.route, env_var: c.route.key_env_vars().join(" + ") })?;
             keyed.push(key);
         }
         Ok(keyed)
@@ -178,7 +171,7 @@ pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
                         image_aspects: r.image.as_ref().and_then(|i| i.aspects.clone()).unwrap_or_default(),
                         cfg_scale: p.cfg_scale.map(|c| c.to_vec()),
                         max_shots: p.max_shots,
-                        cancel: adapter_for(r.route).is_some_and(|a| a.cancel_unsupported().is_none()),
+                        cancel: r.route.cancel_unsupported().is_none(),
                         remix: r.remix,
                     }
                 })

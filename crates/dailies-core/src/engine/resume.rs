@@ -31,11 +31,20 @@ impl Studio {
                 report.elsewhere.push(id);
                 continue;
             }
+            let route = match row.route_id() {
+                Ok(route) => route,
+                Err(unknown) => {
+                    // Nothing is sent: another route's adapter would carry its key to this row's URL.
+                    self.fail(&id, ClipStatus::Failed, unknown.code(), &unknown.to_string()).await?;
+                    report.failed.push(id);
+                    continue;
+                }
+            };
             let status = row.status();
             if status == ClipStatus::Submitting && row.provider_job_id.is_none() {
                 let msg = format!(
                     "Unknown — may have been charged: Dailies stopped while sending this job to {} and never got a job id. Not resubmitted.",
-                    row.route_id().display_name()
+                    route.display_name()
                 );
                 self.fail(&id, ClipStatus::Unknown, "unknown_submit", &msg).await?;
                 report.unknown.push(id);
@@ -48,7 +57,7 @@ impl Studio {
                 report.failed.push(id);
                 continue;
             }
-            match self.keys().get(row.route_id()) {
+            match self.keys().get(route) {
                 Ok(Some(key)) => {
                     tasks.push(self.spawn_clip(id.clone(), key, false));
                     report.resumed.push(id);
@@ -56,7 +65,7 @@ impl Studio {
                 _ => {
                     let msg = format!(
                         "{}: no key available to continue this job; set it and run `dailies resume`",
-                        row.route_id().display_name()
+                        route.display_name()
                     );
                     self.store().add_event(&id, "resume_skipped", None, None, Some(&msg)).await?;
                     report.failed.push(id);

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use super::Studio;
 use crate::api::{ClipStatus, LeaderRow, VoteRequest};
-use crate::catalog::RouteId;
 use crate::error::{InputError, Result};
 
 /// What a vote can be about.
@@ -81,7 +80,7 @@ fn row(model: &str, route: &str, name: &str) -> LeaderRow {
     LeaderRow {
         model: model.into(),
         model_name: name.into(),
-        route: RouteId::parse(route).unwrap_or(RouteId::Fal),
+        route: route.into(),
         elo: START_ELO,
         wins: 0,
         losses: 0,

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::catalog::RouteId;
+use crate::routes::RouteId;
 
 #[derive(Debug, Clone, thiserror::Error, PartialEq)]
 pub enum ProviderError {
@@ -63,6 +63,12 @@ impl ProviderError {
             ProviderError::CannotCancel { .. } => "cancel_unsupported",
             ProviderError::Network { .. } => "network",
         }
+    }
+
+    /// The refusal of a route that has no cancel at all, in the route table's words.
+    pub fn no_cancel(route: RouteId) -> ProviderError {
+        let detail = route.cancel_unsupported().unwrap_or("this route did not accept the cancel");
+        ProviderError::CannotCancel { route, detail: detail.into() }
     }
 
     /// Worth asking again (status polls, downloads). Submits have a stricter rule.

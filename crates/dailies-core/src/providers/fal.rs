@@ -20,7 +20,7 @@ use super::images::{self, ImageEncoding};
 use super::{
     JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted,
 };
-use crate::catalog::RouteId;
+use crate::routes::RouteId;
 
 const ROUTE: RouteId = RouteId::Fal;
 

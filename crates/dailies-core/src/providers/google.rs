@@ -13,13 +13,11 @@ use serde_json::{json, Value};
 
 use super::http::{read_json, send_ok};
 use super::{JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted};
-use crate::catalog::RouteId;
+use crate::routes::RouteId;
 
 pub use body::{check_couplings, request_body};
 pub use errors::{classify_failure, Call};
 pub use operation::{download_url, parse_operation};
-
-const NO_CANCEL: &str = "the Gemini API does not cancel Veo operations; the job runs to the end and may be charged";
 
 const ROUTE: RouteId = RouteId::Google;
 /// The header the Gemini API (and its file downloads) authenticate with.
@@ -76,10 +74,6 @@ impl ProviderAdapter for GoogleAdapter {
     }
 
     async fn cancel(&self, _ctx: &RouteContext, _job: &JobRef) -> Result<(), ProviderError> {
-        Err(ProviderError::CannotCancel { route: ROUTE, detail: NO_CANCEL.into() })
-    }
-
-    fn cancel_unsupported(&self) -> Option<&'static str> {
-        Some(NO_CANCEL)
+        Err(ProviderError::no_cancel(ROUTE))
     }
 }

@@ -8,7 +8,7 @@ use reqwest::{RequestBuilder, Response, StatusCode};
 use serde_json::Value;
 
 use super::ProviderError;
-use crate::catalog::RouteId;
+use crate::routes::RouteId;
 
 /// A non-success response, read in full so adapters can classify it.
 #[derive(Debug, Clone)]

@@ -14,10 +14,8 @@ use super::http::{send, str_field};
 use super::{
     images, JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted,
 };
-use crate::catalog::RouteId;
+use crate::routes::RouteId;
 use envelope::Call;
-
-const NO_CANCEL: &str = "Kling's API has no cancel; the task runs to the end and failed tasks are not charged";
 
 const ROUTE: RouteId = RouteId::Kling;
 
@@ -98,11 +96,7 @@ impl ProviderAdapter for KlingAdapter {
     }
 
     async fn cancel(&self, _ctx: &RouteContext, _job: &JobRef) -> Result<(), ProviderError> {
-        Err(ProviderError::CannotCancel { route: ROUTE, detail: NO_CANCEL.into() })
-    }
-
-    fn cancel_unsupported(&self) -> Option<&'static str> {
-        Some(NO_CANCEL)
+        Err(ProviderError::no_cancel(ROUTE))
     }
 }
 
@@ -117,7 +111,7 @@ mod tests {
         RouteContext {
             http: reqwest::Client::new(),
             base_url: base_url.into(),
-            key: crate::secrets::Secret::new("ak-remint:sk-remint"),
+            key: crate::secret::Secret::new("ak-remint:sk-remint"),
         }
     }
 
@@ -166,7 +160,7 @@ mod tests {
         let ctx = RouteContext {
             http: reqwest::Client::new(),
             base_url: "https://api-singapore.klingai.com/".into(),
-            key: crate::secrets::Secret::new("a:b"),
+            key: crate::secret::Secret::new("a:b"),
         };
         assert_eq!(
             family_url(&ctx, "/v1/videos/image2video"),

@@ -13,7 +13,7 @@ use super::{
     images, JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest,
     Submitted,
 };
-use crate::catalog::RouteId;
+use crate::routes::RouteId;
 
 pub use errors::{classify_failure, failure_reason};
 
@@ -152,7 +152,7 @@ mod tests {
         let ctx = RouteContext {
             http: reqwest::Client::new(),
             base_url: "http://127.0.0.1:9".into(),
-            key: crate::secrets::Secret::new("k"),
+            key: crate::secret::Secret::new("k"),
         };
         let img = images::ImageInput {
             field: "frame0".into(),

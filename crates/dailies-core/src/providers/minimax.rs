@@ -15,11 +15,9 @@ use serde_json::{json, Value};
 use super::http::{read_json, send_ok};
 use super::images;
 use super::{JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted};
-use crate::catalog::RouteId;
+use crate::routes::RouteId;
 pub use base_resp::{classify_code, classify_failure, classify_task_failure};
 pub use task::{download_url, finished_file_id, parse_query};
-
-const NO_CANCEL: &str = "the v1 video API has no cancel; the task runs to the end and may be charged";
 
 const ROUTE: RouteId = RouteId::Minimax;
 
@@ -105,10 +103,6 @@ impl ProviderAdapter for MinimaxAdapter {
     }
 
     async fn cancel(&self, _ctx: &RouteContext, _job: &JobRef) -> Result<(), ProviderError> {
-        Err(ProviderError::CannotCancel { route: ROUTE, detail: NO_CANCEL.into() })
-    }
-
-    fn cancel_unsupported(&self) -> Option<&'static str> {
-        Some(NO_CANCEL)
+        Err(ProviderError::no_cancel(ROUTE))
     }
 }

@@ -25,8 +25,8 @@ use serde_json::{Map, Value};
 pub use error::ProviderError;
 pub use http::{parse_retry_after, HttpFailure};
 
-use crate::catalog::RouteId;
-use crate::secrets::Secret;
+use crate::routes::RouteId;
+use crate::secret::Secret;
 
 /// Everything an adapter needs to talk to its route for one job.
 #[derive(Clone)]
@@ -148,43 +148,19 @@ pub trait ProviderAdapter: Send + Sync {
     /// Asks the provider to stop the job. `Ok` means the request was taken (or there was
     /// nothing left to stop); the job's own status then says how it ended.
     async fn cancel(&self, ctx: &RouteContext, job: &JobRef) -> Result<(), ProviderError>;
-
-    /// Why the route cannot cancel at all (its `cancel` then fails with this); `None` when it can.
-    fn cancel_unsupported(&self) -> Option<&'static str> {
-        None
-    }
 }
 
-/// The adapter for a route, or `None` where the route is not implemented yet.
-pub fn adapter_for(route: RouteId) -> Option<&'static dyn ProviderAdapter> {
+/// The adapter for a route. Exhaustive: a new [`RouteId`] without its adapter does not compile.
+pub fn adapter(route: RouteId) -> &'static dyn ProviderAdapter {
     match route {
-        RouteId::Fal => Some(&fal::FalAdapter),
-        RouteId::Openai => Some(&openai::OpenAiAdapter),
-        RouteId::Google => Some(&google::GoogleAdapter),
-        RouteId::Luma => Some(&luma::LumaAdapter),
-        RouteId::Seedance => Some(&seedance::SeedanceAdapter),
-        RouteId::Replicate => Some(&replicate::ReplicateAdapter),
-        RouteId::Minimax => Some(&minimax::MinimaxAdapter),
-        RouteId::Kling => Some(&kling::KlingAdapter),
-        RouteId::Runway => Some(&runway::RunwayAdapter),
+        RouteId::Fal => &fal::FalAdapter,
+        RouteId::Openai => &openai::OpenAiAdapter,
+        RouteId::Google => &google::GoogleAdapter,
+        RouteId::Luma => &luma::LumaAdapter,
+        RouteId::Seedance => &seedance::SeedanceAdapter,
+        RouteId::Replicate => &replicate::ReplicateAdapter,
+        RouteId::Minimax => &minimax::MinimaxAdapter,
+        RouteId::Kling => &kling::KlingAdapter,
+        RouteId::Runway => &runway::RunwayAdapter,
     }
-}
-
-/// The base URL an official SDK uses, replaced by `DAILIES_<ROUTE>_BASE_URL` when set.
-pub fn default_base_url(route: RouteId) -> &'static str {
-    match route {
-        RouteId::Fal => "https://queue.fal.run",
-        RouteId::Openai => "https://api.openai.com/v1",
-        RouteId::Replicate => "https://api.replicate.com/v1",
-        RouteId::Kling => "https://api-singapore.klingai.com",
-        RouteId::Google => "https://generativelanguage.googleapis.com",
-        RouteId::Runway => "https://api.dev.runwayml.com",
-        RouteId::Luma => "https://api.lumalabs.ai/dream-machine/v1",
-        RouteId::Minimax => "https://api.minimax.io",
-        RouteId::Seedance => "https://ark.ap-southeast.bytepluses.com/api/v3",
-    }
-}
-
-pub fn base_url_env_var(route: RouteId) -> String {
-    format!("DAILIES_{}_BASE_URL", route.as_str().to_ascii_uppercase())
 }

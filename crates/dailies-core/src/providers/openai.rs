@@ -14,9 +14,7 @@ use super::images::{self, ImageEncoding, ImageInput};
 use super::{
     JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted,
 };
-use crate::catalog::RouteId;
-
-const NO_CANCEL: &str = "the Videos API has no cancel; the job runs to the end and may be charged";
+use crate::routes::RouteId;
 
 const ROUTE: RouteId = RouteId::Openai;
 
@@ -163,17 +161,13 @@ impl ProviderAdapter for OpenAiAdapter {
     async fn output(&self, ctx: &RouteContext, job: &JobRef) -> Result<OutputFile, ProviderError> {
         Ok(OutputFile {
             url: format!("{}/videos/{}/content", base(ctx), job.provider_job_id),
-            auth_header: Some(("Authorization".into(), crate::secrets::Secret::new(bearer(ctx)))),
+            auth_header: Some(("Authorization".into(), crate::secret::Secret::new(bearer(ctx)))),
             billed: None,
         })
     }
 
     async fn cancel(&self, _ctx: &RouteContext, _job: &JobRef) -> Result<(), ProviderError> {
-        Err(ProviderError::CannotCancel { route: ROUTE, detail: NO_CANCEL.into() })
-    }
-
-    fn cancel_unsupported(&self) -> Option<&'static str> {
-        Some(NO_CANCEL)
+        Err(ProviderError::no_cancel(ROUTE))
     }
 }
 

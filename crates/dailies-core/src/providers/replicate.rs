@@ -16,8 +16,8 @@ use serde_json::{json, Map, Value};
 use super::http::{read_json, send_ok, str_field};
 use super::images::{self, ImageEncoding, ImageInput};
 use super::{JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted};
-use crate::catalog::RouteId;
-use crate::secrets::Secret;
+use crate::routes::RouteId;
+use crate::secret::Secret;
 pub use prediction::{classify_model_error, output_url, parse_prediction};
 pub use problem::{classify_failure, Call};
 

@@ -12,7 +12,7 @@ use serde_json::{json, Map, Value};
 use super::http::{read_json, send_ok, str_field};
 use super::images::{self, ImageEncoding, ImageInput, ImageRole};
 use super::{JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted};
-use crate::catalog::RouteId;
+use crate::routes::RouteId;
 
 pub use errors::{classify_error, classify_failure};
 pub use task::{billed_tokens, parse_task};

@@ -59,8 +59,11 @@ impl ClipRow {
         ClipStatus::parse(&self.status).unwrap_or(ClipStatus::Unknown)
     }
 
-    pub fn route_id(&self) -> RouteId {
-        RouteId::parse(&self.route).unwrap_or(RouteId::Fal)
+    /// The clip's route. A name this build does not know (a row written by a newer Dailies)
+    /// is an error: following it with another route's adapter would send that route's key
+    /// to the row's stored base URL.
+    pub fn route_id(&self) -> Result<RouteId, crate::error::Error> {
+        RouteId::parse(&self.route).ok_or_else(|| crate::error::Error::UnknownRoute { route: self.route.clone() })
     }
 
     /// The job to follow or cancel, once the provider has given its id.
@@ -92,7 +95,6 @@ impl ClipRow {
     pub fn into_view(self) -> ClipView {
         let latency_ms = self.latency();
         let status = self.status();
-        let route = self.route_id();
         let error = self
             .error_message
             .clone()
@@ -104,7 +106,7 @@ impl ClipRow {
             run_id: self.run_id,
             model: self.model,
             model_name: self.model_name,
-            route,
+            route: self.route,
             endpoint: self.endpoint,
             status,
             error,

@@ -8,7 +8,6 @@ mod runs;
 mod votes;
 
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
@@ -34,7 +33,10 @@ impl Store {
     pub async fn open(data_dir: &Path) -> Result<Store> {
         std::fs::create_dir_all(data_dir.join("media")).map_err(|e| Error::io(data_dir, e))?;
         let db = data_dir.join("dailies.db");
-        let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", db.display()))?
+        // A path, not a `sqlite://` URL: a data dir containing `?` or `#` must not be read
+        // as URL options or a fragment.
+        let options = SqliteConnectOptions::new()
+            .filename(&db)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)

@@ -234,3 +234,17 @@ async fn the_library_is_searched_by_words_model_and_rating() {
 fn new_clip<'a>(id: &str, plan: &'a RunPlan) -> NewClip<'a> {
     NewClip { id: id.into(), base_url: "http://x".into(), request_json: "{}".into(), planned: &plan.clips[0] }
 }
+
+#[tokio::test]
+async fn a_data_dir_with_url_characters_is_a_path_not_url_options() {
+    // `?` would start SQLite URL options and `#` a fragment: the library must land exactly here.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("takes?mode=ro#v2");
+    let store = Store::open(&dir).await.unwrap();
+    store.insert_run("r1", &plan(), &[]).await.unwrap();
+    store.close().await;
+    assert!(dir.join("dailies.db").is_file(), "the database is inside the data dir as named");
+    let again = Store::open(&dir).await.unwrap();
+    let runs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM runs").fetch_one(again.pool()).await.unwrap();
+    assert_eq!(runs, 1, "reopening finds the same library");
+}

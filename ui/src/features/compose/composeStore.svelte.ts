@@ -99,8 +99,8 @@ export class ComposeStore {
     this.seed = run.params.seed ?? null;
     this.cfgScale = run.params.cfg_scale ?? null;
     this.shots = (run.params.shots ?? []).map((s) => ({ ...s }));
-    this.images.restore('start', run.params.start_image);
-    this.images.restore('end', run.params.end_image);
+    this.images.restore('start', run.params.start_image ?? undefined);
+    this.images.restore('end', run.params.end_image ?? undefined);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway de-duplication, never stored
     this.selected = [...new Set(run.clips.map((c) => `${c.model}@${c.route}`))];
   }

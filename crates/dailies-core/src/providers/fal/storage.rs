@@ -8,7 +8,7 @@ use serde_json::json;
 use super::{auth, classify_failure, ROUTE};
 use crate::providers::http::{read_json, send, send_ok, str_field, HttpFailure};
 use crate::providers::images::ImageInput;
-use crate::providers::{base_url_env_var, default_base_url, ProviderError, RouteContext};
+use crate::providers::{ProviderError, RouteContext};
 
 /// fal's REST API host (JS `getRestApiUrl()`).
 pub const DEFAULT_STORAGE_BASE_URL: &str = "https://rest.fal.ai";
@@ -39,7 +39,7 @@ pub fn storage_base_url(queue_base: &str, configured_queue: &str, storage_overri
 
 fn storage_base(ctx: &RouteContext) -> String {
     let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
-    let configured = env(&base_url_env_var(ROUTE)).unwrap_or_else(|| default_base_url(ROUTE).to_string());
+    let configured = env(&ROUTE.base_url_env_var()).unwrap_or_else(|| ROUTE.default_base_url().to_string());
     storage_base_url(&ctx.base_url, &configured, env(STORAGE_BASE_ENV).as_deref())
 }
 

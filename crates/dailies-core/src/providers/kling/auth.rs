@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::ROUTE;
 use crate::providers::ProviderError;
-use crate::secrets::Secret;
+use crate::secret::Secret;
 
 /// The lifetime the official examples use.
 const LIFETIME_S: u64 = 30 * 60;

@@ -1,0 +1,83 @@
+//! The IPC contract, generated from Rust: every typed command (name, argument names and
+//! types, result and error) and every type the UI sees, written by tauri-specta into
+//! `ui/src/ipc/bindings.gen.ts`. A renamed command or argument changes that file, and the
+//! UI's calls to it stop type-checking; the test below fails when the file has drifted.
+
+use dailies_core::api::{ClipView, ImportedImage, IpcError};
+use specta_typescript::Typescript;
+use tauri::Runtime;
+use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
+
+use crate::commands;
+
+/// The committed bindings, relative to this crate.
+pub const BINDINGS_PATH: &str = "../ui/src/ipc/bindings.gen.ts";
+
+/// Every typed command. `import_image` is the one raw-body command (the file's bytes, not
+/// JSON); its name reaches the UI as the generated constant `IMPORT_IMAGE_COMMAND`.
+pub fn builder<R: Runtime>() -> Builder<R> {
+    Builder::<R>::new()
+        .commands(collect_commands![
+            commands::models::list_models,
+            commands::prices::set_price_override,
+            commands::prices::clear_price_override,
+            commands::runs::plan_run,
+            commands::runs::start_run,
+            commands::runs::list_runs,
+            commands::runs::get_run,
+            commands::runs::plan_remix,
+            commands::runs::start_remix,
+            commands::runs::cancel_clip,
+            commands::library::search_runs,
+            commands::library::rate_clip,
+            commands::library::model_stats,
+            commands::library::vote,
+            commands::library::leaderboard,
+            commands::media::media_info,
+            commands::settings::get_settings,
+            commands::settings::set_demo,
+            commands::keys::key_status,
+            commands::keys::set_key,
+            commands::keys::remove_key,
+        ])
+        // Errors reject the promise with `IpcError`, as they always have; the UI normalises them.
+        .error_handling(ErrorHandlingMode::Throw)
+        // Numbers for 64-bit integers: millisecond timestamps and counts stay far below 2^53.
+        .dangerously_cast_bigints_to_number()
+        // One TypeScript type per Rust type (the UI sends back what it received).
+        .disable_serde_phases()
+        .typ::<ClipView>()
+        .typ::<IpcError>()
+        .typ::<ImportedImage>()
+        .constant("IMPORT_IMAGE_COMMAND", commands::images::IMPORT_IMAGE_COMMAND)
+        .constant("FILE_NAME_HEADER", commands::images::FILE_NAME_HEADER)
+        .constant("CLIP_UPDATE_EVENT", crate::setup::CLIP_EVENT)
+}
+
+/// The TypeScript exporter (its own header says the file is generated).
+pub fn exporter() -> Typescript {
+    Typescript::default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bindings_are_up_to_date() {
+        let committed_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_PATH);
+        let fresh_dir = tempfile::tempdir().unwrap();
+        let fresh_path = fresh_dir.path().join("bindings.gen.ts");
+        builder::<tauri::Wry>().export(exporter(), &fresh_path).expect("export the bindings");
+        let fresh = std::fs::read_to_string(&fresh_path).unwrap();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&committed_path, &fresh).unwrap();
+            return;
+        }
+        let committed = std::fs::read_to_string(&committed_path).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "ui/src/ipc/bindings.gen.ts is stale; run `UPDATE_BINDINGS=1 cargo test -p dailies-app bindings`"
+        );
+    }
+}

@@ -26,6 +26,7 @@ pub fn typescript() -> String {
         RunPlan::decl(),
         ClipStatus::decl(),
         Latency::decl(),
+        CostKind::decl(),
         ClipError::decl(),
         ClipView::decl(),
         RunView::decl(),

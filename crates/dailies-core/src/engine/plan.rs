@@ -154,6 +154,7 @@ pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
                 .map(|r| {
                     let p = &r.params;
                     let defaults = ResolvedParams::defaults(p);
+                    let charge = adapter_for(r.route).map(|a| a.charge_report());
                     RouteInfo {
                         route: r.route,
                         endpoint: r.endpoint.clone(),
@@ -180,6 +181,8 @@ pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
                         max_shots: p.max_shots,
                         cancel: adapter_for(r.route).is_some_and(|a| a.cancel_unsupported().is_none()),
                         remix: r.remix,
+                        reports_charge: charge.is_some_and(|c| c.reported),
+                        charge_note: charge.map_or_else(String::new, |c| c.note.to_string()),
                     }
                 })
                 .collect(),

@@ -86,6 +86,8 @@ export type ClipStatus = "pending" | "submitting" | "queued" | "generating" | "d
 
 export type Latency = { queued: number | null, generating: number | null, downloading: number | null, total: number | null, };
 
+export type CostKind = "billed" | "estimated";
+
 export type ClipError = { code: string, message: string, };
 
 export type ClipView = { id: string, run_id: string, model: string, model_name: string, route: RouteId, endpoint: string, status: ClipStatus, error: ClipError | null, resolved: ResolvedParams, parity: Array<ParityNote>, estimated_cost_usd: number, 
@@ -93,7 +95,11 @@ export type ClipView = { id: string, run_id: string, model: string, model_name: 
  * Cost attributed to the clip: the provider's reported charge when it gives one,
  * else the estimate for a delivered clip; `None` when nothing was delivered.
  */
-cost_usd: number | null, billed_cost_usd: number | null, latency_ms: Latency, provider_job_id: string | null, queue_position: number | null, 
+cost_usd: number | null, 
+/**
+ * Which of the two `cost_usd` is; `None` exactly when `cost_usd` is.
+ */
+cost_kind: CostKind | null, billed_cost_usd: number | null, latency_ms: Latency, provider_job_id: string | null, queue_position: number | null, 
 /**
  * 0–100 where the route reports it.
  */
@@ -125,7 +131,12 @@ export type RunView = { run_id: string, prompt: string, params: CanonicalParams,
  */
 created_at: string, estimated_cost_usd: number, demo: boolean, clips: Array<ClipView>, };
 
-export type RunSummary = { run_id: string, prompt: string, created_at: string, models: Array<string>, clip_count: number, succeeded: number, failed: number, running: number, estimated_cost_usd: number, cost_usd: number, demo: boolean, 
+export type RunSummary = { run_id: string, prompt: string, created_at: string, models: Array<string>, clip_count: number, succeeded: number, failed: number, running: number, estimated_cost_usd: number, 
+/**
+ * Cost of the delivered clips: `cost_billed_usd` (reported by providers) plus
+ * `cost_estimated_usd` (catalog estimates for clips whose route reported no charge).
+ */
+cost_usd: number, cost_billed_usd: number, cost_estimated_usd: number, demo: boolean, 
 /**
  * The highest star rating any clip of the run has.
  */
@@ -171,7 +182,15 @@ cancel: boolean,
 /**
  * A finished clip can be remixed with a new prompt.
  */
-remix: boolean, };
+remix: boolean, 
+/**
+ * The route reports what it charged for a clip; otherwise its costs are estimates.
+ */
+reports_charge: boolean, 
+/**
+ * Where the billed cost comes from, or why the route's costs are estimates.
+ */
+charge_note: string, };
 
 export type ModelInfo = { id: string, name: string, family: string, vendor: string, summary: string, routes: Array<RouteInfo>, };
 
@@ -234,6 +253,11 @@ p50_total_ms: number | null, p95_total_ms: number | null, p50_queued_ms: number 
  * Mean attributed cost of a delivered clip, and per second of video.
  */
 mean_cost_usd: number | null, usd_per_video_second: number | null, 
+/**
+ * The share (0–1) of those clips' summed cost that providers reported as billed; the
+ * rest is catalog estimates. `None` when no delivered clip has a cost.
+ */
+billed_share: number | null, 
 /**
  * Mean stars over rated clips, and how many were rated.
  */

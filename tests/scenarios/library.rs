@@ -1,5 +1,5 @@
 //! The library through `dailies`: search runs by words, model and stars, rate clips by their
-//! short id, and per-model statistics (delivered, p50/p95 latency, real cost per second).
+//! short id, and per-model statistics (delivered, p50/p95 latency, cost per second and how much of it is billed).
 
 use dailies_tests::{dailies, run};
 
@@ -51,9 +51,11 @@ async fn runs_are_searched_rated_and_summed_up_per_model() {
     // 4 s at $0.126/s (audio on by default) = $0.504, so $0.126 per second of video.
     assert_eq!((kling["mean_cost_usd"].as_f64(), kling["usd_per_video_second"].as_f64()), (Some(0.504), Some(0.126)));
     assert_eq!((kling["mean_rating"].as_f64(), kling["rated"].as_u64()), (Some(5.0), Some(1)));
+    assert_eq!(kling["billed_share"].as_f64(), Some(0.0), "fal reported no charge: {kling}");
     let out = dailies(dir.path()).args(["stats", "--include-demo"]).output().unwrap();
     let table = String::from_utf8_lossy(&out.stdout);
     assert!(table.contains("kling-3.0-standard@fal") && table.contains("5.0 (1)"), "{table}");
+    assert!(table.contains("cost is") && table.contains("est."), "{table}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -30,7 +30,7 @@ describe('App with the fake backend', () => {
     await waitFor(() => expect(tile('veo-3.1').dataset.status).toBe('succeeded'), { timeout: 3000 });
     await waitFor(() => expect(tile('kling-3.0-pro').dataset.status).toBe('failed'), { timeout: 3000 });
     expect(tile('kling-3.0-pro')).toHaveTextContent('Kling rejected the prompt: content policy');
-    expect(tile('veo-3.1').querySelector('.tile-cost')).toHaveTextContent('$2.40'); // Veo runs 6 s (asked 5) at $0.40/s
+    expect(tile('veo-3.1').querySelector('.tile-cost')).toHaveTextContent('est. $2.40'); // Google reports no charge; Veo runs 6 s (asked 5) at $0.40/s
 
     const library = screen.getByRole('navigation', { name: 'Library' });
     await waitFor(() => expect(library).toHaveTextContent('1 ✓'));

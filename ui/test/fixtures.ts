@@ -15,6 +15,7 @@ export function makeClip(overrides: Partial<ClipView> = {}): ClipView {
     parity: [],
     estimated_cost_usd: 0.84,
     cost_usd: null,
+    cost_kind: null,
     billed_cost_usd: null,
     latency_ms: { queued: null, generating: null, downloading: null, total: null },
     provider_job_id: null,
@@ -60,6 +61,8 @@ export function makeSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     running: 0,
     estimated_cost_usd: 0.84,
     cost_usd: 0.84,
+    cost_billed_usd: 0,
+    cost_estimated_usd: 0.84,
     demo: true,
     best_rating: null,
     ...overrides,
@@ -93,6 +96,8 @@ export function makeRoute(overrides: Partial<RouteInfo> = {}): RouteInfo {
     max_shots: 0,
     cancel: true,
     remix: false,
+    reports_charge: false,
+    charge_note: "fal documents no charge in its responses, so costs are estimates.",
     ...overrides,
   };
 }

@@ -32,13 +32,13 @@ pub fn stats(rows: &[ModelStats], json: bool) {
         return;
     }
     println!(
-        "{:<30} {:>9} {:>8} {:>8} {:>8} {:>9} {:>8}  stars",
-        "model@route", "delivered", "p50", "p95", "queue50", "$/clip", "$/s"
+        "{:<30} {:>9} {:>8} {:>8} {:>8} {:>9} {:>8}  {:<14} stars",
+        "model@route", "delivered", "p50", "p95", "queue50", "$/clip", "$/s", "cost is"
     );
     for r in rows {
         let money = |v: Option<f64>| v.map_or("–".into(), |v| format!("${v:.3}"));
         println!(
-            "{:<30} {:>9} {:>8} {:>8} {:>8} {:>9} {:>8}  {}",
+            "{:<30} {:>9} {:>8} {:>8} {:>8} {:>9} {:>8}  {:<14} {}",
             format!("{}@{}", r.model, r.route),
             format!("{}/{}", r.succeeded, r.clips),
             secs(r.p50_total_ms),
@@ -46,8 +46,19 @@ pub fn stats(rows: &[ModelStats], json: bool) {
             secs(r.p50_queued_ms),
             money(r.mean_cost_usd),
             money(r.usd_per_video_second),
+            cost_is(r.billed_share),
             r.mean_rating.map_or("–".into(), |m| format!("{m:.1} ({})", r.rated)),
         );
+    }
+}
+
+/// Whether a row's $/clip and $/s are what providers billed, catalog estimates, or a mix.
+fn cost_is(billed_share: Option<f64>) -> String {
+    match billed_share {
+        None => "–".into(),
+        Some(s) if s >= 1.0 => "billed".into(),
+        Some(s) if s <= 0.0 => "est.".into(),
+        Some(s) => format!("{:.0} % billed", s * 100.0),
     }
 }
 

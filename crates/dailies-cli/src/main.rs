@@ -7,6 +7,7 @@
 mod args;
 mod bench;
 mod compare;
+mod costs;
 mod demo;
 mod keys;
 mod library;

@@ -2,6 +2,8 @@
 
 use dailies_core::api::{ClipStatus, ClipView, ModelInfo, RunPlan, RunSummary, RunView};
 use dailies_core::engine::ResumeReport;
+
+use crate::costs::{clip_cost, cost_parts, total_cost};
 use dailies_core::Studio;
 use serde_json::{json, Value};
 
@@ -73,6 +75,7 @@ pub fn clip_json(c: &ClipView) -> Value {
         "error_code": c.error.as_ref().map(|e| e.code.clone()),
         "estimated_cost_usd": c.estimated_cost_usd,
         "cost_usd": c.cost_usd,
+        "cost_kind": c.cost_kind,
         "billed_cost_usd": c.billed_cost_usd,
         "latency_ms": c.latency_ms,
         "file": c.file,
@@ -89,6 +92,7 @@ pub fn clip_json(c: &ClipView) -> Value {
 }
 
 fn run_json(v: &RunView) -> Value {
+    let (billed, estimated) = cost_parts(&v.clips);
     json!({
         "run_id": v.run_id,
         "prompt": v.prompt,
@@ -96,7 +100,9 @@ fn run_json(v: &RunView) -> Value {
         "demo": v.demo,
         "params": v.params,
         "estimated_cost_usd": v.estimated_cost_usd,
-        "cost_usd": v.clips.iter().filter_map(|c| c.cost_usd).sum::<f64>(),
+        "cost_usd": billed + estimated,
+        "cost_billed_usd": billed,
+        "cost_estimated_usd": estimated,
         "clips": v.clips.iter().map(clip_json).collect::<Vec<_>>(),
     })
 }
@@ -109,8 +115,8 @@ fn print_clip(c: &ClipView) {
         ClipStatus::Succeeded => {
             let l = &c.latency_ms;
             println!(
-                "  {head:<37} succeeded  ${:.2}  {} (queue {}, generate {}, download {})  {}x{} {:.1} s{}",
-                c.cost_usd.unwrap_or(0.0),
+                "  {head:<37} succeeded  {}  {} (queue {}, generate {}, download {})  {}x{} {:.1} s{}",
+                clip_cost(c),
                 secs(l.total),
                 secs(l.queued),
                 secs(l.generating),
@@ -147,10 +153,10 @@ pub fn run(v: &RunView, json: bool) {
         println!("{}", run_json(v));
         return;
     }
-    let cost: f64 = v.clips.iter().filter_map(|c| c.cost_usd).sum();
+    let (billed, estimated) = cost_parts(&v.clips);
     println!("run {}  {}{}", v.run_id, v.created_at, if v.demo { "  (demo)" } else { "" });
     println!("prompt: {}", v.prompt);
-    println!("estimated ${:.2}, spent ${cost:.2}", v.estimated_cost_usd);
+    println!("estimated ${:.2}, spent {}", v.estimated_cost_usd, total_cost(billed, estimated));
     v.clips.iter().for_each(print_clip);
 }
 
@@ -165,13 +171,13 @@ pub fn runs(runs: &[RunSummary], json: bool) {
     for r in runs {
         let prompt: String = r.prompt.chars().take(48).collect();
         println!(
-            "{}  {}  {} ok / {} failed / {} running  ${:.2}{}{}  {prompt}",
+            "{}  {}  {} ok / {} failed / {} running  {}{}{}  {prompt}",
             &r.run_id,
             &r.created_at[..19.min(r.created_at.len())],
             r.succeeded,
             r.failed,
             r.running,
-            r.cost_usd,
+            total_cost(r.cost_billed_usd, r.cost_estimated_usd),
             if r.demo { " demo" } else { "" },
             r.best_rating.map(|b| format!(" {}", crate::library::stars(b))).unwrap_or_default(),
         );
@@ -192,6 +198,7 @@ pub fn models(models: &[ModelInfo], json: bool) {
                         "audio": r.audio, "negative_prompt": r.negative_prompt, "seed": r.seed,
                         "defaults": {"duration": r.default_duration, "aspect": r.default_aspect, "resolution": r.default_resolution, "audio": r.default_audio},
                         "price": r.price, "usd_per_second": r.usd_per_second, "key_available": r.key_available,
+                        "reports_charge": r.reports_charge, "charge_note": r.charge_note,
                     })
                 })
             })
@@ -220,6 +227,7 @@ pub fn models(models: &[ModelInfo], json: bool) {
             );
         }
     }
+    crate::costs::charge_notes(models);
 }
 
 pub fn resume(report: &ResumeReport, clips: &[ClipView], json: bool) {

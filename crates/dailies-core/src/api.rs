@@ -123,6 +123,33 @@ pub struct Latency {
     pub total: Option<i64>,
 }
 
+/// Where a cost comes from: the provider's own reported charge, or the catalog price
+/// times what was asked for (routes that report no charge, or did not this time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum CostKind {
+    Billed,
+    Estimated,
+}
+
+impl CostKind {
+    /// The kind of a delivered clip's cost: billed exactly when the provider reported a charge.
+    pub fn of(billed_cost_usd: Option<f64>) -> CostKind {
+        if billed_cost_usd.is_some() {
+            CostKind::Billed
+        } else {
+            CostKind::Estimated
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CostKind::Billed => "billed",
+            CostKind::Estimated => "estimated",
+        }
+    }
+}
+
 /// A failure worded for a creator, with a stable code for the UI.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ClipError {
@@ -151,6 +178,8 @@ pub struct ClipView {
     /// else the estimate for a delivered clip; `None` when nothing was delivered.
     #[specta(type = Option<JsNumber>)]
     pub cost_usd: Option<f64>,
+    /// Which of the two `cost_usd` is; `None` exactly when `cost_usd` is.
+    pub cost_kind: Option<CostKind>,
     #[specta(type = Option<JsNumber>)]
     pub billed_cost_usd: Option<f64>,
     pub latency_ms: Latency,
@@ -203,8 +232,14 @@ pub struct RunSummary {
     pub running: u32,
     #[specta(type = JsNumber)]
     pub estimated_cost_usd: f64,
+    /// Cost of the delivered clips: `cost_billed_usd` (reported by providers) plus
+    /// `cost_estimated_usd` (catalog estimates for clips whose route reported no charge).
     #[specta(type = JsNumber)]
     pub cost_usd: f64,
+    #[specta(type = JsNumber)]
+    pub cost_billed_usd: f64,
+    #[specta(type = JsNumber)]
+    pub cost_estimated_usd: f64,
     pub demo: bool,
     /// The highest star rating any clip of the run has.
     pub best_rating: Option<u8>,
@@ -248,6 +283,10 @@ pub struct ModelStats {
     pub mean_cost_usd: Option<f64>,
     #[specta(type = Option<JsNumber>)]
     pub usd_per_video_second: Option<f64>,
+    /// The share (0–1) of those clips' summed cost that providers reported as billed; the
+    /// rest is catalog estimates. `None` when no delivered clip has a cost.
+    #[specta(type = Option<JsNumber>)]
+    pub billed_share: Option<f64>,
     /// Mean stars over rated clips, and how many were rated.
     #[specta(type = Option<JsNumber>)]
     pub mean_rating: Option<f64>,
@@ -348,6 +387,10 @@ pub struct RouteInfo {
     pub cancel: bool,
     /// A finished clip can be remixed with a new prompt.
     pub remix: bool,
+    /// The route reports what it charged for a clip; otherwise its costs are estimates.
+    pub reports_charge: bool,
+    /// Where the billed cost comes from, or why the route's costs are estimates.
+    pub charge_note: String,
 }
 
 /// A local image brought into the library for image-to-video.

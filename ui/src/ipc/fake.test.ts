@@ -164,8 +164,8 @@ describe('fake backend: image-to-video, prices, billed cost', () => {
     await fake.startRun(ask(['kling-3.0-pro@kling', 'kling-3.0-pro@fal'], { duration_s: 5 }));
     await vi.advanceTimersByTimeAsync(30_000);
     const last = (route: string) => seen.filter((c) => c.route === route).at(-1)!;
-    expect(last('kling')).toMatchObject({ status: 'succeeded', billed_cost_usd: 0.84, cost_usd: 0.84, estimated_cost_usd: 0.84 });
-    expect(last('fal')).toMatchObject({ status: 'succeeded', billed_cost_usd: null, cost_usd: 0.84 });
+    expect(last('kling')).toMatchObject({ status: 'succeeded', cost_kind: 'billed', billed_cost_usd: 0.84, cost_usd: 0.84, estimated_cost_usd: 0.84 });
+    expect(last('fal')).toMatchObject({ status: 'succeeded', cost_kind: 'estimated', billed_cost_usd: null, cost_usd: 0.84 });
   });
 });
 

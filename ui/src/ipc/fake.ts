@@ -148,7 +148,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     const bill = BILLED[clip.route as RouteId];
     const billed = bill ? cents(bill(clip.estimated_cost_usd)) : null;
     update(clip, {
-      status: 'succeeded', latency_ms: latency, cost_usd: billed ?? clip.estimated_cost_usd, billed_cost_usd: billed,
+      status: 'succeeded', latency_ms: latency, cost_usd: billed ?? clip.estimated_cost_usd, cost_kind: billed == null ? 'estimated' : 'billed', billed_cost_usd: billed,
       width, height, duration_s: clip.resolved.duration_s, has_audio: clip.resolved.audio,
       file: `/fake/${clip.id}.mp4`, media_path: media ? media.path : null,
     });

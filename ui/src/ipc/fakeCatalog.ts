@@ -22,6 +22,8 @@ const FAL_SORA_RETIRED: Lifecycle = {
 };
 
 const NO_CANCEL = new Set<RouteId>(['openai', 'kling', 'google', 'minimax']);
+/** As the real adapters say: only Kling (credits) and BytePlus Ark (tokens) report a charge. */
+const REPORTS_CHARGE = new Set<RouteId>(['kling', 'seedance']);
 
 type RouteSketch = Partial<RouteInfo> & { route: RouteId; endpoint: string; rules: PriceRule[] };
 
@@ -53,6 +55,10 @@ function route(s: RouteSketch): RouteInfo {
     // As the real adapters say: these routes have no cancel, and only OpenAI remixes.
     cancel: !NO_CANCEL.has(s.route),
     remix: s.route === 'openai',
+    reports_charge: REPORTS_CHARGE.has(s.route),
+    charge_note: REPORTS_CHARGE.has(s.route)
+      ? `${s.route} reports what it charged for each clip.`
+      : `${s.route} reports no charge, so costs are estimates.`,
   };
   const info = { ...base, ...s, price: base.price };
   delete (info as Partial<RouteSketch>).rules;

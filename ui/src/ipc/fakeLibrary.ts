@@ -40,6 +40,8 @@ export function modelStats(runs: RunView[], includeDemo: boolean): ModelStats[] 
       const totals = ok.flatMap((c) => (c.latency_ms.total != null ? [c.latency_ms.total] : []));
       const queued = ok.flatMap((c) => (c.latency_ms.queued != null ? [c.latency_ms.queued] : []));
       const costs = ok.flatMap((c) => (c.cost_usd != null ? [c.cost_usd] : []));
+      const billed = ok.reduce((s, c) => s + (c.cost_kind === 'billed' ? (c.cost_usd ?? 0) : 0), 0);
+      const total = costs.reduce((a, b) => a + b, 0);
       const seconds = ok.filter((c) => c.cost_usd != null).reduce((s, c) => s + (c.duration_s ?? 0), 0);
       const ratings = clips.flatMap((c) => (c.rating != null ? [c.rating] : []));
       const rating = mean(ratings);
@@ -48,7 +50,8 @@ export function modelStats(runs: RunView[], includeDemo: boolean): ModelStats[] 
         model: clips[0].model, model_name: clips[0].model_name, route: clips[0].route as RouteId, clips: clips.length, succeeded: ok.length,
         p50_total_ms: percentile(totals, 50), p95_total_ms: percentile(totals, 95), p50_queued_ms: percentile(queued, 50),
         mean_cost_usd: cost == null ? null : cents(cost),
-        usd_per_video_second: seconds > 0 ? cents(costs.reduce((a, b) => a + b, 0) / seconds) : null,
+        usd_per_video_second: seconds > 0 ? cents(total / seconds) : null,
+        billed_share: total > 0 ? Math.round(Math.min(1, billed / total) * 100) / 100 : null,
         mean_rating: rating == null ? null : Math.round(rating * 10) / 10, rated: ratings.length,
       };
     });

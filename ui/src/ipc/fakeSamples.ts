@@ -27,7 +27,8 @@ function sampleRun(catalog: ModelInfo[], n: number, prompt: string, hoursAgo: nu
     return {
       id: `${runId}_c${i + 1}`, run_id: runId, model: id, model_name: model.name, route: spec.route, endpoint: spec.endpoint,
       status: c.outcome, error: c.error ? { code: c.outcome, message: c.error } : null, resolved, parity: notes,
-      estimated_cost_usd: estimate, cost_usd: ok ? (c.billed ?? estimate) : null, billed_cost_usd: c.billed ?? null,
+      estimated_cost_usd: estimate, cost_usd: ok ? (c.billed ?? estimate) : null, cost_kind: ok ? (c.billed == null ? 'estimated' : 'billed') : null,
+      billed_cost_usd: c.billed ?? null,
       latency_ms: ok ? { queued: q, generating: g, downloading: d, total: q + g + d + 400 } : { queued: null, generating: null, downloading: null, total: null },
       provider_job_id: c.outcome === 'unknown' ? null : `job_${i}`, queue_position: null, progress: null,
       submitted_at_ms: null, started_at_ms: null, file: ok ? `/fake/${runId}_${i}.mp4` : null, media_path: null,

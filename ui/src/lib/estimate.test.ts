@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeClip } from '../../test/fixtures';
 import type { RunPlan } from '../ipc/bindings.gen';
-import { clipCostLabel, estimatesByKey, runBlocker, runButtonLabel, runCost, sumUsd } from './estimate';
+import { billedShareLabel, clipCostLabel, costTotalLabel, estimatesByKey, runBlocker, runButtonLabel, runCost, sumUsd } from './estimate';
 
 describe('run button', () => {
   it('says how many models and the estimate', () => {
@@ -34,20 +34,29 @@ describe('estimate maths', () => {
     expect(estimatesByKey(plan).get('sora-2@openai')?.estimated_cost_usd).toBe(0.4);
     expect(estimatesByKey(null).size).toBe(0);
   });
-  it('splits a run into spent and still-estimated', () => {
+  it('splits a run into spent (with its billed part) and still running', () => {
     const clips = [
-      makeClip({ id: 'a', status: 'succeeded', cost_usd: 0.84 }),
+      makeClip({ id: 'a', status: 'succeeded', cost_usd: 0.84, cost_kind: 'estimated' }),
+      makeClip({ id: 'k', status: 'succeeded', cost_usd: 0.56, cost_kind: 'billed', billed_cost_usd: 0.56 }),
       makeClip({ id: 'b', status: 'generating', estimated_cost_usd: 2 }),
       makeClip({ id: 'c', status: 'failed', estimated_cost_usd: 1 }),
     ];
-    expect(runCost(clips)).toEqual({ spent: 0.84, pending: 2 });
+    expect(runCost(clips)).toEqual({ spent: 1.4, billed: 0.56, pending: 2 });
+  });
+  it('words a total by how much of it is billed', () => {
+    expect(costTotalLabel(0.56, 1.4)).toBe('$1.40 · 40 % billed');
+    expect(costTotalLabel(1.4, 1.4)).toBe('$1.40 billed');
+    expect(costTotalLabel(0, 1.4)).toBe('est. $1.40');
+    expect(costTotalLabel(0, 0)).toBe('$0.00');
+    expect([billedShareLabel(0.62), billedShareLabel(1), billedShareLabel(0), billedShareLabel(null)]).toEqual(['62 % billed', 'billed', 'est.', null]);
   });
 });
 
 describe('clip cost label', () => {
-  it('shows the charge when delivered and the estimate before', () => {
-    expect(clipCostLabel(makeClip({ status: 'succeeded', cost_usd: 0.84 }))).toBe('$0.84');
-    expect(clipCostLabel(makeClip({ status: 'succeeded', cost_usd: 0.8, billed_cost_usd: 0.8 }))).toBe('$0.80 billed · est. $0.84');
+  it('labels every cost billed or est., delivered or not', () => {
+    // A route that reports no charge: the delivered cost is the estimate and says so.
+    expect(clipCostLabel(makeClip({ status: 'succeeded', cost_usd: 0.84, cost_kind: 'estimated' }))).toBe('est. $0.84');
+    expect(clipCostLabel(makeClip({ status: 'succeeded', cost_usd: 0.8, cost_kind: 'billed', billed_cost_usd: 0.8 }))).toBe('$0.80 billed · est. $0.84');
     expect(clipCostLabel(makeClip({ status: 'generating' }))).toBe('est. $0.84');
     expect(clipCostLabel(makeClip({ status: 'failed' }))).toBe('nothing delivered');
     expect(clipCostLabel(makeClip({ status: 'unknown' }))).toBe('est. $0.84 · may be charged');

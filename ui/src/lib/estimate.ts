@@ -41,20 +41,41 @@ export function runBlocker(input: {
 }
 
 /**
- * The tile's cost: the charge once delivered, the estimate while running. A charge the
- * provider reported is shown next to the estimate so a mispriced catalog entry stands out.
+ * The tile's cost, always with its kind: a charge the provider reported ("billed", shown
+ * next to the estimate so a mispriced catalog entry stands out), or the catalog estimate
+ * ("est.") for a route that reports none, a clip still running, or one that may be charged.
  */
 export function clipCostLabel(clip: ClipView): string {
-  if (clip.billed_cost_usd != null) return `${formatUsd(clip.billed_cost_usd)} billed · est. ${formatUsd(clip.estimated_cost_usd)}`;
-  if (clip.cost_usd != null) return formatUsd(clip.cost_usd);
+  if (clip.cost_usd != null && clip.cost_kind === 'billed') return `${formatUsd(clip.cost_usd)} billed · est. ${formatUsd(clip.estimated_cost_usd)}`;
+  if (clip.cost_usd != null) return `est. ${formatUsd(clip.cost_usd)}`;
   if (clip.status === 'unknown') return `est. ${formatUsd(clip.estimated_cost_usd)} · may be charged`;
   if (isTerminal(clip.status)) return 'nothing delivered';
   return `est. ${formatUsd(clip.estimated_cost_usd)}`;
 }
 
-/** What a run has cost so far (delivered clips) and what is still only estimated. */
-export function runCost(clips: ClipView[]): { spent: number; pending: number } {
-  const spent = sumUsd(clips.map((c) => c.billed_cost_usd ?? c.cost_usd ?? 0));
+/**
+ * What a run has cost so far (delivered clips), how much of that providers billed, and
+ * what is still running (only estimated).
+ */
+export function runCost(clips: ClipView[]): { spent: number; billed: number; pending: number } {
+  const spent = sumUsd(clips.map((c) => c.cost_usd ?? 0));
+  const billed = sumUsd(clips.map((c) => (c.cost_kind === 'billed' ? (c.cost_usd ?? 0) : 0)));
   const pending = sumUsd(clips.filter((c) => !isTerminal(c.status)).map((c) => c.estimated_cost_usd));
-  return { spent, pending };
+  return { spent, billed, pending };
+}
+
+/** "billed", "est." or "62 % billed" for the billed part of a cost; null when there is no cost. */
+export function billedShareLabel(share: number | null): string | null {
+  if (share == null) return null;
+  if (share >= 1) return 'billed';
+  if (share <= 0) return 'est.';
+  return `${Math.round(share * 100)} % billed`;
+}
+
+/** A total that says how much of it is billed: "$1.20 billed", "est. $1.20", "$1.20 · 62 % billed". */
+export function costTotalLabel(billed: number, total: number): string {
+  const label = billedShareLabel(total > 0 ? billed / total : null);
+  if (label === 'est.') return `est. ${formatUsd(total)}`;
+  if (label === 'billed') return `${formatUsd(total)} billed`;
+  return label ? `${formatUsd(total)} · ${label}` : formatUsd(total);
 }

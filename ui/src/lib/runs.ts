@@ -30,6 +30,8 @@ export function summarizeRun(run: RunView): RunSummary {
     running: count((c) => !isTerminal(c.status)),
     estimated_cost_usd: run.estimated_cost_usd,
     cost_usd: run.clips.reduce((sum, c) => sum + (c.cost_usd ?? 0), 0),
+    cost_billed_usd: run.clips.reduce((sum, c) => sum + (c.cost_kind === 'billed' ? (c.cost_usd ?? 0) : 0), 0),
+    cost_estimated_usd: run.clips.reduce((sum, c) => sum + (c.cost_kind === 'billed' ? 0 : (c.cost_usd ?? 0)), 0),
     demo: run.demo,
     best_rating: run.clips.reduce<number | null>((best, c) => (c.rating != null && c.rating > (best ?? 0) ? c.rating : best), null),
   };

@@ -57,11 +57,17 @@ impl Studio {
             }
         };
         let billed_usd = output.billed.and_then(|b| self.billed_usd(&row, b));
+        if let (Some(reported), None) = (output.billed, billed_usd) {
+            // A charge we cannot price stays on record, but the cost shown is the estimate.
+            let detail = format!("{reported:?} reported; no catalog unit price for it, so the cost is an estimate");
+            self.store().add_event(clip_id, "charge_unpriced", None, None, Some(&detail)).await?;
+        }
         let file_path = target.display().to_string();
         let delivered = Delivered {
             probe: &probe,
             file_path: &file_path,
             media_path: &relative,
+            // The kind follows from `billed_cost_usd`: set only for a charge the provider reported.
             cost_usd: billed_usd.unwrap_or(row.estimated_cost_usd),
             billed_cost_usd: billed_usd,
         };

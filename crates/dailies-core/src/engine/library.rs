@@ -1,5 +1,5 @@
 //! Browsing and judging the library: search, star ratings, and per-model statistics
-//! (success rate, p50/p95 latency, real cost per second of video, mean rating).
+//! (success rate, p50/p95 latency, cost per second of video with its billed share, mean rating).
 
 use std::collections::BTreeMap;
 
@@ -56,6 +56,7 @@ fn stats_of(clips: &[ClipOutcome]) -> Option<ModelStats> {
     let mut totals: Vec<i64> = delivered.iter().filter_map(|c| span(c.submitted_at_ms, c.downloaded_at_ms)).collect();
     let mut queued: Vec<i64> = delivered.iter().filter_map(|c| span(c.submitted_at_ms, c.started_at_ms)).collect();
     let costs: Vec<f64> = delivered.iter().filter_map(|c| c.cost_usd).collect();
+    let billed: f64 = delivered.iter().filter(|c| c.billed_cost_usd.is_some()).filter_map(|c| c.cost_usd).sum();
     let seconds: f64 = delivered.iter().filter(|c| c.cost_usd.is_some()).filter_map(|c| c.duration_s).sum();
     let ratings: Vec<f64> = clips.iter().filter_map(|c| c.rating).map(|r| r as f64).collect();
     Some(ModelStats {
@@ -69,6 +70,7 @@ fn stats_of(clips: &[ClipOutcome]) -> Option<ModelStats> {
         p50_queued_ms: percentile(&mut queued, 50),
         mean_cost_usd: mean(&costs).map(round_cents),
         usd_per_video_second: (seconds > 0.0).then(|| round_cents(costs.iter().sum::<f64>() / seconds)),
+        billed_share: billed_share(billed, costs.iter().sum()),
         mean_rating: mean(&ratings).map(|m| (m * 10.0).round() / 10.0),
         rated: count(ratings.len()),
     })
@@ -82,6 +84,12 @@ fn percentile(values: &mut [i64], p: usize) -> Option<i64> {
     values.sort_unstable();
     let rank = (p * values.len()).div_ceil(100).max(1);
     Some(values[rank - 1])
+}
+
+/// The billed part of a total cost as a share (two decimals); a total of zero (free or
+/// no delivered clips) has no meaningful share unless every costed clip was billed.
+fn billed_share(billed: f64, total: f64) -> Option<f64> {
+    (total > 0.0).then(|| ((billed / total).clamp(0.0, 1.0) * 100.0).round() / 100.0)
 }
 
 fn mean(values: &[f64]) -> Option<f64> {
@@ -98,7 +106,38 @@ fn count(n: usize) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::percentile;
+    use super::{percentile, stats_of};
+    use crate::store::ClipOutcome;
+
+    fn delivered(cost_usd: f64, billed_cost_usd: Option<f64>) -> ClipOutcome {
+        ClipOutcome {
+            model: "kling-3.0-pro".into(),
+            model_name: "Kling 3.0 Pro".into(),
+            route: "fal".into(),
+            status: "succeeded".into(),
+            cost_usd: Some(cost_usd),
+            billed_cost_usd,
+            duration_s: Some(5.0),
+            submitted_at_ms: Some(0),
+            started_at_ms: Some(10),
+            completed_at_ms: Some(20),
+            downloaded_at_ms: Some(30),
+            rating: None,
+        }
+    }
+
+    #[test]
+    fn stats_say_how_much_of_the_cost_is_billed() {
+        let mixed = [delivered(0.62, Some(0.62)), delivered(0.38, None)];
+        let stats = stats_of(&mixed).unwrap();
+        assert_eq!(stats.mean_cost_usd, Some(0.5));
+        assert_eq!(stats.billed_share, Some(0.62));
+        assert_eq!(stats_of(&[delivered(0.4, None)]).unwrap().billed_share, Some(0.0));
+        assert_eq!(stats_of(&[delivered(0.4, Some(0.4))]).unwrap().billed_share, Some(1.0));
+        let mut failed = delivered(0.0, None);
+        (failed.status, failed.cost_usd) = ("failed".into(), None);
+        assert_eq!(stats_of(&[failed]).unwrap().billed_share, None, "no delivered cost, no share");
+    }
 
     #[test]
     fn nearest_rank_percentiles() {

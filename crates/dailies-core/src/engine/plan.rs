@@ -147,6 +147,7 @@ pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
                 .map(|r| {
                     let p = &r.params;
                     let defaults = ResolvedParams::defaults(p);
+                    let charge = crate::providers::adapter(r.route).charge_report();
                     RouteInfo {
                         route: r.route,
                         endpoint: r.endpoint.clone(),
@@ -173,6 +174,8 @@ pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
                         max_shots: p.max_shots,
                         cancel: r.route.cancel_unsupported().is_none(),
                         remix: r.remix,
+                        reports_charge: charge.reported,
+                        charge_note: charge.note.to_string(),
                     }
                 })
                 .collect(),

@@ -18,7 +18,8 @@ pub use storage::{storage_base_url, DEFAULT_STORAGE_BASE_URL, STORAGE_BASE_ENV};
 use super::http::{read_json, send_ok, str_field};
 use super::images::{self, ImageEncoding};
 use super::{
-    JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted,
+    Billed, ChargeReport, JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate,
+    SubmitRequest, Submitted,
 };
 use crate::routes::RouteId;
 
@@ -76,6 +77,13 @@ pub fn parse_status(v: &Value) -> Result<StatusUpdate, ProviderError> {
 impl ProviderAdapter for FalAdapter {
     fn route(&self) -> RouteId {
         ROUTE
+    }
+
+    fn charge_report(&self) -> ChargeReport {
+        ChargeReport {
+            reported: false,
+            note: "fal documents no charge in its responses, so costs are estimates. An x-fal-billable-units header (seen only in third-party code) is used when present and the catalog prices its unit.",
+        }
     }
 
     async fn submit(&self, ctx: &RouteContext, req: &SubmitRequest<'_>) -> Result<Submitted, ProviderError> {
@@ -150,13 +158,13 @@ impl ProviderAdapter for FalAdapter {
             }
             Err(f) => return Err(classify_failure(&f)),
         };
+        let billed = billable_units(resp.headers());
         let body = read_json(ROUTE, resp).await?;
         let url = body
             .pointer("/video/url")
             .and_then(Value::as_str)
             .ok_or_else(|| ProviderError::Malformed { route: ROUTE, detail: "result without video.url".into() })?;
-        // fal reports no charge per request; the catalog price stands.
-        Ok(OutputFile { url: url.to_string(), auth_header: None, billed: None })
+        Ok(OutputFile { url: url.to_string(), auth_header: None, billed })
     }
 
     async fn cancel(&self, ctx: &RouteContext, job: &JobRef) -> Result<(), ProviderError> {
@@ -170,9 +178,31 @@ impl ProviderAdapter for FalAdapter {
     }
 }
 
+/// fal's `x-fal-billable-units` on a finished result (fal.md §3: seen only in third-party
+/// code, so optional): a finite, non-negative number of the endpoint's billing units.
+fn billable_units(headers: &reqwest::header::HeaderMap) -> Option<Billed> {
+    let units: f64 = headers.get("x-fal-billable-units")?.to_str().ok()?.trim().parse().ok()?;
+    (units.is_finite() && units >= 0.0).then_some(Billed::Units(units))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn billable_units_header_is_read_when_sane() {
+        let with = |v: &str| {
+            let mut h = reqwest::header::HeaderMap::new();
+            h.insert("x-fal-billable-units", v.parse().unwrap());
+            billable_units(&h)
+        };
+        assert_eq!(with("5"), Some(Billed::Units(5.0)));
+        assert_eq!(with(" 2.5 "), Some(Billed::Units(2.5)));
+        for bad in ["inf", "NaN", "-1", "five", "1e400"] {
+            assert_eq!(with(bad), None, "{bad}");
+        }
+        assert_eq!(billable_units(&reqwest::header::HeaderMap::new()), None);
+    }
 
     #[test]
     fn status_urls_use_owner_and_app_only() {

@@ -12,7 +12,10 @@ use async_trait::async_trait;
 use serde_json::{json, Value};
 
 use super::http::{read_json, send_ok};
-use super::{JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted};
+use super::{
+    ChargeReport, JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest,
+    Submitted,
+};
 use crate::routes::RouteId;
 
 pub use body::{check_couplings, request_body};
@@ -41,6 +44,13 @@ async fn get_operation(ctx: &RouteContext, name: &str) -> Result<Value, Provider
 impl ProviderAdapter for GoogleAdapter {
     fn route(&self) -> RouteId {
         ROUTE
+    }
+
+    fn charge_report(&self) -> ChargeReport {
+        ChargeReport {
+            reported: false,
+            note: "Gemini's Veo operations report no charge, so costs are estimates (price × seconds).",
+        }
     }
 
     async fn submit(&self, ctx: &RouteContext, req: &SubmitRequest<'_>) -> Result<Submitted, ProviderError> {

@@ -12,7 +12,8 @@ use serde_json::{json, Value};
 
 use super::http::{send, str_field};
 use super::{
-    images, JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted,
+    images, ChargeReport, JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate,
+    SubmitRequest, Submitted,
 };
 use crate::routes::RouteId;
 use envelope::Call;
@@ -61,6 +62,13 @@ async fn query(ctx: &RouteContext, job: &JobRef) -> Result<Value, ProviderError>
 impl ProviderAdapter for KlingAdapter {
     fn route(&self) -> RouteId {
         ROUTE
+    }
+
+    fn charge_report(&self) -> ChargeReport {
+        ChargeReport {
+            reported: true,
+            note: "Kling reports the credits it deducted (final_unit_deduction), priced at the catalog's USD per unit.",
+        }
     }
 
     async fn submit(&self, ctx: &RouteContext, req: &SubmitRequest<'_>) -> Result<Submitted, ProviderError> {

@@ -10,8 +10,8 @@ use serde_json::{json, Value};
 
 use super::http::{read_json, send_ok, str_field};
 use super::{
-    images, JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest,
-    Submitted,
+    images, ChargeReport, JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate,
+    SubmitRequest, Submitted,
 };
 use crate::routes::RouteId;
 
@@ -64,6 +64,14 @@ async fn get_generation(ctx: &RouteContext, id: &str) -> Result<Value, ProviderE
 impl ProviderAdapter for LumaAdapter {
     fn route(&self) -> RouteId {
         ROUTE
+    }
+
+    fn charge_report(&self) -> ChargeReport {
+        ChargeReport {
+            reported: false,
+            note:
+                "Luma reports no charge per generation (only an account-wide credit balance), so costs are estimates.",
+        }
     }
 
     async fn submit(&self, ctx: &RouteContext, req: &SubmitRequest<'_>) -> Result<Submitted, ProviderError> {

@@ -14,7 +14,10 @@ use serde_json::{json, Value};
 
 use super::http::{read_json, send_ok};
 use super::images;
-use super::{JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted};
+use super::{
+    ChargeReport, JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest,
+    Submitted,
+};
 use crate::routes::RouteId;
 pub use base_resp::{classify_code, classify_failure, classify_task_failure};
 pub use task::{download_url, finished_file_id, parse_query};
@@ -56,6 +59,13 @@ async fn query(ctx: &RouteContext, task_id: &str) -> Result<Value, ProviderError
 impl ProviderAdapter for MinimaxAdapter {
     fn route(&self) -> RouteId {
         ROUTE
+    }
+
+    fn charge_report(&self) -> ChargeReport {
+        ChargeReport {
+            reported: false,
+            note: "MiniMax's v1 task query reports no charge, so costs are estimates (price per clip).",
+        }
     }
 
     async fn submit(&self, ctx: &RouteContext, req: &SubmitRequest<'_>) -> Result<Submitted, ProviderError> {

@@ -125,9 +125,20 @@ pub enum Billed {
     Units(f64),
 }
 
+/// Whether a route tells what it charged for a clip, said once per route for the picker and
+/// the models list: `note` names the field it comes from, or why costs are estimates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChargeReport {
+    pub reported: bool,
+    pub note: &'static str,
+}
+
 #[async_trait]
 pub trait ProviderAdapter: Send + Sync {
     fn route(&self) -> RouteId;
+
+    /// Required (no default) so a new route has to say where its billed cost comes from.
+    fn charge_report(&self) -> ChargeReport;
 
     async fn submit(&self, ctx: &RouteContext, req: &SubmitRequest<'_>) -> Result<Submitted, ProviderError>;
 

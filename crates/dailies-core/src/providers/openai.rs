@@ -12,7 +12,8 @@ use serde_json::{json, Map, Value};
 use super::http::{read_json, send_ok, str_field, HttpFailure};
 use super::images::{self, ImageEncoding, ImageInput};
 use super::{
-    JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted,
+    ChargeReport, JobRef, JobState, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate,
+    SubmitRequest, Submitted,
 };
 use crate::routes::RouteId;
 
@@ -119,6 +120,13 @@ fn poll_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
 impl ProviderAdapter for OpenAiAdapter {
     fn route(&self) -> RouteId {
         ROUTE
+    }
+
+    fn charge_report(&self) -> ChargeReport {
+        ChargeReport {
+            reported: false,
+            note: "OpenAI's video objects report no charge, so costs are estimates (price × seconds).",
+        }
     }
 
     async fn submit(&self, ctx: &RouteContext, req: &SubmitRequest<'_>) -> Result<Submitted, ProviderError> {

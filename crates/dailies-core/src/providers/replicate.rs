@@ -15,9 +15,12 @@ use serde_json::{json, Map, Value};
 
 use super::http::{read_json, send_ok, str_field};
 use super::images::{self, ImageEncoding, ImageInput};
-use super::{JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted};
+use super::{
+    ChargeReport, JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest,
+    Submitted,
+};
 use crate::routes::RouteId;
-use crate::secret::Secret;
+use crate::secrets::Secret;
 pub use prediction::{classify_model_error, output_url, parse_prediction};
 pub use problem::{classify_failure, Call};
 
@@ -101,6 +104,13 @@ async fn get_prediction(ctx: &RouteContext, id: &str) -> Result<Value, ProviderE
 impl ProviderAdapter for ReplicateAdapter {
     fn route(&self) -> RouteId {
         ROUTE
+    }
+
+    fn charge_report(&self) -> ChargeReport {
+        ChargeReport {
+            reported: false,
+            note: "Replicate reports compute seconds (metrics.predict_time), not a charge, so costs are estimates.",
+        }
     }
 
     async fn submit(&self, ctx: &RouteContext, req: &SubmitRequest<'_>) -> Result<Submitted, ProviderError> {

@@ -11,7 +11,10 @@ use serde_json::{json, Map, Value};
 
 use super::http::{read_json, send_ok, str_field};
 use super::images::{self, ImageEncoding, ImageInput, ImageRole};
-use super::{JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted};
+use super::{
+    ChargeReport, JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest,
+    Submitted,
+};
 use crate::routes::RouteId;
 use task::Call;
 
@@ -69,6 +72,13 @@ async fn fetch_task(ctx: &RouteContext, job: &JobRef) -> Result<Value, ProviderE
 impl ProviderAdapter for RunwayAdapter {
     fn route(&self) -> RouteId {
         ROUTE
+    }
+
+    fn charge_report(&self) -> ChargeReport {
+        ChargeReport {
+            reported: false,
+            note: "Runway's tasks report no charge (only an account-wide credit balance), so costs are estimates.",
+        }
     }
 
     async fn submit(&self, ctx: &RouteContext, req: &SubmitRequest<'_>) -> Result<Submitted, ProviderError> {

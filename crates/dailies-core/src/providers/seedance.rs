@@ -11,7 +11,10 @@ use serde_json::{json, Map, Value};
 
 use super::http::{read_json, send_ok, str_field};
 use super::images::{self, ImageEncoding, ImageInput, ImageRole};
-use super::{JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest, Submitted};
+use super::{
+    ChargeReport, JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext, StatusUpdate, SubmitRequest,
+    Submitted,
+};
 use crate::routes::RouteId;
 
 pub use errors::{classify_error, classify_failure};
@@ -68,6 +71,13 @@ async fn get_task(ctx: &RouteContext, id: &str) -> Result<Value, ProviderError> 
 impl ProviderAdapter for SeedanceAdapter {
     fn route(&self) -> RouteId {
         ROUTE
+    }
+
+    fn charge_report(&self) -> ChargeReport {
+        ChargeReport {
+            reported: true,
+            note: "BytePlus Ark reports the output tokens it billed (usage.completion_tokens), priced at the catalog's USD per million tokens.",
+        }
     }
 
     async fn submit(&self, ctx: &RouteContext, req: &SubmitRequest<'_>) -> Result<Submitted, ProviderError> {

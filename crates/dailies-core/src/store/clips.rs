@@ -1,7 +1,7 @@
 //! Clip rows: every state change of a job is written here before anyone is told about it.
 
 use super::{now_ms, Store};
-use crate::api::{ClipError, ClipStatus, ClipView, Latency};
+use crate::api::{ClipError, ClipStatus, ClipView, CostKind, Latency};
 use crate::catalog::RouteId;
 use crate::error::{Error, Result};
 use crate::probe::Probe;
@@ -112,6 +112,7 @@ impl ClipRow {
             error,
             estimated_cost_usd: self.estimated_cost_usd,
             cost_usd: self.cost_usd,
+            cost_kind: self.cost_usd.map(|_| CostKind::of(self.billed_cost_usd)),
             billed_cost_usd: self.billed_cost_usd,
             latency_ms,
             provider_job_id: self.provider_job_id,

@@ -16,6 +16,7 @@ pub struct ClipOutcome {
     pub route: String,
     pub status: String,
     pub cost_usd: Option<f64>,
+    pub billed_cost_usd: Option<f64>,
     pub duration_s: Option<f64>,
     pub submitted_at_ms: Option<i64>,
     pub started_at_ms: Option<i64>,
@@ -32,7 +33,10 @@ impl Store {
             "SELECT r.id, p.text, r.created_at, r.estimated_cost_usd, r.demo, \
                group_concat(c.model, ',') AS models, count(c.id) AS n, \
                sum(c.status = 'succeeded') AS ok, sum(c.status IN ('failed','canceled','unknown')) AS bad, \
-               coalesce(sum(c.cost_usd), 0.0) AS cost, max(c.rating) AS best \
+               coalesce(sum(c.cost_usd), 0.0) AS cost, \
+               coalesce(sum(CASE WHEN c.billed_cost_usd IS NOT NULL THEN c.cost_usd END), 0.0) AS billed, \
+               coalesce(sum(CASE WHEN c.billed_cost_usd IS NULL THEN c.cost_usd END), 0.0) AS estimated, \
+               max(c.rating) AS best \
              FROM runs r JOIN prompts p ON p.id = r.prompt_id LEFT JOIN clips c ON c.run_id = r.id WHERE 1 = 1",
         );
         for word in q.text.as_deref().unwrap_or_default().split_whitespace() {
@@ -75,7 +79,7 @@ impl Store {
     /// Every clip that reached an end (delivered, failed or canceled), for statistics.
     pub async fn clip_outcomes(&self, include_demo: bool) -> Result<Vec<ClipOutcome>> {
         Ok(sqlx::query_as::<_, ClipOutcome>(
-            "SELECT model, model_name, route, status, cost_usd, duration_s, submitted_at_ms, started_at_ms, \
+            "SELECT model, model_name, route, status, cost_usd, billed_cost_usd, duration_s, submitted_at_ms, started_at_ms, \
              completed_at_ms, downloaded_at_ms, rating FROM clips \
              WHERE status IN ('succeeded','failed','canceled','unknown') AND (demo = 0 OR ?) ORDER BY created_at_ms",
         )
@@ -102,6 +106,8 @@ fn summary(row: &sqlx::sqlite::SqliteRow) -> RunSummary {
         running: count(n - ok - bad),
         estimated_cost_usd: row.get("estimated_cost_usd"),
         cost_usd: row.get("cost"),
+        cost_billed_usd: row.get("billed"),
+        cost_estimated_usd: row.get("estimated"),
         demo: row.get("demo"),
         best_rating: best.and_then(|b| u8::try_from(b).ok()),
     }

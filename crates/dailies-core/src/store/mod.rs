@@ -114,3 +114,6 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod cost_kind_tests;

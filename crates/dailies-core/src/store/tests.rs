@@ -3,7 +3,7 @@ use crate::api::{ClipStatus, LibraryQuery, PlannedClip, RunPlan};
 use crate::catalog::{CanonicalParams, Lifecycle, ParityNote, ResolvedParams, RouteId};
 use crate::probe::Probe;
 
-fn plan() -> RunPlan {
+pub(super) fn plan() -> RunPlan {
     let resolved = ResolvedParams {
         prompt: "a lighthouse in fog".into(),
         negative_prompt: None,

@@ -16,7 +16,7 @@ describe('HistoryList', () => {
     expect(items).toHaveLength(2);
     expect(items[0]).toHaveTextContent('A lighthouse keeper climbs');
     expect(items[0]).toHaveTextContent('Kling 3.0 Pro');
-    expect(items[0]).toHaveTextContent('$5.24');
+    expect(items[0]).toHaveTextContent('est. $5.24'); // fal, OpenAI and Google report no charge
     expect(items[0]).toHaveTextContent('3 ✓');
     expect(items[0]).toHaveTextContent('1 ✗');
     expect(items[0]).toHaveTextContent('2 h ago');

@@ -47,7 +47,8 @@ describe('library', () => {
     const cells = [...row.closest('tr')!.querySelectorAll('td')].map((td) => td.textContent?.trim());
     expect(cells[1]).toBe('2/2');
     expect(cells[5]).toMatch(/^\$\d/);
-    expect(cells[7]).toBe('4');
+    expect(cells[7]).toBe('est.'); // fal reports no charge: the $/clip is the estimate, and says so
+    expect(cells[8]).toBe('4');
     // Demo clips are simulated: without them there is nothing to show yet.
     await fireEvent.click(within(stats).getByLabelText(/Include demo clips/));
     await waitFor(() => expect(stats).toHaveTextContent('No finished clips on your own keys yet.'));

@@ -61,6 +61,7 @@ describe('ClipTile', () => {
       {
         status: 'succeeded',
         cost_usd: 0.84,
+        cost_kind: 'estimated',
         latency_ms: { total: 58_200, queued: 12_100, generating: 44_000, downloading: 2_100 },
         width: 1920,
         height: 1080,
@@ -78,7 +79,7 @@ describe('ClipTile', () => {
     expect(video.autoplay).toBe(true);
     expect(video).toHaveAttribute('playsinline');
     expect(video).toHaveAttribute('preload', 'auto');
-    expect(text(tile, '.tile-cost')).toBe('$0.84');
+    expect(text(tile, '.tile-cost')).toBe('est. $0.84');
     expect(text(tile, '.tile-latency')).toBe('58.2 s · queue 12.1 s · gen 44.0 s · dl 2.1 s');
     expect(tile).toHaveTextContent('1920×1080 · 5.0 s · audio');
     expect(tile).toHaveTextContent('asked 10 s → ran 12 s');
@@ -103,9 +104,9 @@ describe('ClipTile', () => {
   });
 
   it('shows what the provider billed next to the estimate', () => {
-    const tile = renderTile({ status: 'succeeded', cost_usd: 0.84, billed_cost_usd: 0.84, route: 'kling' });
+    const tile = renderTile({ status: 'succeeded', cost_usd: 0.84, cost_kind: 'billed', billed_cost_usd: 0.84, route: 'kling' });
     expect(text(tile, '.tile-cost')).toBe('$0.84 billed · est. $0.84');
-    const over = renderTileWithId('clip_2', { status: 'succeeded', cost_usd: 0.98, billed_cost_usd: 0.98 });
+    const over = renderTileWithId('clip_2', { status: 'succeeded', cost_usd: 0.98, cost_kind: 'billed', billed_cost_usd: 0.98 });
     expect(text(over, '.tile-cost')).toBe('$0.98 billed · est. $0.84');
   });
 

@@ -109,7 +109,15 @@ file: string | null,
 /**
  * Path relative to the library's media folder, for the loopback media server.
  */
-media_path: string | null, width: number | null, height: number | null, duration_s: number | null, has_audio: boolean | null, demo: boolean, 
+media_path: string | null, width: number | null, height: number | null, duration_s: number | null, has_audio: boolean | null, 
+/**
+ * Frames per second read from the file (`None` before it is probed); frame steps use it.
+ */
+fps: number | null, 
+/**
+ * Number of frames in the file.
+ */
+frame_count: number | null, demo: boolean, 
 /**
  * For a remix: the clip it was made from.
  */

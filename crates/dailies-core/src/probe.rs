@@ -41,7 +41,7 @@ pub fn probe_mp4(path: &Path) -> Result<Probe> {
     Ok(Probe {
         width: u32::from(video.width()),
         height: u32::from(video.height()),
-        duration_s: movie_duration_s(&mp4.moov.mvhd),
+        duration_s: movie_duration_s(mp4.moov.mvhd.duration, mp4.moov.mvhd.timescale),
         has_audio,
         size_bytes,
         fps: timing.fps,
@@ -51,12 +51,12 @@ pub fn probe_mp4(path: &Path) -> Result<Probe> {
 
 /// The movie's length; the crate's own `duration()` panics on a zero timescale, which a
 /// broken download can carry.
-fn movie_duration_s(mvhd: &mp4::MvhdBox) -> f64 {
-    if mvhd.timescale == 0 {
+fn movie_duration_s(duration: u64, timescale: u32) -> f64 {
+    if timescale == 0 {
         return 0.0;
     }
     // u64 → f64 loses precision only beyond 2^53 ticks, far past any clip.
-    mvhd.duration as f64 / f64::from(mvhd.timescale)
+    duration as f64 / f64::from(timescale)
 }
 
 /// Frame rate and count from the video track's time-to-sample table (`stts`).

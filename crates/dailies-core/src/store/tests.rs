@@ -74,7 +74,15 @@ async fn a_run_with_clips_round_trips() {
     store.set_progress("clip1", ClipStatus::Queued, Some(2), None).await.unwrap();
     store.set_progress("clip1", ClipStatus::Generating, None, Some(40.0)).await.unwrap();
     store.mark_generated("clip1").await.unwrap();
-    let probe = Probe { width: 1280, height: 720, duration_s: 12.0, has_audio: true, size_bytes: 1234, fps: Some(24.0), frame_count: Some(288) };
+    let probe = Probe {
+        width: 1280,
+        height: 720,
+        duration_s: 12.0,
+        has_audio: true,
+        size_bytes: 1234,
+        fps: Some(24.0),
+        frame_count: Some(288),
+    };
     let delivered = Delivered {
         probe: &probe,
         file_path: "/x/clip1.mp4",

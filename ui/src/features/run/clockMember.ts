@@ -21,15 +21,16 @@ export interface MediaLike {
 /** HTMLMediaElement.readyState values the clock waits on. */
 export const HAVE_METADATA = 1;
 export const HAVE_CURRENT_DATA = 2;
-export const HAVE_FUTURE_DATA = 3;
 
 /** A seek that never reports back (element torn down mid-seek) stops blocking after this. */
-const SEEK_LOST_MS = 5000;
+const SEEK_LOST_MS = 2000;
 
 export class ClockMember {
   fps: number;
   /** Saw `waiting`/`stalled` and not yet `playing`/`canplay`: its decoder is behind. */
   waiting = false;
+  private lastSeenTime = -1;
+  private lastProgressAt = 0;
   /** Target of the seek in flight, until the binding reports it landed and painted. */
   inFlight: number | null = null;
   private inFlightSince = 0;
@@ -41,6 +42,8 @@ export class ClockMember {
   outSince: number | null = null;
   seeks = 0;
   corrections = 0;
+  /** Seeks that never reported landing (counted for the benchmark). */
+  lostSeeks = 0;
 
   constructor(
     readonly id: string,
@@ -71,10 +74,14 @@ export class ClockMember {
     return Math.min(t, this.endHold);
   }
 
-  /** True while a seek we asked for has not landed (or the element is seeking on its own). */
+  /** True while a seek we asked for has not landed. Not `media.seeking`: measured in
+   *  WebKitGTK 2.50, an element seeked back to 0 from its end can report `seeking` forever. */
   busy(now: number): boolean {
-    if (this.inFlight !== null && now - this.inFlightSince > SEEK_LOST_MS) this.inFlight = null;
-    return this.inFlight !== null || this.media.seeking;
+    if (this.inFlight !== null && now - this.inFlightSince > SEEK_LOST_MS) {
+      this.lostSeeks += 1;
+      this.inFlight = null;
+    }
+    return this.inFlight !== null;
   }
 
   /** Seeks now, or after the seek in flight lands. Returns whether a seek was issued now. */
@@ -97,6 +104,30 @@ export class ClockMember {
     const next = this.queued;
     this.queued = null;
     if (next !== null) this.seekTo(next, now);
+  }
+
+  startWaiting(): void {
+    this.waiting = true;
+  }
+
+  /** Called each tick while it should be playing: notes whether its playhead moved. */
+  noteProgress(now: number): void {
+    if (this.media.currentTime !== this.lastSeenTime) {
+      this.lastSeenTime = this.media.currentTime;
+      this.lastProgressAt = now;
+    }
+  }
+
+  /** Starts the stall timer afresh (it was just told to play). */
+  resetProgress(now: number): void {
+    this.lastSeenTime = this.media.currentTime;
+    this.lastProgressAt = now;
+  }
+
+  /** How long it has been told to play without its playhead moving. Measured, not taken from
+   *  `waiting`: WebKitGTK 2.50 fires `waiting` and sits at HAVE_CURRENT_DATA while it plays on. */
+  stuckFor(now: number): number {
+    return now - this.lastProgressAt;
   }
 
   play(): void {

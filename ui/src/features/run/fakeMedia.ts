@@ -61,7 +61,7 @@ export class FakeMedia extends EventTarget implements MediaLike {
       this.dispatchEvent(new Event('seeked'));
       return true;
     }
-    if (this.paused) return false;
+    if (this.paused || this.readyState < 3) return false; // a starved decoder stands still
     this.time = Math.min(this.duration, this.time + (ms / 1000) * this.playbackRate * this.decodeSpeed);
     if (this.time >= this.duration) {
       this.ended = true;

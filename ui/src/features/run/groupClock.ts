@@ -10,7 +10,7 @@
 // already seeking or waiting. Loop wraps, pauses, steps and scrubs are one coordinated
 // seek of every clip, and count as done only when each clip has landed and painted.
 
-import { ClockMember, HAVE_CURRENT_DATA, HAVE_FUTURE_DATA, type MediaLike } from './clockMember';
+import { ClockMember, HAVE_CURRENT_DATA, HAVE_METADATA, type MediaLike } from './clockMember';
 import { frameAt, frameCentre, lastFrame } from './frameGrid';
 
 export interface ClockOptions {
@@ -18,8 +18,10 @@ export interface ClockOptions {
   toleranceS: number;
   /** At most one drift correction per clip per this long. */
   correctionIntervalMs: number;
-  /** Buffering that waits this long for "ready to play" resumes once every clip has its frame. */
+  /** Buffering that waits this long for a clip's frame gives up on it (broken or gone). */
   giveUpMs: number;
+  /** A clip told to play whose playhead has not moved for this long makes the group buffer. */
+  stallMs: number;
   /** A clip out of step (or holding the group up) this long is shown as catching up. */
   catchingUpMs: number;
   /** After a resume the clock waits this long at most for the clips to actually start. */
@@ -30,6 +32,7 @@ export const DEFAULT_OPTIONS: ClockOptions = {
   toleranceS: 0.15,
   correctionIntervalMs: 3000,
   giveUpMs: 3000,
+  stallMs: 400,
   catchingUpMs: 600,
   startGraceMs: 500,
 };
@@ -117,7 +120,8 @@ export class GroupClock {
   event(id: string, type: MediaEvent, now: number): void {
     const m = this.members.get(id);
     if (!m) return;
-    if (type === 'waiting' || type === 'stalled') m.waiting = true;
+    // Kept for the tile badge and diagnostics; buffering is decided by measured progress.
+    if (type === 'waiting' || type === 'stalled') m.startWaiting();
     else if (type === 'playing' || type === 'canplay') m.waiting = false;
     else if (type === 'loadedmetadata' && m.usable) this.join(m, now);
   }
@@ -175,8 +179,8 @@ export class GroupClock {
     if (this.startingSince !== null) return this.tryStart(now);
     const t = this.position(now);
     if (t >= this.duration()) return this.settle(0, now, this.all()); // loop wrap
-    const behind = this.all().find((m) => m.usable && (m.waiting || m.media.seeking));
-    if (behind) return this.settle(t, now, []);
+    const stuck = this.all().find((m) => m.usable && t < m.endHold && m.stuckFor(now) >= this.options.stallMs);
+    if (stuck) return this.settle(t, now, []);
     const toCorrect: ClockMember[] = [];
     for (const m of this.members.values()) {
       if (!m.usable) continue;
@@ -186,6 +190,7 @@ export class GroupClock {
         continue;
       }
       if (m.media.paused) m.play();
+      m.noteProgress(now);
       if (Math.abs(m.media.currentTime - t) <= this.options.toleranceS) {
         m.outSince = null;
         continue;
@@ -234,7 +239,10 @@ export class GroupClock {
   private ready(m: ClockMember, now: number): boolean {
     if (!m.usable) return true;
     if (m.busy(now)) return false;
-    const need = this.playing && now - this.settleStart < this.options.giveUpMs ? HAVE_FUTURE_DATA : HAVE_CURRENT_DATA;
+    // Its frame at the target is decoded. Not HAVE_FUTURE_DATA: measured in WebKitGTK 2.50, a
+    // paused element stays at HAVE_CURRENT_DATA after a seek until it plays, so waiting for
+    // more would stall every buffering until the give-up.
+    const need = now - this.settleStart < this.options.giveUpMs ? HAVE_CURRENT_DATA : HAVE_METADATA;
     return m.media.readyState >= need;
   }
 
@@ -259,6 +267,7 @@ export class GroupClock {
       m.waiting = false;
       m.outSince = null;
       if (m.usable && this.settleTarget < m.endHold) m.play();
+      m.resetProgress(now);
     }
     this.startingSince = now;
   }
@@ -272,5 +281,6 @@ export class GroupClock {
     if (times.length > 0) this.anchorTime = times[Math.floor((times.length - 1) / 2)];
     this.anchorWall = now;
     this.startingSince = null;
+    for (const m of running) m.resetProgress(now);
   }
 }

@@ -46,10 +46,8 @@ describe('PlaybackSync', () => {
     const { sync, media, run } = setup([{ duration: 5, fps: 24 }, { duration: 5, fps: 24 }]);
     await run(1000);
     expect(sync.inSync).toBe(2);
-    media[1].currentTime = media[0].currentTime; // keep the seek machinery honest below
-    await run(200);
-    media[1].decodeSpeed = 0.8; // falls behind a little, within the correction tolerance
-    await run(600);
+    media[1].decodeSpeed = 0.85; // falls behind a little, within the correction tolerance
+    await run(700);
     expect(sync.spreadMs).toBeGreaterThan(42);
     expect(sync.inSync).toBe(1);
   });

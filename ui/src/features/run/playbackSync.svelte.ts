@@ -40,6 +40,10 @@ export class PlaybackSync {
   spreadMs = $state(0);
   inSync = $state(0);
   catchingUp = $state<string[]>([]);
+  /** The take that is heard (one at a time by default); null: the first one. */
+  solo = $state<string | null>(null);
+  /** Hear every take at once instead of the soloed one. */
+  mixAll = $state(false);
 
   private clock: GroupClock;
   private meter = new SyncMeter();
@@ -53,12 +57,12 @@ export class PlaybackSync {
 
   /** Adds a tile's video (with the clip's probed frame rate); returns the function that removes it. */
   register(clipId: string, video: HTMLVideoElement, fps?: number | null): () => void {
-    video.muted = this.muted;
     const binding = bindVideo(this.clock, clipId, video, this.now);
     this.clock.add(clipId, video, fps, this.now());
     const entry = { video, binding };
     this.videos.set(clipId, entry);
     this.count = this.videos.size;
+    this.applyAudio();
     this.startLoop();
     return () => {
       binding.unbind();
@@ -66,6 +70,7 @@ export class PlaybackSync {
       this.videos.delete(clipId);
       this.clock.remove(clipId);
       this.count = this.videos.size;
+      this.applyAudio();
       if (this.videos.size === 0) this.stopLoop();
     };
   }
@@ -132,7 +137,37 @@ export class PlaybackSync {
 
   toggleMute(): void {
     this.muted = !this.muted;
-    for (const { video } of this.videos.values()) video.muted = this.muted;
+    this.applyAudio();
+  }
+
+  /** Makes `clipId` the take that is heard (and turns sound on). */
+  soloClip(clipId: string): void {
+    this.solo = clipId;
+    this.muted = false;
+    this.applyAudio();
+  }
+
+  /** Solos the `index`th take (keys 1–9), in the order the tiles joined. */
+  soloIndex(index: number): void {
+    const id = [...this.videos.keys()][index];
+    if (id) this.soloClip(id);
+  }
+
+  toggleMixAll(): void {
+    this.mixAll = !this.mixAll;
+    this.applyAudio();
+  }
+
+  /** The take heard when sound is on and not mixing. */
+  audibleId(): string | null {
+    void this.count; // the element map is not reactive; its size is, so a joining tile updates readers
+    if (this.solo && this.videos.has(this.solo)) return this.solo;
+    return this.videos.keys().next().value ?? null;
+  }
+
+  private applyAudio(): void {
+    const audible = this.audibleId();
+    for (const [id, { video }] of this.videos) video.muted = this.muted || (!this.mixAll && id !== audible);
   }
 
   timecode(): string {

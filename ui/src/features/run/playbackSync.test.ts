@@ -28,7 +28,7 @@ describe('PlaybackSync', () => {
     expect(media.every((m) => m.muted)).toBe(true);
     expect(sync.count).toBe(2);
     sync.toggleMute();
-    expect(media.every((m) => !m.muted)).toBe(true);
+    expect(media.map((m) => m.muted)).toEqual([false, true]); // one take heard at a time
   });
 
   it('steps by the probed frame rate and shows frame number and timecode', async () => {
@@ -50,6 +50,22 @@ describe('PlaybackSync', () => {
     await run(700);
     expect(sync.spreadMs).toBeGreaterThan(42);
     expect(sync.inSync).toBe(1);
+  });
+
+  it('plays one take audible at a time: the first by default, a solo picks another, mix hears all', () => {
+    const { sync, media } = setup([{ duration: 5, fps: 24 }, { duration: 5, fps: 24 }, { duration: 5, fps: 24 }]);
+    expect(media.every((m) => m.muted)).toBe(true); // sound starts off
+    sync.toggleMute();
+    expect(media.map((m) => m.muted)).toEqual([false, true, true]);
+    sync.soloIndex(2);
+    expect(media.map((m) => m.muted)).toEqual([true, true, false]);
+    sync.toggleMixAll();
+    expect(media.map((m) => m.muted)).toEqual([false, false, false]);
+    sync.toggleMixAll();
+    sync.toggleMute();
+    expect(media.every((m) => m.muted)).toBe(true);
+    sync.soloClip('clip_1'); // soloing turns sound on
+    expect(media.map((m) => m.muted)).toEqual([true, false, true]);
   });
 
   it('plays every clip, and any clip that joins later, at the chosen speed', () => {

@@ -44,6 +44,8 @@ export class PlaybackSync {
   solo = $state<string | null>(null);
   /** Hear every take at once instead of the soloed one. */
   mixAll = $state(false);
+  /** Compare layout: this take large, the others as a strip under it; null: the grid. */
+  featured = $state<string | null>(null);
 
   private clock: GroupClock;
   private meter = new SyncMeter();
@@ -151,6 +153,11 @@ export class PlaybackSync {
   soloIndex(index: number): void {
     const id = [...this.videos.keys()][index];
     if (id) this.soloClip(id);
+  }
+
+  /** Features `clipId` (or goes back to the grid if it already is). */
+  toggleFeatured(clipId: string | null): void {
+    this.featured = clipId && this.featured !== clipId ? clipId : null;
   }
 
   toggleMixAll(): void {

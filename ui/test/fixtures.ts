@@ -29,6 +29,8 @@ export function makeClip(overrides: Partial<ClipView> = {}): ClipView {
     height: null,
     duration_s: null,
     has_audio: null,
+    fps: null,
+    frame_count: null,
     demo: true,
     remix_of: null,
     rating: null,

@@ -200,6 +200,11 @@ pub struct ClipView {
     #[specta(type = Option<JsNumber>)]
     pub duration_s: Option<f64>,
     pub has_audio: Option<bool>,
+    /// Frames per second read from the file (`None` before it is probed); frame steps use it.
+    #[specta(type = Option<JsNumber>)]
+    pub fps: Option<f64>,
+    /// Number of frames in the file.
+    pub frame_count: Option<u32>,
     pub demo: bool,
     /// For a remix: the clip it was made from.
     pub remix_of: Option<String>,

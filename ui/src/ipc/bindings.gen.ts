@@ -110,6 +110,8 @@ export type ClipView = {
 	 *  else the estimate for a delivered clip; `None` when nothing was delivered.
 	 */
 	cost_usd: number | null,
+	/**  Which of the two `cost_usd` is; `None` exactly when `cost_usd` is. */
+	cost_kind: CostKind | null,
 	billed_cost_usd: number | null,
 	latency_ms: Latency,
 	provider_job_id: string | null,
@@ -127,6 +129,10 @@ export type ClipView = {
 	height: number | null,
 	duration_s: number | null,
 	has_audio: boolean | null,
+	/**  Frames per second read from the file (`None` before it is probed); frame steps use it. */
+	fps: number | null,
+	/**  Number of frames in the file. */
+	frame_count: number | null,
 	demo: boolean,
 	/**  For a remix: the clip it was made from. */
 	remix_of: string | null,
@@ -145,6 +151,12 @@ export type CompareRequest = {
 	/**  Centre-crop input images whose aspect a route does not accept. */
 	crop?: boolean | null,
 };
+
+/**
+ *  Where a cost comes from: the provider's own reported charge, or the catalog price
+ *  times what was asked for (routes that report no charge, or did not this time).
+ */
+export type CostKind = "billed" | "estimated";
 
 /**  A local image brought into the library for image-to-video. */
 export type ImportedImage = {
@@ -248,6 +260,11 @@ export type ModelStats = {
 	/**  Mean attributed cost of a delivered clip, and per second of video. */
 	mean_cost_usd: number | null,
 	usd_per_video_second: number | null,
+	/**
+	 *  The share (0–1) of those clips' summed cost that providers reported as billed; the
+	 *  rest is catalog estimates. `None` when no delivered clip has a cost.
+	 */
+	billed_share: number | null,
 	/**  Mean stars over rated clips, and how many were rated. */
 	mean_rating: number | null,
 	rated: number,
@@ -365,6 +382,10 @@ export type RouteInfo = {
 	cancel: boolean,
 	/**  A finished clip can be remixed with a new prompt. */
 	remix: boolean,
+	/**  The route reports what it charged for a clip; otherwise its costs are estimates. */
+	reports_charge: boolean,
+	/**  Where the billed cost comes from, or why the route's costs are estimates. */
+	charge_note: string,
 };
 
 /**  A validated comparison, priced, before anything is persisted or sent. */
@@ -385,7 +406,13 @@ export type RunSummary = {
 	failed: number,
 	running: number,
 	estimated_cost_usd: number,
+	/**
+	 *  Cost of the delivered clips: `cost_billed_usd` (reported by providers) plus
+	 *  `cost_estimated_usd` (catalog estimates for clips whose route reported no charge).
+	 */
 	cost_usd: number,
+	cost_billed_usd: number,
+	cost_estimated_usd: number,
 	demo: boolean,
 	/**  The highest star rating any clip of the run has. */
 	best_rating: number | null,

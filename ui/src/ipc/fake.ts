@@ -150,6 +150,8 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     update(clip, {
       status: 'succeeded', latency_ms: latency, cost_usd: billed ?? clip.estimated_cost_usd, cost_kind: billed == null ? 'estimated' : 'billed', billed_cost_usd: billed,
       width, height, duration_s: clip.resolved.duration_s, has_audio: clip.resolved.audio,
+      // Real routes deliver 24 fps; the core reads the actual rate from the file.
+      fps: 24, frame_count: clip.resolved.duration_s * 24,
       file: `/fake/${clip.id}.mp4`, media_path: media ? media.path : null,
     });
   }

@@ -33,7 +33,7 @@ function sampleRun(catalog: ModelInfo[], n: number, prompt: string, hoursAgo: nu
       provider_job_id: c.outcome === 'unknown' ? null : `job_${i}`, queue_position: null, progress: null,
       submitted_at_ms: null, started_at_ms: null, file: ok ? `/fake/${runId}_${i}.mp4` : null, media_path: null,
       width: ok ? size.width : null, height: ok ? size.height : null, duration_s: ok ? resolved.duration_s : null,
-      has_audio: ok ? resolved.audio : null, demo: true, remix_of: null, rating: null,
+      has_audio: ok ? resolved.audio : null, fps: ok ? 24 : null, frame_count: ok ? resolved.duration_s * 24 : null, demo: true, remix_of: null, rating: null,
     };
   });
   return {

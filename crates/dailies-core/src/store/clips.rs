@@ -38,6 +38,8 @@ pub struct ClipRow {
     pub height: Option<i64>,
     pub duration_s: Option<f64>,
     pub has_audio: Option<bool>,
+    pub fps: Option<f64>,
+    pub frame_count: Option<i64>,
     pub demo: bool,
     pub remix_of_clip_id: Option<String>,
     pub lease_owner: Option<String>,
@@ -126,6 +128,8 @@ impl ClipRow {
             height: self.height.and_then(|h| u32::try_from(h).ok()),
             duration_s: self.duration_s,
             has_audio: self.has_audio,
+            fps: self.fps,
+            frame_count: self.frame_count.and_then(|n| u32::try_from(n).ok()),
             demo: self.demo,
             remix_of: self.remix_of_clip_id,
             rating: self.rating.and_then(|r| u8::try_from(r).ok()),
@@ -236,8 +240,8 @@ impl Store {
     pub async fn mark_delivered(&self, clip_id: &str, d: Delivered<'_>) -> Result<()> {
         sqlx::query(
             "UPDATE clips SET status = 'succeeded', downloaded_at_ms = ?, file_path = ?, media_path = ?, \
-             width = ?, height = ?, duration_s = ?, has_audio = ?, size_bytes = ?, cost_usd = ?, \
-             billed_cost_usd = ?, progress = 100, error_code = NULL, error_message = NULL WHERE id = ?",
+             width = ?, height = ?, duration_s = ?, has_audio = ?, size_bytes = ?, fps = ?, \
+             frame_count = ?, cost_usd = ?, billed_cost_usd = ?, progress = 100, error_code = NULL, error_message = NULL WHERE id = ?",
         )
         .bind(now_ms())
         .bind(d.file_path)
@@ -247,6 +251,8 @@ impl Store {
         .bind(d.probe.duration_s)
         .bind(d.probe.has_audio)
         .bind(i64::try_from(d.probe.size_bytes).unwrap_or(i64::MAX))
+        .bind(d.probe.fps)
+        .bind(d.probe.frame_count)
         .bind(d.cost_usd)
         .bind(d.billed_cost_usd)
         .bind(clip_id)

@@ -11,7 +11,15 @@ async fn deliver(store: &Store, clip_id: &str, cost_usd: f64, billed_cost_usd: O
     assert!(store.mark_submitting(clip_id).await.unwrap());
     store.set_provider_job(clip_id, &format!("job-{clip_id}"), &serde_json::json!({})).await.unwrap();
     store.mark_generated(clip_id).await.unwrap();
-    let probe = Probe { width: 1280, height: 720, duration_s: 5.0, has_audio: false, size_bytes: 10 };
+    let probe = Probe {
+        width: 1280,
+        height: 720,
+        duration_s: 5.0,
+        has_audio: false,
+        size_bytes: 10,
+        fps: None,
+        frame_count: None,
+    };
     let file_path = format!("/x/{clip_id}.mp4");
     let media_path = format!("run1/{clip_id}.mp4");
     let delivered =

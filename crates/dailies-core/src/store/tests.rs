@@ -74,7 +74,15 @@ async fn a_run_with_clips_round_trips() {
     store.set_progress("clip1", ClipStatus::Queued, Some(2), None).await.unwrap();
     store.set_progress("clip1", ClipStatus::Generating, None, Some(40.0)).await.unwrap();
     store.mark_generated("clip1").await.unwrap();
-    let probe = Probe { width: 1280, height: 720, duration_s: 12.0, has_audio: true, size_bytes: 1234 };
+    let probe = Probe {
+        width: 1280,
+        height: 720,
+        duration_s: 12.0,
+        has_audio: true,
+        size_bytes: 1234,
+        fps: Some(24.0),
+        frame_count: Some(288),
+    };
     let delivered = Delivered {
         probe: &probe,
         file_path: "/x/clip1.mp4",
@@ -92,6 +100,7 @@ async fn a_run_with_clips_round_trips() {
     assert_eq!(clip.status, ClipStatus::Succeeded);
     assert_eq!(clip.provider_job_id.as_deref(), Some("video_abc"));
     assert_eq!((clip.width, clip.height, clip.has_audio), (Some(1280), Some(720), Some(true)));
+    assert_eq!((clip.fps, clip.frame_count), (Some(24.0), Some(288)));
     assert_eq!(clip.parity[0].message, "asked 10 s → ran 12 s");
     assert_eq!(clip.cost_usd, Some(3.6));
     assert!(clip.latency_ms.total.is_some());

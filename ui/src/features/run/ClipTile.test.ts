@@ -67,6 +67,8 @@ describe('ClipTile', () => {
         height: 1080,
         duration_s: 5,
         has_audio: true,
+        fps: 24,
+        frame_count: 120,
         media_path: 'runs/run_1/clip_1.mp4',
         parity: [{ param: 'duration', asked: '10', ran: '12', message: 'asked 10 s → ran 12 s' }],
       },
@@ -75,8 +77,9 @@ describe('ClipTile', () => {
     const video = tile.querySelector('video')!;
     expect(video).toHaveAttribute('src', 'http://127.0.0.1:9999/t/runs/run_1/clip_1.mp4');
     expect(video.muted).toBe(true);
-    expect(video.loop).toBe(true);
-    expect(video.autoplay).toBe(true);
+    // The group clock starts and wraps clips; a native loop or autoplay would fight it.
+    expect(video.loop).toBe(false);
+    expect(video.autoplay).toBe(false);
     expect(video).toHaveAttribute('playsinline');
     expect(video).toHaveAttribute('preload', 'auto');
     expect(text(tile, '.tile-cost')).toBe('est. $0.84');

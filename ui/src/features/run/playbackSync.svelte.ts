@@ -1,191 +1,242 @@
-// Plays every finished clip of a run as one: a shared clock, play/pause/seek/mute for all.
-// The longest clip leads; the others follow its currentTime and are nudged back when they
-// drift more than DRIFT_S. Shorter clips hold their last frame until the leader loops.
+// Plays every finished clip of a run as one: the reactive face of the group clock
+// (groupClock.ts) for the transport and the tiles, driven once per animation frame.
 
-/** Drift beyond which a follower is re-seeked. Below this, seeking costs more than it fixes. */
-export const DRIFT_S = 0.08;
-/** A follower that was just re-seeked gets this long to settle before it is judged again. */
-const SETTLE_MS = 300;
-/** How close to its end a shorter clip stops and holds its last frame. */
-const HOLD_S = 0.05;
-/** One frame at the 24 fps every route in the catalog delivers. */
-export const FRAME_S = 1 / 24;
+import { timecode } from './frameGrid';
+import { GroupClock, type ClockOptions, type ClockState } from './groupClock';
+import { SyncMeter } from './syncMeasure';
+import { bindVideo, releaseVideo, type Binding } from './videoBinding';
+
 /** Speeds offered for reviewing motion. */
 export const RATES = [0.25, 0.5, 1] as const;
-
-interface Entry {
-  clipId: string;
-  video: HTMLVideoElement;
-  lastSeek: number;
-}
 
 export interface VideoState {
   clipId: string;
   currentTime: number;
   readyState: number;
   paused: boolean;
+  seeks: number;
+  corrections: number;
+  paint: string | null;
+  catchingUp: boolean;
 }
 
-function play(video: HTMLVideoElement) {
-  // play() rejects when interrupted by a pause or a new source; that is expected here.
-  video.play()?.catch?.(() => {});
+interface Registered {
+  video: HTMLVideoElement;
+  binding: Binding;
 }
+
+const clockNow = () => performance.now();
 
 export class PlaybackSync {
   playing = $state(true);
+  state = $state<ClockState>('playing');
   muted = $state(true);
   time = $state(0);
   duration = $state(0);
   count = $state(0);
   rate = $state(1);
+  frame = $state(0);
+  fps = $state(24);
+  spreadMs = $state(0);
+  inSync = $state(0);
+  catchingUp = $state<string[]>([]);
+  /** The take that is heard (one at a time by default); null: the first one. */
+  solo = $state<string | null>(null);
+  /** Hear every take at once instead of the soloed one. */
+  mixAll = $state(false);
+  /** Compare layout: this take large, the others as a strip under it; null: the grid. */
+  featured = $state<string | null>(null);
 
-  // Not reactive on purpose: it changes per frame-critical event; `count` is the reactive mirror.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  private entries = new Map<string, Entry>();
-  private frame = 0;
-  private scrubbing = false;
+  private clock: GroupClock;
+  private meter = new SyncMeter();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- element bookkeeping, `count` is the reactive mirror
+  private videos = new Map<string, Registered>();
+  private loop = 0;
 
-  /** Adds a tile's video; returns the function that removes it. */
-  register(clipId: string, video: HTMLVideoElement): () => void {
-    const entry: Entry = { clipId, video, lastSeek: 0 };
-    video.muted = this.muted;
-    video.playbackRate = this.rate;
-    this.entries.set(clipId, entry);
-    this.count = this.entries.size;
-    // A clip that arrives mid-playback joins at the shared time instead of starting over.
-    const join = () => {
-      const leader = this.leader();
-      if (leader && leader !== entry) this.seekOne(entry, leader.video.currentTime);
-      if (this.playing) play(video);
-      else video.pause();
-    };
-    const onTimeUpdate = () => this.correct();
-    video.addEventListener('loadedmetadata', join);
-    video.addEventListener('timeupdate', onTimeUpdate);
+  constructor(options: Partial<ClockOptions> = {}, private now: () => number = clockNow) {
+    this.clock = new GroupClock(options);
+  }
+
+  /** Adds a tile's video (with the clip's probed frame rate); returns the function that removes it. */
+  register(clipId: string, video: HTMLVideoElement, fps?: number | null): () => void {
+    const binding = bindVideo(this.clock, clipId, video, this.now);
+    this.clock.add(clipId, video, fps, this.now());
+    const entry = { video, binding };
+    this.videos.set(clipId, entry);
+    this.count = this.videos.size;
+    this.applyAudio();
     this.startLoop();
     return () => {
-      video.removeEventListener('loadedmetadata', join);
-      video.removeEventListener('timeupdate', onTimeUpdate);
-      if (this.entries.get(clipId) === entry) this.entries.delete(clipId);
-      this.count = this.entries.size;
-      if (this.entries.size === 0) this.stopLoop();
+      binding.unbind();
+      if (this.videos.get(clipId) !== entry) return;
+      this.videos.delete(clipId);
+      this.clock.remove(clipId);
+      this.count = this.videos.size;
+      this.applyAudio();
+      if (this.videos.size === 0) this.stopLoop();
     };
   }
 
-  /** The longest clip whose metadata is known; it sets the shared clock. */
-  leader(): Entry | undefined {
-    let best: Entry | undefined;
-    for (const e of this.entries.values()) {
-      if (e.video.readyState < 1) continue;
-      if (!best || (e.video.duration || 0) > (best.video.duration || 0)) best = e;
-    }
-    return best;
-  }
-
-  /** Reads the leader's clock and pulls followers back into step. */
-  correct(now: number = performance.now()): void {
-    const leader = this.leader();
-    if (!leader) return;
-    this.time = leader.video.currentTime;
-    this.duration = Number.isFinite(leader.video.duration) ? leader.video.duration : 0;
-    if (!this.playing || this.scrubbing) return;
-    if (leader.video.paused && !leader.video.ended) play(leader.video);
-    for (const e of this.entries.values()) {
-      if (e === leader || e.video.readyState < 1) continue;
-      const end = e.video.duration;
-      if (end && this.time >= end - HOLD_S) {
-        if (!e.video.paused) e.video.pause();
-        continue;
-      }
-      if (e.video.paused) play(e.video);
-      if (Math.abs(e.video.currentTime - this.time) > DRIFT_S && now - e.lastSeek > SETTLE_MS) {
-        e.video.currentTime = this.time;
-        e.lastSeek = now;
-      }
-    }
+  /** Runs the clock once and mirrors it into the reactive fields. */
+  tick(now: number = this.now()): void {
+    this.clock.tick(now);
+    this.refresh(now);
   }
 
   playAll(): void {
-    this.playing = true;
-    for (const e of this.entries.values()) play(e.video);
-    this.correct();
+    this.clock.play(this.now());
+    this.refresh();
   }
 
   pauseAll(): void {
-    this.playing = false;
-    for (const e of this.entries.values()) e.video.pause();
-    const leader = this.leader();
-    if (leader) for (const e of this.entries.values()) this.seekOne(e, leader.video.currentTime);
+    this.clock.pause(this.now());
+    this.refresh();
   }
 
   toggle(): void {
-    if (this.playing) this.pauseAll();
+    if (this.clock.playing) this.pauseAll();
     else this.playAll();
   }
 
   restart(): void {
-    this.seek(0);
+    this.clock.seek(0, this.now());
     this.playAll();
   }
 
-  /** Puts every clip at the same time (clamped to each clip's own length). */
+  /** Puts every clip at the same time (each clamped to its own length). */
   seek(seconds: number): void {
-    for (const e of this.entries.values()) this.seekOne(e, seconds);
-    this.time = seconds;
+    this.clock.seek(seconds, this.now());
+    this.refresh();
   }
 
-  /** While the scrubber is held, followers are not corrected (the user is the clock). */
+  private resumeAfterScrub = false;
+  /** While the scrubber is held the group is paused, so each drag is one coordinated seek. */
   setScrubbing(active: boolean): void {
-    this.scrubbing = active;
+    if (active) {
+      this.resumeAfterScrub = this.clock.playing;
+      if (this.clock.playing) this.pauseAll();
+    } else if (this.resumeAfterScrub) {
+      this.resumeAfterScrub = false;
+      this.playAll();
+    }
   }
 
-  /** Pauses everything and moves every clip by `frames` frames (negative goes back). */
+  /** Pauses and moves every clip by `frames` frames of the leader's frame grid. */
   step(frames: number): void {
-    if (this.playing) this.pauseAll();
-    const end = this.duration || Infinity;
-    this.seek(Math.min(Math.max(0, this.time + frames * FRAME_S), end));
+    this.clock.step(frames, this.now());
+    this.refresh();
   }
 
-  /** Plays every clip at `rate` (slow motion for judging movement); the clock follows. */
+  /** A second's worth of frames at the leader's rate (Shift+←/→). */
+  framesPerSecond(): number {
+    return Math.round(this.clock.fps());
+  }
+
   setRate(rate: number): void {
+    this.clock.setRate(rate, this.now());
     this.rate = rate;
-    for (const e of this.entries.values()) e.video.playbackRate = rate;
   }
 
   toggleMute(): void {
     this.muted = !this.muted;
-    for (const e of this.entries.values()) e.video.muted = this.muted;
+    this.applyAudio();
+  }
+
+  /** Makes `clipId` the take that is heard (and turns sound on). */
+  soloClip(clipId: string): void {
+    this.solo = clipId;
+    this.muted = false;
+    this.applyAudio();
+  }
+
+  /** Solos the `index`th take (keys 1–9), in the order the tiles joined. */
+  soloIndex(index: number): void {
+    const id = [...this.videos.keys()][index];
+    if (id) this.soloClip(id);
+  }
+
+  /** Features `clipId` (or goes back to the grid if it already is). */
+  toggleFeatured(clipId: string | null): void {
+    this.featured = clipId && this.featured !== clipId ? clipId : null;
+  }
+
+  toggleMixAll(): void {
+    this.mixAll = !this.mixAll;
+    this.applyAudio();
+  }
+
+  /** The take heard when sound is on and not mixing. */
+  audibleId(): string | null {
+    void this.count; // the element map is not reactive; its size is, so a joining tile updates readers
+    if (this.solo && this.videos.has(this.solo)) return this.solo;
+    return this.videos.keys().next().value ?? null;
+  }
+
+  private applyAudio(): void {
+    const audible = this.audibleId();
+    for (const [id, { video }] of this.videos) video.muted = this.muted || (!this.mixAll && id !== audible);
+  }
+
+  timecode(): string {
+    return timecode(this.frame, this.fps);
+  }
+
+  /** Frees every decoder of this player (the run left the stage); tiles re-register on return. */
+  release(): void {
+    this.clock.pause(this.now());
+    for (const [id, { video, binding }] of this.videos) {
+      binding.unbind();
+      this.clock.remove(id);
+      releaseVideo(video);
+    }
+    this.videos.clear();
+    this.count = 0;
+    this.stopLoop();
   }
 
   /** Playback state for end-to-end tests (`window.__dailies.videos()`). */
   snapshot(): VideoState[] {
-    return [...this.entries.values()].map((e) => ({
-      clipId: e.clipId,
-      currentTime: e.video.currentTime,
-      readyState: e.video.readyState,
-      paused: e.video.paused,
-    }));
+    const now = this.now();
+    return [...this.videos].map(([clipId, { video, binding }]) => {
+      const member = this.clock.member(clipId);
+      return {
+        clipId,
+        currentTime: video.currentTime,
+        readyState: video.readyState,
+        paused: video.paused,
+        seeks: member?.seeks ?? 0,
+        corrections: member?.corrections ?? 0,
+        paint: binding.lastPaint(),
+        catchingUp: member ? this.clock.catchingUp(member, now) : false,
+      };
+    });
   }
 
-  private seekOne(entry: Entry, seconds: number) {
-    const end = entry.video.duration;
-    const target = end && Number.isFinite(end) ? Math.min(seconds, Math.max(0, end - HOLD_S)) : seconds;
-    if (Math.abs(entry.video.currentTime - target) > 0.001) entry.video.currentTime = target;
-    entry.lastSeek = performance.now();
+  private refresh(now: number = this.now()): void {
+    this.playing = this.clock.playing;
+    this.state = this.clock.state();
+    this.time = this.clock.position(now);
+    this.duration = this.clock.duration();
+    this.fps = this.clock.fps();
+    this.frame = this.clock.frame(now);
+    const reading = this.meter.read(this.clock, now);
+    this.spreadMs = reading.spreadMs;
+    this.inSync = reading.inSync;
+    if (reading.catchingUp.join() !== this.catchingUp.join()) this.catchingUp = reading.catchingUp;
   }
 
   private startLoop() {
-    if (this.frame || typeof requestAnimationFrame === 'undefined') return;
-    const tick = () => {
-      this.correct();
-      this.frame = requestAnimationFrame(tick);
+    if (this.loop || typeof requestAnimationFrame === 'undefined') return;
+    const run = () => {
+      this.tick();
+      this.loop = requestAnimationFrame(run);
     };
-    this.frame = requestAnimationFrame(tick);
+    this.loop = requestAnimationFrame(run);
   }
 
   private stopLoop() {
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    if (this.loop) cancelAnimationFrame(this.loop);
+    this.loop = 0;
   }
 }
 

@@ -1,127 +1,109 @@
-import { describe, expect, it } from 'vitest';
-import { DRIFT_S, exposeForTests, FRAME_S, PlaybackSync } from './playbackSync.svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { FakeMedia } from './fakeMedia';
+import { exposeForTests, PlaybackSync } from './playbackSync.svelte';
 
-/** Just enough of a <video> for the sync: a clock, a length and play state. */
-class FakeVideo extends EventTarget {
-  currentTime = 0;
-  readyState = 4;
-  paused = true;
-  muted = false;
-  ended = false;
-  playbackRate = 1;
-  constructor(public duration: number) {
-    super();
-  }
-  play() {
-    this.paused = false;
-    return Promise.resolve();
-  }
-  pause() {
-    this.paused = true;
-  }
+/** A sync on simulated time over fake clips; `run` advances media and clock together. */
+function setup(clips: { duration: number; fps: number | null }[]) {
+  let now = 0;
+  const sync = new PlaybackSync({}, () => now);
+  const media = clips.map((c, i) => {
+    const m = new FakeMedia(c.duration);
+    sync.register(`clip_${i}`, m as unknown as HTMLVideoElement, c.fps);
+    return m;
+  });
+  const run = async (ms: number) => {
+    for (let t = 0; t < ms; t += 16) {
+      now += 16;
+      media.forEach((m) => m.advance(16));
+      await new Promise((resolve) => setTimeout(resolve, 0)); // let paint fallbacks fire
+      sync.tick(now);
+    }
+  };
+  return { sync, media, run };
 }
-
-function setup(...durations: number[]) {
-  const sync = new PlaybackSync();
-  const videos = durations.map((d) => new FakeVideo(d));
-  videos.forEach((v, i) => sync.register(`clip_${i}`, v as unknown as HTMLVideoElement));
-  return { sync, videos };
-}
-
-const later = () => performance.now() + 10_000;
 
 describe('PlaybackSync', () => {
-  it('leads with the longest clip and mutes everything by default', () => {
-    const { sync, videos } = setup(5, 8, 4);
-    expect(sync.leader()?.clipId).toBe('clip_1');
-    expect(videos.every((v) => v.muted)).toBe(true);
-    expect(sync.count).toBe(3);
-  });
-
-  it(`re-seeks followers that drift more than ${DRIFT_S * 1000} ms and leaves small drift alone`, () => {
-    const { sync, videos } = setup(5, 5.5, 5);
-    videos[1].currentTime = 2.0; // leader
-    videos[0].currentTime = 2.5; // 500 ms ahead
-    videos[2].currentTime = 2.05; // 50 ms ahead: fine
-    sync.correct(later());
-    expect(videos[0].currentTime).toBe(2.0);
-    expect(videos[2].currentTime).toBe(2.05);
-    expect(sync.time).toBe(2.0);
-    expect(sync.duration).toBe(5.5);
-  });
-
-  it('holds a shorter clip on its last frame until the leader loops', () => {
-    const { sync, videos } = setup(4, 8);
-    videos[0].play();
-    videos[1].currentTime = 6;
-    sync.correct(later());
-    expect(videos[0].paused).toBe(true);
-    videos[1].currentTime = 0.5; // leader looped
-    sync.correct(later());
-    expect(videos[0].paused).toBe(false);
-    expect(videos[0].currentTime).toBe(0.5);
-  });
-
-  it('seeks, pauses, plays and mutes all clips together', () => {
-    const { sync, videos } = setup(5, 8);
-    sync.seek(6);
-    expect(videos[1].currentTime).toBe(6);
-    expect(videos[0].currentTime).toBeCloseTo(4.95); // clamped to its own end
-    sync.pauseAll();
-    expect(sync.playing).toBe(false);
-    expect(videos.every((v) => v.paused)).toBe(true);
-    sync.restart();
-    expect(sync.playing).toBe(true);
-    expect(videos.every((v) => !v.paused && v.currentTime === 0)).toBe(true);
+  it('mutes by default and counts the clips it plays', () => {
+    const { sync, media } = setup([{ duration: 5, fps: 24 }, { duration: 8, fps: 24 }]);
+    expect(media.every((m) => m.muted)).toBe(true);
+    expect(sync.count).toBe(2);
     sync.toggleMute();
-    expect(videos.every((v) => !v.muted)).toBe(true);
+    expect(media.map((m) => m.muted)).toEqual([false, true]); // one take heard at a time
   });
 
-  it('does not fight the user while they scrub', () => {
-    const { sync, videos } = setup(5, 5);
-    sync.setScrubbing(true);
-    videos[0].currentTime = 3;
-    videos[1].currentTime = 1;
-    sync.correct(later());
-    expect(videos[1].currentTime).toBe(1);
+  it('steps by the probed frame rate and shows frame number and timecode', async () => {
+    const { sync, media, run } = setup([{ duration: 5, fps: 12 }, { duration: 5, fps: 12 }]);
+    sync.step(13);
+    await run(300);
+    expect(sync.playing).toBe(false);
+    expect(sync.frame).toBe(13);
+    expect(sync.timecode()).toBe('00:00:01:01');
+    for (const m of media) expect(m.currentTime).toBeCloseTo(13.5 / 12, 9);
+    expect(sync.framesPerSecond()).toBe(12);
+  });
+
+  it('claims sync from measured spread, not from the number of clips', async () => {
+    const { sync, media, run } = setup([{ duration: 5, fps: 24 }, { duration: 5, fps: 24 }]);
+    await run(1000);
+    expect(sync.inSync).toBe(2);
+    media[1].decodeSpeed = 0.85; // falls behind a little, within the correction tolerance
+    await run(700);
+    expect(sync.spreadMs).toBeGreaterThan(42);
+    expect(sync.inSync).toBe(1);
+  });
+
+  it('plays one take audible at a time: the first by default, a solo picks another, mix hears all', () => {
+    const { sync, media } = setup([{ duration: 5, fps: 24 }, { duration: 5, fps: 24 }, { duration: 5, fps: 24 }]);
+    expect(media.every((m) => m.muted)).toBe(true); // sound starts off
+    sync.toggleMute();
+    expect(media.map((m) => m.muted)).toEqual([false, true, true]);
+    sync.soloIndex(2);
+    expect(media.map((m) => m.muted)).toEqual([true, true, false]);
+    sync.toggleMixAll();
+    expect(media.map((m) => m.muted)).toEqual([false, false, false]);
+    sync.toggleMixAll();
+    sync.toggleMute();
+    expect(media.every((m) => m.muted)).toBe(true);
+    sync.soloClip('clip_1'); // soloing turns sound on
+    expect(media.map((m) => m.muted)).toEqual([true, false, true]);
+  });
+
+  it('plays every clip, and any clip that joins later, at the chosen speed', () => {
+    const { sync, media } = setup([{ duration: 5, fps: 24 }]);
+    sync.setRate(0.25);
+    expect(media[0].playbackRate).toBe(0.25);
+    const late = new FakeMedia(6);
+    sync.register('late', late as unknown as HTMLVideoElement, 24);
+    expect(late.playbackRate).toBe(0.25);
+  });
+
+  it('releases every decoder when the run leaves the stage', () => {
+    const { sync } = setup([]);
+    const videos = [0, 1].map(() => {
+      const video = document.createElement('video');
+      video.src = 'http://127.0.0.1:1/clip.mp4';
+      vi.spyOn(video, 'pause').mockImplementation(() => {});
+      vi.spyOn(video, 'load').mockImplementation(() => {});
+      return video;
+    });
+    videos.forEach((v, i) => sync.register(`v${i}`, v, 24));
+    sync.release();
+    for (const v of videos) {
+      expect(v.hasAttribute('src')).toBe(false);
+      expect(v.pause).toHaveBeenCalled();
+      expect(v.load).toHaveBeenCalled();
+    }
+    expect(sync.count).toBe(0);
   });
 
   it('exposes playback state for end-to-end tests and forgets removed clips', () => {
     const sync = new PlaybackSync();
-    const video = new FakeVideo(5);
-    const unregister = sync.register('clip_a', video as unknown as HTMLVideoElement);
+    const unregister = sync.register('clip_a', new FakeMedia(5) as unknown as HTMLVideoElement, 24);
     exposeForTests(sync);
-    const hook = (window as unknown as { __dailies: { videos(): unknown[] } }).__dailies;
-    expect(hook.videos()).toEqual([{ clipId: 'clip_a', currentTime: 0, readyState: 4, paused: true }]);
+    const hook = (window as unknown as { __dailies: { videos(): { clipId: string; seeks: number }[] } }).__dailies;
+    expect(hook.videos()).toMatchObject([{ clipId: 'clip_a', currentTime: 0, readyState: 4, seeks: 0, corrections: 0 }]);
     unregister();
     expect(hook.videos()).toEqual([]);
     expect(sync.count).toBe(0);
-  });
-
-  it('steps every clip a frame at a time, paused, clamped to the start and the longest clip', () => {
-    const { sync, videos } = setup(5, 8);
-    sync.playAll();
-    sync.correct();
-    sync.step(1);
-    expect(sync.playing).toBe(false);
-    expect(videos.every((v) => v.paused)).toBe(true);
-    expect(videos[1].currentTime).toBeCloseTo(FRAME_S, 6);
-    expect(videos[0].currentTime).toBeCloseTo(FRAME_S, 6);
-    sync.step(-48);
-    expect(videos[1].currentTime).toBe(0);
-    sync.seek(7.99);
-    sync.step(24);
-    expect(sync.time).toBe(8);
-    // The shorter clip holds its last frame instead of running past its end.
-    expect(videos[0].currentTime).toBeLessThan(5);
-  });
-
-  it('plays every clip, and any clip that joins later, at the chosen speed', () => {
-    const { sync, videos } = setup(5, 8);
-    sync.setRate(0.25);
-    expect(videos.map((v) => v.playbackRate)).toEqual([0.25, 0.25]);
-    const late = new FakeVideo(6);
-    sync.register('late', late as unknown as HTMLVideoElement);
-    expect(late.playbackRate).toBe(0.25);
   });
 });

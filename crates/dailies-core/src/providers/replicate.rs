@@ -29,8 +29,8 @@ fn base(ctx: &RouteContext) -> &str {
     ctx.base_url.trim_end_matches('/')
 }
 
-fn bearer(ctx: &RouteContext) -> String {
-    format!("Bearer {}", ctx.key.expose())
+fn bearer(ctx: &RouteContext) -> reqwest::header::HeaderValue {
+    super::sensitive(&format!("Bearer {}", ctx.key.expose()))
 }
 
 /// `owner/name` from the catalog endpoint; anything else is a catalog mistake.
@@ -88,7 +88,7 @@ fn download_auth(ctx: &RouteContext, url: &str) -> Option<(String, Secret)> {
     let trusted = target == "replicate.delivery"
         || target.ends_with(".replicate.delivery")
         || host(&ctx.base_url).is_some_and(|api| api == target);
-    trusted.then(|| ("Authorization".to_string(), Secret::new(bearer(ctx))))
+    trusted.then(|| ("Authorization".to_string(), Secret::new(format!("Bearer {}", ctx.key.expose()))))
 }
 
 async fn get_prediction(ctx: &RouteContext, id: &str) -> Result<Value, ProviderError> {

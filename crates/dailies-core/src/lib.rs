@@ -21,5 +21,5 @@ pub mod providers;
 pub mod secrets;
 pub mod store;
 
-pub use engine::{DemoBackend, PollPolicy, RunHandle, Studio, StudioOptions};
+pub use engine::{DemoBackend, PollPolicy, RunHandle, Studio, StudioOptions, Timeouts};
 pub use error::{Error, InputError, Result};

@@ -15,6 +15,7 @@ mod adapters_seedance;
 mod cancel;
 mod cli_contract;
 mod cli_many_models;
+mod faults_transport;
 mod keychain;
 mod keys_never_persisted;
 mod library;

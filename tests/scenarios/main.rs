@@ -16,6 +16,7 @@ mod cancel;
 mod cli_contract;
 mod cli_many_models;
 mod cost_kind;
+mod faults_transport;
 mod keychain;
 mod keys_never_persisted;
 mod library;

@@ -79,17 +79,27 @@ pub fn run(cmd: &mut Command) -> (i32, serde_json::Value, String) {
     (status.code().unwrap_or(-1), json, String::from_utf8_lossy(&stderr).to_string())
 }
 
+/// The quick polling engine scenarios use.
+pub fn fast_poll() -> PollPolicy {
+    PollPolicy {
+        initial: std::time::Duration::from_millis(100),
+        max: std::time::Duration::from_secs(1),
+        ..PollPolicy::default()
+    }
+}
+
 /// A studio on a temp library whose every route goes to `sim`, for engine-level scenarios.
 pub async fn studio_on(sim: &SimHandle, data_dir: &Path, key: &str) -> Studio {
+    studio_with(sim, data_dir, key, fast_poll()).await
+}
+
+/// [`studio_on`] with a policy of the scenario's own (short timeouts, ...).
+pub async fn studio_with(sim: &SimHandle, data_dir: &Path, key: &str, poll: PollPolicy) -> Studio {
     let studio = Studio::open(StudioOptions {
         data_dir: data_dir.to_path_buf(),
         secrets: Arc::new(MemoryStore::default()),
         catalog: Catalog::builtin(),
-        poll: PollPolicy {
-            initial: std::time::Duration::from_millis(100),
-            max: std::time::Duration::from_secs(1),
-            ..PollPolicy::default()
-        },
+        poll,
     })
     .await
     .expect("studio opens");
@@ -104,8 +114,18 @@ pub async fn run_one(
     model: &str,
     tweak: impl FnOnce(&mut dailies_core::catalog::CanonicalParams),
 ) -> (dailies_core::api::ClipView, Vec<String>) {
+    run_one_with(sim, model, fast_poll(), tweak).await
+}
+
+/// [`run_one`] with a policy of the scenario's own.
+pub async fn run_one_with(
+    sim: &SimHandle,
+    model: &str,
+    poll: PollPolicy,
+    tweak: impl FnOnce(&mut dailies_core::catalog::CanonicalParams),
+) -> (dailies_core::api::ClipView, Vec<String>) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let studio = studio_on(sim, dir.path(), dailies_sim::DEMO_KEY).await;
+    let studio = studio_with(sim, dir.path(), dailies_sim::DEMO_KEY, poll).await;
     let mut params =
         dailies_core::catalog::CanonicalParams { prompt: "a lighthouse in fog".into(), ..Default::default() };
     tweak(&mut params);

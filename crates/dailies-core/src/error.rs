@@ -86,10 +86,17 @@ pub enum Error {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("keychain: {0}")]
     Secrets(String),
+    /// The HTTP client could not be set up (TLS roots, proxy settings): nothing can be sent.
+    #[error("network setup: {0}")]
+    HttpClient(String),
     #[error("{what} '{id}' not found")]
     NotFound { what: &'static str, id: String },
     #[error("file {path}: {source}")]
     Io { path: String, source: std::io::Error },
+    /// Saving to this computer failed (disk full, no permission): not the provider's fault,
+    /// and not fixed by asking the provider again.
+    #[error("{}", local_io_message(.path, .source))]
+    LocalIo { path: String, source: std::io::Error },
     #[error("clip file: {0}")]
     Probe(String),
     #[error(
@@ -110,8 +117,14 @@ impl Error {
             Error::Catalog(_) => "catalog",
             Error::Store(_) | Error::Migrate(_) => "store",
             Error::Secrets(_) => "secrets",
+            Error::HttpClient(_) => "http_client",
             Error::NotFound { .. } => "not_found",
             Error::Io { .. } => "io",
+            Error::LocalIo { source, .. } => match source.kind() {
+                std::io::ErrorKind::StorageFull => "disk_full",
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => "permission_denied",
+                _ => "local_io",
+            },
             Error::Probe(_) => "probe",
             Error::UnknownRoute { .. } => "unknown_route",
         }
@@ -127,6 +140,23 @@ impl Error {
 
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
         Error::Io { path: path.as_ref().display().to_string(), source }
+    }
+
+    /// A failure writing a file on this computer, classified for the creator.
+    pub fn local_io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
+        Error::LocalIo { path: path.as_ref().display().to_string(), source }
+    }
+}
+
+fn local_io_message(path: &str, source: &std::io::Error) -> String {
+    match source.kind() {
+        std::io::ErrorKind::StorageFull => {
+            format!("The disk is full: the clip could not be saved to {path}. Free some space, then resume.")
+        }
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            format!("Dailies may not write to {path} (permission denied); check the library folder's permissions.")
+        }
+        _ => format!("The clip could not be saved to {path} on this computer ({source})."),
     }
 }
 

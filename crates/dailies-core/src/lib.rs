@@ -24,5 +24,5 @@ pub mod secret;
 pub mod secrets;
 pub mod store;
 
-pub use engine::{DemoBackend, PollPolicy, RunHandle, Studio, StudioOptions};
+pub use engine::{DemoBackend, PollPolicy, RunHandle, Studio, StudioOptions, Timeouts};
 pub use error::{Error, InputError, Result};

@@ -12,7 +12,7 @@ use axum::{Json, Router};
 use bytes::Bytes;
 use serde_json::json;
 
-use crate::faults::FaultOp;
+use crate::faults::{FaultKind, FaultOp};
 use crate::state::jobs::{endpoint_of, Provider};
 use crate::state::Shared;
 
@@ -27,13 +27,34 @@ async fn cdn_get(
     headers: HeaderMap,
 ) -> Response {
     shared.stats.count("cdn.get");
+    count_range(&shared, "cdn.get", &headers);
     let job = shared.jobs.find(Provider::Fal, &id);
-    if let Some(kind) = shared.faults.take_request("fal", FaultOp::Content, endpoint_of(job.as_ref())) {
-        return crate::fal::errors::fault_response(&kind, FaultOp::Content, &id);
+    let mut cut = false;
+    match shared.faults.take_request("fal", FaultOp::Content, endpoint_of(job.as_ref())) {
+        Some(FaultKind::CutDownload) => cut = true,
+        Some(kind) => return crate::fal::errors::fault_response(&kind, FaultOp::Content, &id),
+        None => {}
     }
     match job.and_then(|j| j.video()) {
+        Some(path) if name == "output.mp4" && cut => serve_file_cut(&path, &headers, "video/mp4").await,
         Some(path) if name == "output.mp4" => serve_file(&path, &headers, "video/mp4").await,
         _ => (StatusCode::NOT_FOUND, Json(json!({"detail": "File not found"}))).into_response(),
+    }
+}
+
+/// [`serve_file`], cut half-way by a `CutDownload` fault: same status and headers, half
+/// the bytes, then a dropped connection.
+pub(crate) async fn serve_file_cut(path: &Path, headers: &HeaderMap, content_type: &'static str) -> Response {
+    let (parts, body) = serve_file(path, headers, content_type).await.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+    Response::from_parts(parts, crate::faults::transport::cut_body(bytes))
+}
+
+/// Counts a download that asks for a byte range under `<key>.range`, so tests can see a
+/// resumed download.
+pub(crate) fn count_range(shared: &Shared, key: &str, headers: &HeaderMap) {
+    if headers.contains_key(header::RANGE) {
+        shared.stats.count(&format!("{key}.range"));
     }
 }
 

@@ -4,9 +4,9 @@
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{any, get, post, put};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
@@ -20,6 +20,20 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
         .route("/_sim/faults", post(add_faults))
         .route("/_sim/timing", put(set_timing))
         .route("/_sim/stats", get(stats))
+        .route("/_sim/elsewhere/{*rest}", any(elsewhere))
+}
+
+/// A stand-in for another host that a `RedirectTo` fault points at (tests reach it under
+/// another host name, e.g. `localhost`). Counts `elsewhere` per request and
+/// `elsewhere.with_key` when any route's credential came along.
+async fn elsewhere(State(shared): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Response {
+    shared.stats.count("elsewhere");
+    let key_header = ["authorization", "x-goog-api-key", "x-api-key"].iter().any(|h| headers.contains_key(*h));
+    let key_query = uri.query().is_some_and(|q| q.split('&').any(|p| p.starts_with("key=")));
+    if key_header || key_query {
+        shared.stats.count("elsewhere.with_key");
+    }
+    (StatusCode::NOT_FOUND, Json(json!({ "detail": "Not found" }))).into_response()
 }
 
 #[derive(Deserialize)]

@@ -1,5 +1,7 @@
 //! Scripted faults: queued by tests, consumed by the protocol handlers in FIFO order.
 
+pub(crate) mod transport;
+
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
@@ -7,8 +9,9 @@ use serde::{Deserialize, Serialize};
 /// One scripted failure. `times` requests (or jobs) matching `route`, `op` and
 /// `endpoint_contains` get `kind` instead of normal behaviour.
 ///
-/// Request-level kinds (`rate_limit`, `server_error`, `insufficient_balance`, `malformed`)
-/// replace the response of the matching `op`. Job-level kinds (`fail_completed`,
+/// Request-level kinds (`rate_limit`, `rate_limit_header`, `server_error`,
+/// `insufficient_balance`, `malformed`, `stall`, `cut_download`, `redirect_to`) replace the
+/// response of the matching `op`. Job-level kinds (`fail_completed`,
 /// `content_policy`) decide a job's fate when it is submitted, whatever `op` says.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fault {
@@ -52,12 +55,35 @@ pub enum FaultOp {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FaultKind {
-    RateLimit { retry_after_s: u64 },
-    ServerError { status: u16 },
-    FailCompleted { error_type: String, message: String },
+    RateLimit {
+        retry_after_s: u64,
+    },
+    ServerError {
+        status: u16,
+    },
+    FailCompleted {
+        error_type: String,
+        message: String,
+    },
     ContentPolicy,
     InsufficientBalance,
     Malformed,
+    /// The route's own 429 with this raw `Retry-After` text (seconds, an HTTP date, `inf`,
+    /// garbage) and no `retry-after-ms`; text that is not a valid header value sends none.
+    RateLimitHeader {
+        retry_after: String,
+    },
+    /// The response starts (200, headers sent) and its body never comes; on fal's status
+    /// stream, a stream that sends only keep-alive pings.
+    Stall,
+    /// For `content`: the file's headers with its full length, the first half of the
+    /// bytes, then the connection drops. The next request (with Range) is served normally.
+    CutDownload,
+    /// A `307 Temporary Redirect` to `location`, e.g. another host name of the emulator
+    /// (`http://localhost:PORT/_sim/elsewhere`), which records whether a key came along.
+    RedirectTo {
+        location: String,
+    },
 }
 
 impl FaultKind {

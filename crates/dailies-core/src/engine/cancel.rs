@@ -2,6 +2,7 @@
 //! the provider holds gets the route's cancel, and its own status then says how it ended:
 //! providers stop queued work but may finish (and bill) what is already generating.
 
+use super::timeouts::within;
 use super::Studio;
 use crate::api::{CancelOutcome, ClipStatus};
 use crate::error::{InputError, Result};
@@ -46,7 +47,8 @@ impl Studio {
         let ctx = self.context_for(&row)?;
         // Recorded before it is sent: the provider may end the job before its reply arrives.
         self.store().add_event(&clip_id, "cancel", None, None, Some("sent")).await?;
-        if let Err(e) = adapter.cancel(&ctx, &job).await {
+        let limit = self.inner.poll.timeouts.request;
+        if let Err(e) = within(limit, route, "cancel", adapter.cancel(&ctx, &job)).await {
             self.store().add_event(&clip_id, "cancel_refused", None, None, Some(&e.to_string())).await?;
             return Err(e.into());
         }
@@ -64,7 +66,8 @@ impl Studio {
         clip_id: &str,
         job: &JobRef,
     ) -> Result<()> {
-        match adapter.cancel(ctx, job).await {
+        let limit = self.inner.poll.timeouts.request;
+        match within(limit, adapter.route(), "cancel", adapter.cancel(ctx, job)).await {
             Ok(()) => self.store().add_event(clip_id, "cancel_sent", None, None, None).await,
             // Refused (the route cannot stop it now): the job is followed to its own end.
             Err(e) => self.store().add_event(clip_id, "cancel_refused", None, None, Some(&e.to_string())).await,

@@ -1,17 +1,16 @@
-//! Downloading a finished clip at once (provider URLs expire within the hour): stream to a
-//! `.part` file, rename into the library, probe what actually arrived.
+//! Downloading a finished clip at once (provider URLs expire within the hour): fetch to a
+//! `.part` file (`fetch.rs`, resuming with Range), rename into the library, probe what
+//! actually arrived.
 
-use std::path::Path;
 use std::time::Duration;
 
-use futures::StreamExt;
-use tokio::io::AsyncWriteExt;
-
+use super::fetch::{fetch, FetchError};
+use super::timeouts::within;
 use super::Studio;
 use crate::api::ClipStatus;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::probe::probe_mp4;
-use crate::providers::{Billed, JobRef, OutputFile, ProviderAdapter, ProviderError, RouteContext};
+use crate::providers::{Billed, JobRef, ProviderAdapter, RouteContext};
 use crate::store::Delivered;
 
 const DOWNLOAD_ATTEMPTS: u32 = 4;
@@ -31,18 +30,27 @@ impl Studio {
         let mut attempt = 0;
         let output = loop {
             attempt += 1;
-            let result = match adapter.output(ctx, job).await {
+            let limit = self.inner.poll.timeouts.request;
+            let result = match within(limit, route, "output request", adapter.output(ctx, job)).await {
                 Ok(out) => fetch(&self.inner.http, route, &out, &target).await.map(|()| out),
-                Err(e) => Err(e),
+                Err(e) => Err(FetchError::Provider(e)),
             };
-            match result {
+            let e = match result {
                 Ok(out) => break out,
-                Err(e) if (e.is_transient() || e.code() == "malformed_response") && attempt < DOWNLOAD_ATTEMPTS => {
+                // A full disk or a denied write is ours to fix, not the provider's: no retry.
+                Err(FetchError::Local(e)) => {
+                    self.fail(clip_id, ClipStatus::Failed, e.code(), &e.to_string()).await?;
+                    return Ok(());
+                }
+                Err(FetchError::Provider(e)) => e,
+            };
+            match e {
+                e if (e.is_transient() || e.code() == "malformed_response") && attempt < DOWNLOAD_ATTEMPTS => {
                     self.store().add_event(clip_id, "retry", None, None, Some(&e.to_string())).await?;
                     tokio::time::sleep(e.retry_after().unwrap_or(Duration::from_millis(500 * u64::from(attempt))))
                         .await;
                 }
-                Err(e) => {
+                e => {
                     self.fail(clip_id, ClipStatus::Failed, e.code(), &e.to_string()).await?;
                     return Ok(());
                 }
@@ -92,48 +100,4 @@ impl Studio {
         };
         Some((usd * 1000.0).round() / 1000.0)
     }
-}
-
-/// Streams the file to `<target>.part`, then renames it so a crash never leaves a
-/// half-written clip under its final name.
-async fn fetch(
-    http: &reqwest::Client,
-    route: crate::catalog::RouteId,
-    out: &OutputFile,
-    target: &Path,
-) -> Result<(), ProviderError> {
-    let local = |e: Error| ProviderError::Malformed { route, detail: e.to_string() };
-    let dir = target.parent().expect("clip paths have a run folder");
-    tokio::fs::create_dir_all(dir).await.map_err(|e| local(Error::io(dir, e)))?;
-    let mut req = http.get(&out.url);
-    if let Some((name, value)) = &out.auth_header {
-        req = req.header(name.as_str(), value.expose());
-    }
-    let resp = req.send().await.map_err(|e| ProviderError::Network { route, detail: e.to_string(), sent: true })?;
-    let status = resp.status();
-    if matches!(status.as_u16(), 403 | 404 | 410) {
-        return Err(ProviderError::Expired { route });
-    }
-    if status.as_u16() == 429 || status.is_server_error() {
-        let retry_after = crate::providers::parse_retry_after(resp.headers());
-        return Err(if status.as_u16() == 429 {
-            ProviderError::RateLimited { route, retry_after }
-        } else {
-            ProviderError::Unavailable { route, detail: format!("download HTTP {}", status.as_u16()) }
-        });
-    }
-    if !status.is_success() {
-        return Err(ProviderError::Malformed { route, detail: format!("download HTTP {}", status.as_u16()) });
-    }
-    let part = target.with_extension("mp4.part");
-    let mut file = tokio::fs::File::create(&part).await.map_err(|e| local(Error::io(&part, e)))?;
-    let mut body = resp.bytes_stream();
-    while let Some(chunk) = body.next().await {
-        let chunk = chunk.map_err(|e| ProviderError::Network { route, detail: e.to_string(), sent: true })?;
-        file.write_all(&chunk).await.map_err(|e| local(Error::io(&part, e)))?;
-    }
-    file.sync_all().await.map_err(|e| local(Error::io(&part, e)))?;
-    drop(file);
-    tokio::fs::rename(&part, target).await.map_err(|e| local(Error::io(target, e)))?;
-    Ok(())
 }

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use futures::StreamExt;
 use tokio::task::JoinHandle;
 
+use super::timeouts::within;
 use super::Studio;
 use crate::api::ClipStatus;
 use crate::catalog::WireRequest;
@@ -142,7 +143,8 @@ impl Studio {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            match adapter.submit(ctx, &req).await {
+            let limit = self.inner.poll.timeouts.request;
+            match within(limit, adapter.route(), "submit", adapter.submit(ctx, &req)).await {
                 Ok(sub) => {
                     self.store().set_provider_job(&row.id, &sub.provider_job_id, &sub.handle).await?;
                     self.store()
@@ -203,8 +205,18 @@ impl Studio {
         job: &JobRef,
     ) -> Result<bool> {
         let mut seen = None;
-        if let Ok(Some(mut stream)) = adapter.status_stream(ctx, job).await {
-            while let Some(item) = stream.next().await {
+        let timeouts = self.inner.poll.timeouts.clone();
+        let opened = within(timeouts.status, adapter.route(), "status stream", adapter.status_stream(ctx, job)).await;
+        if let Ok(Some(mut stream)) = opened {
+            // Pings keep a stream alive without news, so it gets a deadline of its own.
+            let until = tokio::time::Instant::now() + timeouts.stream;
+            loop {
+                let Ok(next) = tokio::time::timeout_at(until, stream.next()).await else {
+                    let note = format!("status stream open {} s without an end; polling", timeouts.stream.as_secs());
+                    self.store().add_event(clip_id, "stream_error", None, None, Some(&note)).await?;
+                    break;
+                };
+                let Some(item) = next else { break };
                 match item {
                     Ok(update) => {
                         if let Some(done) = self.apply(clip_id, &update, &mut seen).await? {
@@ -232,7 +244,7 @@ impl Studio {
                 self.fail(clip_id, ClipStatus::Failed, "timeout", &msg).await?;
                 return Ok(false);
             }
-            match adapter.status(ctx, job).await {
+            match within(timeouts.status, adapter.route(), "status request", adapter.status(ctx, job)).await {
                 Ok(update) => {
                     errors = 0;
                     if let Some(done) = self.apply(clip_id, &update, &mut seen).await? {

@@ -7,6 +7,7 @@
 
 mod cancel;
 mod download;
+mod fetch;
 mod images;
 mod job;
 #[cfg(test)]
@@ -16,6 +17,7 @@ mod plan;
 mod prices;
 mod remix;
 mod resume;
+mod timeouts;
 mod votes;
 
 use std::collections::HashMap;
@@ -27,6 +29,7 @@ use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
 
 pub use resume::ResumeReport;
+pub use timeouts::Timeouts;
 pub use votes::CRITERIA;
 
 use crate::api::{ClipView, KeyStatus, ModelInfo, RunSummary, RunView};
@@ -68,6 +71,8 @@ pub struct PollPolicy {
     pub max_consecutive_errors: u32,
     /// A job still unfinished after this long is reported as timed out (it may still bill).
     pub deadline: Duration,
+    /// Limits on each network call, so a stalled provider cannot hang a clip.
+    pub timeouts: Timeouts,
 }
 
 impl Default for PollPolicy {
@@ -77,6 +82,7 @@ impl Default for PollPolicy {
             max: Duration::from_secs(10),
             max_consecutive_errors: 8,
             deadline: Duration::from_secs(75 * 60),
+            timeouts: Timeouts::default(),
         }
     }
 }
@@ -125,11 +131,7 @@ impl RunHandle {
 impl Studio {
     pub async fn open(options: StudioOptions) -> Result<Studio> {
         let store = Store::open(&options.data_dir).await?;
-        let http = reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(10))
-            .user_agent(concat!("dailies/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| crate::error::Error::Secrets(format!("HTTP client: {e}")))?;
+        let http = options.poll.timeouts.client().map_err(|e| crate::error::Error::HttpClient(e.to_string()))?;
         let (updates, _) = broadcast::channel(512);
         Ok(Studio {
             inner: Arc::new(Inner {

@@ -34,8 +34,8 @@ pub fn app_path(endpoint: &str) -> String {
     parts.iter().take(n).copied().collect::<Vec<_>>().join("/")
 }
 
-fn auth(ctx: &RouteContext) -> String {
-    format!("Key {}", ctx.key.expose())
+fn auth(ctx: &RouteContext) -> reqwest::header::HeaderValue {
+    super::sensitive(&format!("Key {}", ctx.key.expose()))
 }
 
 fn url_of(ctx: &RouteContext, job: &JobRef, key: &str, suffix: &str) -> String {

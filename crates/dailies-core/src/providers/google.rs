@@ -35,7 +35,7 @@ fn base(ctx: &RouteContext) -> &str {
 /// `GET /v1beta/{name}` for an operation name such as `models/veo-3.1-generate-preview/operations/abc`.
 async fn get_operation(ctx: &RouteContext, name: &str) -> Result<Value, ProviderError> {
     let url = format!("{}/v1beta/{}", base(ctx), name.trim_start_matches('/'));
-    let request = ctx.http.get(url).header(KEY_HEADER, ctx.key.expose());
+    let request = ctx.http.get(url).header(KEY_HEADER, super::sensitive(ctx.key.expose()));
     let resp = send_ok(ROUTE, request).await?.map_err(|f| classify_failure(&f, Call::Operation))?;
     read_json(ROUTE, resp).await
 }
@@ -58,7 +58,7 @@ impl ProviderAdapter for GoogleAdapter {
         check_couplings(req.endpoint, req.fields)?;
         let body = request_body(req.fields, req.images)?;
         let url = format!("{}/v1beta/models/{}:predictLongRunning", base(ctx), req.endpoint.trim_matches('/'));
-        let request = ctx.http.post(url).header(KEY_HEADER, ctx.key.expose()).json(&body);
+        let request = ctx.http.post(url).header(KEY_HEADER, super::sensitive(ctx.key.expose())).json(&body);
         let resp = send_ok(ROUTE, request).await?.map_err(|f| classify_failure(&f, Call::Submit))?;
         let op = read_json(ROUTE, resp).await?;
         let name = op.get("name").and_then(Value::as_str).filter(|n| !n.is_empty()).ok_or_else(|| {

@@ -1,7 +1,8 @@
 //! HTTP plumbing shared by adapters: sending with honest error classes, reading error
-//! bodies, and the retry hints providers put in headers.
+//! bodies, the retry hints providers put in headers, and keeping keys on their host.
 
-use std::time::Duration;
+mod redirect;
+mod retry_after;
 
 use reqwest::header::HeaderMap;
 use reqwest::{RequestBuilder, Response, StatusCode};
@@ -9,6 +10,9 @@ use serde_json::Value;
 
 use super::ProviderError;
 use crate::routes::RouteId;
+
+pub use redirect::{redirect_target, same_host_redirects, same_origin, sensitive};
+pub use retry_after::parse_retry_after;
 
 /// A non-success response, read in full so adapters can classify it.
 #[derive(Debug, Clone)]
@@ -43,12 +47,17 @@ impl HttpFailure {
 }
 
 /// Sends and separates transport failures by whether the request may have been received.
+/// A redirect to another host is not followed (see `redirect.rs`) and fails here.
 pub async fn send(route: RouteId, req: RequestBuilder) -> Result<Response, ProviderError> {
-    req.send().await.map_err(|e| {
+    let resp = req.send().await.map_err(|e| {
         // A refused connection never reached the provider; a timeout or reset might have.
         let sent = !e.is_connect();
         ProviderError::Network { route, detail: e.to_string(), sent }
-    })
+    })?;
+    match redirect::refused_redirect(&resp) {
+        Some(detail) => Err(ProviderError::Malformed { route, detail }),
+        None => Ok(resp),
+    }
 }
 
 /// Sends, and turns non-2xx into an [`HttpFailure`] for the adapter to classify.
@@ -71,35 +80,6 @@ pub async fn read_json(route: RouteId, resp: Response) -> Result<Value, Provider
     })
 }
 
-/// `retry-after-ms` (OpenAI), else `Retry-After` in seconds; capped so a hostile
-/// header cannot park a job for hours.
-pub fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
-    let d = if let Some(ms) = get("retry-after-ms").and_then(|v| v.parse::<f64>().ok()) {
-        Duration::from_secs_f64(ms.max(0.0) / 1000.0)
-    } else {
-        Duration::from_secs_f64(get("retry-after")?.parse::<f64>().ok()?.max(0.0))
-    };
-    Some(d.min(Duration::from_secs(300)))
-}
-
 pub fn str_field<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
     v.get(key).and_then(Value::as_str)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn retry_after_prefers_milliseconds_and_caps() {
-        let mut h = HeaderMap::new();
-        h.insert("retry-after", "3".parse().unwrap());
-        assert_eq!(parse_retry_after(&h), Some(Duration::from_secs(3)));
-        h.insert("retry-after-ms", "1500".parse().unwrap());
-        assert_eq!(parse_retry_after(&h), Some(Duration::from_millis(1500)));
-        let mut h = HeaderMap::new();
-        h.insert("retry-after", "99999".parse().unwrap());
-        assert_eq!(parse_retry_after(&h), Some(Duration::from_secs(300)));
-    }
 }

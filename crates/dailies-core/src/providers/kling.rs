@@ -33,7 +33,7 @@ fn family_url(ctx: &RouteContext, endpoint: &str) -> String {
 async fn call(ctx: &RouteContext, call: Call, build: impl Fn() -> RequestBuilder) -> Result<Value, ProviderError> {
     let mut reminted = false;
     loop {
-        let request = build().header("Authorization", auth::bearer(&ctx.key)?);
+        let request = build().header("Authorization", super::sensitive(&auth::bearer(&ctx.key)?));
         let resp = send(ROUTE, request).await?;
         let status = resp.status();
         let headers = resp.headers().clone();

@@ -30,8 +30,8 @@ fn base(ctx: &RouteContext) -> &str {
     ctx.base_url.trim_end_matches('/')
 }
 
-fn bearer(ctx: &RouteContext) -> String {
-    format!("Bearer {}", ctx.key.expose())
+fn bearer(ctx: &RouteContext) -> reqwest::header::HeaderValue {
+    super::sensitive(&format!("Bearer {}", ctx.key.expose()))
 }
 
 /// Sends, reads the JSON body and logs MiniMax's `Trace-Id` when the body reports an

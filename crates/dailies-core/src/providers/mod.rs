@@ -23,7 +23,7 @@ use futures::stream::BoxStream;
 use serde_json::{Map, Value};
 
 pub use error::ProviderError;
-pub use http::{parse_retry_after, HttpFailure};
+pub use http::{parse_retry_after, redirect_target, same_host_redirects, same_origin, sensitive, HttpFailure};
 
 use crate::routes::RouteId;
 use crate::secret::Secret;

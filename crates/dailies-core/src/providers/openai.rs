@@ -25,8 +25,8 @@ fn base(ctx: &RouteContext) -> &str {
     ctx.base_url.trim_end_matches('/')
 }
 
-fn bearer(ctx: &RouteContext) -> String {
-    format!("Bearer {}", ctx.key.expose())
+fn bearer(ctx: &RouteContext) -> reqwest::header::HeaderValue {
+    super::sensitive(&format!("Bearer {}", ctx.key.expose()))
 }
 
 fn is_moderation(code: &str, message: &str) -> bool {
@@ -169,7 +169,10 @@ impl ProviderAdapter for OpenAiAdapter {
     async fn output(&self, ctx: &RouteContext, job: &JobRef) -> Result<OutputFile, ProviderError> {
         Ok(OutputFile {
             url: format!("{}/videos/{}/content", base(ctx), job.provider_job_id),
-            auth_header: Some(("Authorization".into(), crate::secret::Secret::new(bearer(ctx)))),
+            auth_header: Some((
+                "Authorization".into(),
+                crate::secret::Secret::new(format!("Bearer {}", ctx.key.expose())),
+            )),
             billed: None,
         })
     }

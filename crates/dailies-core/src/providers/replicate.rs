@@ -20,7 +20,7 @@ use super::{
     Submitted,
 };
 use crate::routes::RouteId;
-use crate::secrets::Secret;
+use crate::secret::Secret;
 pub use prediction::{classify_model_error, output_url, parse_prediction};
 pub use problem::{classify_failure, Call};
 
@@ -32,8 +32,8 @@ fn base(ctx: &RouteContext) -> &str {
     ctx.base_url.trim_end_matches('/')
 }
 
-fn bearer(ctx: &RouteContext) -> String {
-    format!("Bearer {}", ctx.key.expose())
+fn bearer(ctx: &RouteContext) -> reqwest::header::HeaderValue {
+    super::sensitive(&format!("Bearer {}", ctx.key.expose()))
 }
 
 /// `owner/name` from the catalog endpoint; anything else is a catalog mistake.
@@ -91,7 +91,7 @@ fn download_auth(ctx: &RouteContext, url: &str) -> Option<(String, Secret)> {
     let trusted = target == "replicate.delivery"
         || target.ends_with(".replicate.delivery")
         || host(&ctx.base_url).is_some_and(|api| api == target);
-    trusted.then(|| ("Authorization".to_string(), Secret::new(bearer(ctx))))
+    trusted.then(|| ("Authorization".to_string(), Secret::new(format!("Bearer {}", ctx.key.expose()))))
 }
 
 async fn get_prediction(ctx: &RouteContext, id: &str) -> Result<Value, ProviderError> {

@@ -33,7 +33,9 @@ fn url(ctx: &RouteContext, path: &str) -> String {
 }
 
 fn authed(ctx: &RouteContext, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
-    request.header("Authorization", format!("Bearer {}", ctx.key.expose())).header("X-Runway-Version", API_VERSION)
+    request
+        .header("Authorization", super::sensitive(&format!("Bearer {}", ctx.key.expose())))
+        .header("X-Runway-Version", API_VERSION)
 }
 
 /// A lone first frame goes in as a data URI string; with a last frame, `promptImage` becomes

@@ -28,8 +28,8 @@ fn base(ctx: &RouteContext) -> &str {
     ctx.base_url.trim_end_matches('/')
 }
 
-fn bearer(ctx: &RouteContext) -> String {
-    format!("Bearer {}", ctx.key.expose())
+fn bearer(ctx: &RouteContext) -> reqwest::header::HeaderValue {
+    super::sensitive(&format!("Bearer {}", ctx.key.expose()))
 }
 
 /// `{model, content: [text, image_url...], ...parameters}`. The catalog's `prompt` becomes

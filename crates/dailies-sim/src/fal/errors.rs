@@ -93,6 +93,13 @@ pub(crate) fn fault_response(kind: &FaultKind, op: FaultOp, request_id: &str) ->
         FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
             flat(StatusCode::INTERNAL_SERVER_ERROR, "job-level fault used as a request fault", "internal_error")
         }
+        // Transport-level kinds keep this route's shape where they have one.
+        kind @ (FaultKind::RateLimitHeader { .. }
+        | FaultKind::Stall
+        | FaultKind::CutDownload
+        | FaultKind::RedirectTo { .. }) => {
+            crate::faults::transport::respond(kind, |plain| fault_response(plain, op, request_id))
+        }
     }
 }
 

@@ -23,7 +23,7 @@ use axum::{Json, Router};
 use bytes::Bytes;
 use serde_json::{json, Value};
 
-use crate::faults::FaultOp;
+use crate::faults::{FaultKind, FaultOp};
 use crate::rejection::Rejection;
 use crate::state::jobs::Job;
 use crate::state::{Book, Shared};
@@ -83,8 +83,11 @@ async fn dispatch(
     };
     if let Some(fault_op) = fault_op {
         let endpoint = job.as_ref().map_or(prefix, |j| j.meta.endpoint.as_str());
-        if let Some(kind) = shared.faults.take_request("fal", fault_op, endpoint) {
-            return errors::fault_response(&kind, fault_op, id);
+        match shared.faults.take_request("fal", fault_op, endpoint) {
+            // A stalled stream stays open on keep-alive pings alone, as a stuck fal job's does.
+            Some(FaultKind::Stall) if op == RequestOp::Stream => return status::pings_only(&shared),
+            Some(kind) => return errors::fault_response(&kind, fault_op, id),
+            None => {}
         }
     }
     let Some(job) = job else {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
+use futures::StreamExt;
 use serde_json::{json, Value};
 
 use super::{detail, errors, urls, with_request_id};
@@ -39,6 +40,15 @@ pub(super) fn stream(shared: &Arc<Shared>, job: Arc<Job>, logs: bool) -> Respons
         response.headers_mut().insert("x-fal-request-id", value);
     }
     response
+}
+
+/// A stream that sends only `: ping` keep-alives until the emulator stops.
+pub(super) fn pings_only(shared: &Arc<Shared>) -> Response {
+    let stopping = shared.clone();
+    let events = futures::stream::once(async move { stopping.stopped().await })
+        .filter_map(|()| async { None::<Result<Event, Infallible>> });
+    let keep_alive = KeepAlive::new().interval(shared.config.sse_ping_interval).text("ping");
+    Sse::new(events).keep_alive(keep_alive).into_response()
 }
 
 struct Cursor {

@@ -99,6 +99,13 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, name: &str) -> Respo
         FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
             envelope(StatusCode::INTERNAL_SERVER_ERROR, "job-level fault used as a request fault", None)
         }
+        // Transport-level kinds keep this route's shape where they have one.
+        kind @ (FaultKind::RateLimitHeader { .. }
+        | FaultKind::Stall
+        | FaultKind::CutDownload
+        | FaultKind::RedirectTo { .. }) => {
+            crate::faults::transport::respond(kind, |plain| fault_response(plain, op, name))
+        }
     }
 }
 

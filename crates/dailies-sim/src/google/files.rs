@@ -11,7 +11,7 @@ use serde_json::json;
 
 use super::errors::{error, fault_response};
 use super::{authorize, Params};
-use crate::faults::FaultOp;
+use crate::faults::{FaultKind, FaultOp};
 use crate::rejection::Reply;
 use crate::state::jobs::{endpoint_of, Provider};
 use crate::state::Shared;
@@ -34,9 +34,12 @@ pub(super) async fn download(
     let file = file_action.strip_suffix(":download").unwrap_or(&file_action);
     let id = file.split_once('-').map_or(file, |(id, _)| id);
     let job = shared.jobs.find(Provider::Google, id);
-    if let Some(kind) = shared.faults.take_request("google", FaultOp::Content, endpoint_of(job.as_ref())) {
-        return Ok(fault_response(&kind, FaultOp::Content, ""));
-    }
+    crate::cdn::count_range(&shared, "google.content", &headers);
+    let cut = match shared.faults.take_request("google", FaultOp::Content, endpoint_of(job.as_ref())) {
+        Some(FaultKind::CutDownload) => true,
+        Some(kind) => return Ok(fault_response(&kind, FaultOp::Content, "")),
+        None => false,
+    };
     let path = job
         .and_then(|j| shared.retained_video(&j))
         .ok_or_else(|| error(StatusCode::NOT_FOUND, &format!("File files/{file} not found or has expired.")))?;
@@ -47,6 +50,9 @@ pub(super) async fn download(
         let uri = format!("{}/google/v1beta/files/{file}:download?alt=media", shared.base_url);
         let resource = json!({"name": format!("files/{file}"), "mimeType": "video/mp4", "sizeBytes": size.to_string(), "uri": uri, "state": "ACTIVE"});
         return Ok(Json(resource).into_response());
+    }
+    if cut {
+        return Ok(crate::cdn::serve_file_cut(&path, &headers, "video/mp4").await);
     }
     Ok(crate::cdn::serve_file(&path, &headers, "video/mp4").await)
 }

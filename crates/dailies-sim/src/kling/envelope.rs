@@ -58,6 +58,13 @@ pub(super) fn fault(kind: &FaultKind, op: FaultOp) -> Rejection {
         FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
             failure(StatusCode::INTERNAL_SERVER_ERROR, 5000, "job-level fault used as a request fault")
         }
+        // Transport-level kinds keep this route's shape where they have one.
+        kind @ (FaultKind::RateLimitHeader { .. }
+        | FaultKind::Stall
+        | FaultKind::CutDownload
+        | FaultKind::RedirectTo { .. }) => {
+            crate::faults::transport::respond(kind, |plain| fault(plain, op).into_response()).into()
+        }
     }
 }
 

@@ -55,6 +55,13 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Rejecti
         FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
             base_error(1000, "job-level fault used as a request fault")
         }
+        // Transport-level kinds keep this route's shape where they have one.
+        kind @ (FaultKind::RateLimitHeader { .. }
+        | FaultKind::Stall
+        | FaultKind::CutDownload
+        | FaultKind::RedirectTo { .. }) => {
+            crate::faults::transport::respond(kind, |plain| fault_response(plain, op, id).into_response()).into()
+        }
     }
 }
 

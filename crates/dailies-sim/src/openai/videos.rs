@@ -11,7 +11,7 @@ use serde_json::json;
 use super::errors::{error, fault_response, invalid, not_found};
 use super::{authorize, resource, with_poll_hint};
 use crate::clips::Still;
-use crate::faults::FaultOp;
+use crate::faults::{FaultKind, FaultOp};
 use crate::rejection::{Rejection, Reply};
 use crate::state::jobs::{endpoint_of, Job, Outcome, Phase, Provider};
 use crate::state::Shared;
@@ -81,7 +81,8 @@ pub(super) async fn content(
     headers: HeaderMap,
 ) -> Reply {
     shared.stats.count("openai.content");
-    let job = lookup(&shared, &headers, &id, Some(FaultOp::Content))?;
+    crate::cdn::count_range(&shared, "openai.content", &headers);
+    let (job, cut) = lookup_content(&shared, &headers, &id)?;
     let variant = param(&query, "variant").unwrap_or("video");
     let still = match variant {
         "video" => None,
@@ -119,7 +120,23 @@ pub(super) async fn content(
             (image, content_type)
         }
     };
+    if cut {
+        return Ok(crate::cdn::serve_file_cut(&file, &headers, content_type).await);
+    }
     Ok(crate::cdn::serve_file(&file, &headers, content_type).await)
+}
+
+/// [`lookup`] for the content endpoint, where a `CutDownload` fault serves a cut file
+/// (`true`) instead of replacing the response.
+fn lookup_content(shared: &Shared, headers: &HeaderMap, id: &str) -> Result<(Arc<Job>, bool), Rejection> {
+    authorize(shared, headers)?;
+    let job = shared.jobs.find(Provider::OpenAi, id);
+    let cut = match shared.faults.take_request("openai", FaultOp::Content, endpoint_of(job.as_ref())) {
+        Some(FaultKind::CutDownload) => true,
+        Some(kind) => return Err(fault_response(&kind, FaultOp::Content, id)),
+        None => false,
+    };
+    job.map(|job| (job, cut)).ok_or_else(|| not_found(id))
 }
 
 /// Authenticates, applies any scripted fault, and finds an OpenAI job.

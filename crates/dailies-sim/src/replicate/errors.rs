@@ -75,6 +75,13 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Rejecti
             let body = json!({"title": "Internal Server Error", "detail": "job-level fault used as a request fault", "status": 500});
             problem_body(StatusCode::INTERNAL_SERVER_ERROR, body)
         }
+        // Transport-level kinds keep this route's shape where they have one.
+        kind @ (FaultKind::RateLimitHeader { .. }
+        | FaultKind::Stall
+        | FaultKind::CutDownload
+        | FaultKind::RedirectTo { .. }) => {
+            crate::faults::transport::respond(kind, |plain| fault_response(plain, op, id).into_response())
+        }
     };
     response.into()
 }

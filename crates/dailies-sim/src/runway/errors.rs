@@ -51,6 +51,13 @@ pub(super) fn fault(kind: &FaultKind, op: FaultOp, task_id: &str) -> Rejection {
             (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({"error": "job-level fault used as a request fault"})))
                 .into_response()
         }
+        // Transport-level kinds keep this route's shape where they have one.
+        kind @ (FaultKind::RateLimitHeader { .. }
+        | FaultKind::Stall
+        | FaultKind::CutDownload
+        | FaultKind::RedirectTo { .. }) => {
+            crate::faults::transport::respond(kind, |plain| fault(plain, op, task_id).into_response())
+        }
     };
     response.into()
 }

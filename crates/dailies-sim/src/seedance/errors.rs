@@ -99,5 +99,12 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Respons
             "job-level fault used as a request fault",
             "",
         ),
+        // Transport-level kinds keep this route's shape where they have one.
+        kind @ (FaultKind::RateLimitHeader { .. }
+        | FaultKind::Stall
+        | FaultKind::CutDownload
+        | FaultKind::RedirectTo { .. }) => {
+            crate::faults::transport::respond(kind, |plain| fault_response(plain, op, id))
+        }
     }
 }

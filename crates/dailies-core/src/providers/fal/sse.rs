@@ -10,7 +10,9 @@ use super::{parse_status, ROUTE};
 use crate::providers::{ProviderError, StatusUpdate};
 
 /// A stream silent this long is treated as dead so the engine falls back to polling
-/// (fal pings every 15 s; the JS client gives up after 15 s without a chunk).
+/// (fal pings every 15 s; the JS client gives up after 15 s without a chunk). Pings reset
+/// this timer, so a stream that only pings is ended by the engine's overall stream
+/// deadline (`Timeouts::stream`, applied to every route's stream in `engine/job.rs`).
 const SILENCE: Duration = Duration::from_secs(30);
 
 /// Parses `data:` events into status updates; comment lines are keep-alives.

@@ -44,7 +44,7 @@ impl Studio {
             let msg = format!("Cancel noted: it is sent to {name} the moment {name} returns the job id.");
             return self.cancel_outcome(&clip_id, &msg).await;
         };
-        let ctx = self.context_for(&row)?;
+        let ctx = self.context_for(&row).await?;
         // Recorded before it is sent: the provider may end the job before its reply arrives.
         self.store().add_event(&clip_id, "cancel", None, None, Some("sent")).await?;
         if let Err(e) = adapter.cancel(&ctx, &job).await {
@@ -72,10 +72,12 @@ impl Studio {
         }
     }
 
-    fn context_for(&self, row: &crate::store::ClipRow) -> Result<RouteContext> {
+    async fn context_for(&self, row: &crate::store::ClipRow) -> Result<RouteContext> {
         let route = row.route_id();
+        let demo = row.demo;
         let key = self
-            .key_for(route, row.demo)?
+            .off_runtime(move |studio| studio.key_for(route, demo))
+            .await?
             .ok_or_else(|| InputError::NoKey { route, env_var: crate::secrets::env_vars(route).join(" + ") })?;
         Ok(RouteContext { http: self.inner.http.clone(), base_url: row.base_url.clone(), key })
     }

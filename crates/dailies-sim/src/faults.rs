@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 /// One scripted failure. `times` requests (or jobs) matching `route`, `op` and
 /// `endpoint_contains` get `kind` instead of normal behaviour.
 ///
-/// Request-level kinds (`rate_limit`, `server_error`, `insufficient_balance`, `malformed`)
-/// replace the response of the matching `op`. Job-level kinds (`fail_completed`,
+/// Request-level kinds (`rate_limit`, `server_error`, `insufficient_balance`, `malformed`,
+/// `echo_key`) replace the response of the matching `op`. Job-level kinds (`fail_completed`,
 /// `content_policy`) decide a job's fate when it is submitted, whatever `op` says.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fault {
@@ -52,12 +52,24 @@ pub enum FaultOp {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FaultKind {
-    RateLimit { retry_after_s: u64 },
-    ServerError { status: u16 },
-    FailCompleted { error_type: String, message: String },
+    RateLimit {
+        retry_after_s: u64,
+    },
+    ServerError {
+        status: u16,
+    },
+    FailCompleted {
+        error_type: String,
+        message: String,
+    },
     ContentPolicy,
     InsufficientBalance,
     Malformed,
+    /// An error with this HTTP status whose message quotes the request's own key (and,
+    /// for a 5xx, an upstream URL with `?key=`), in the route's error envelope.
+    EchoKey {
+        status: u16,
+    },
 }
 
 impl FaultKind {

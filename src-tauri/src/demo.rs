@@ -1,7 +1,6 @@
 //! Demo mode: the provider emulator in-process, started the first time demo is turned on
 //! and kept for the app's lifetime, with every route pointed at it.
 
-use dailies_core::secrets::Secret;
 use dailies_core::{DemoBackend, Studio};
 use dailies_sim::{Sim, SimConfig, SimHandle};
 use tokio::sync::Mutex;
@@ -28,10 +27,8 @@ impl Demo {
             *sim = Some(started);
         }
         let handle = sim.as_ref().expect("emulator started above");
-        let config = SimConfig::default();
-        // Every route accepts the same demo key; the fal one is what the backend hands out.
-        debug_assert_eq!(config.fal_key, config.openai_key);
-        studio.set_demo(Some(DemoBackend::new(Secret::new(config.fal_key), |route| handle.route_base_url(route))));
+        // Each route accepts its own key; the emulator says which.
+        studio.set_demo(Some(DemoBackend::new(|route| handle.route_key(route), |route| handle.route_base_url(route))));
         Ok(())
     }
 }

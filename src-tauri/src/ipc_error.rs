@@ -3,8 +3,13 @@
 use dailies_core::api::IpcError;
 
 /// Maps a core error to what crosses IPC (the UI branches on `code`, shows `message`).
+/// The message can quote a provider's reply, so it is scrubbed of keys on the way out.
 pub fn ipc(e: dailies_core::Error) -> IpcError {
-    IpcError { code: e.code().to_string(), message: e.to_string(), field: e.field().map(str::to_string) }
+    IpcError {
+        code: e.code().to_string(),
+        message: dailies_core::redact::scrub(&e.to_string()),
+        field: e.field().map(str::to_string),
+    }
 }
 
 /// An error that is the shell's own, not the core's (e.g. the emulator would not start).

@@ -99,8 +99,9 @@ async fn malformed_result_and_wrong_key_fail_with_clear_messages() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_wrong_key_is_reported_as_such() {
-    let sim = start_sim(dailies_sim::SimConfig { fal_key: "the-right-key".into(), ..sim_config() }).await;
-    let (clip, _) = run_one(&sim, "kling-3.0-pro@fal", |_| {}).await;
+    let sim = start_sim(sim_config()).await;
+    let wrong = |_: &str| Some("not-the-fal-key".to_string());
+    let (clip, _) = dailies_tests::run_one_with_keys(&sim, "kling-3.0-pro@fal", wrong, |_| {}).await;
     let err = clip.error.unwrap();
     assert_eq!(err.code, "auth");
     assert!(err.message.starts_with("fal: the API key was rejected"), "{}", err.message);

@@ -142,8 +142,9 @@ async fn upload_failures_are_reported_or_retried_before_anything_is_submitted() 
     assert!(body["image_url"].is_string(), "O3 names its first frame image_url: {body}");
 
     // A rejected key is reported at the upload, and no job is created.
-    let sim = start_sim(dailies_sim::SimConfig { fal_key: "another-key".into(), ..sim_config() }).await;
-    let (clip, _) = run_one(&sim, "kling-o3-pro@fal", start).await;
+    let sim = start_sim(sim_config()).await;
+    let wrong = |_: &str| Some("another-key".to_string());
+    let (clip, _) = dailies_tests::run_one_with_keys(&sim, "kling-o3-pro@fal", wrong, start).await;
     let err = clip.error.expect("failed");
     assert_eq!(err.code, "auth", "{}", err.message);
     assert!(err.message.starts_with("fal: the API key was rejected"), "{}", err.message);

@@ -5,7 +5,7 @@ use dailies_core::api::{ClipStatus, CompareRequest};
 use dailies_core::catalog::CanonicalParams;
 use dailies_core::probe::probe_mp4;
 use dailies_sim::{Fault, FaultKind, FaultOp};
-use dailies_tests::{dailies, run, run_one, sim_config, start_sim, studio_on};
+use dailies_tests::{dailies, run, run_one, sim_config, start_sim};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn operation_done_then_keyed_download_probe_and_cost() {
@@ -130,7 +130,7 @@ fn the_adapter_still_refuses_a_coupling_break_if_one_reaches_it() {
 async fn an_invalid_key_is_reported_as_such() {
     let sim = start_sim(sim_config()).await;
     let dir = tempfile::tempdir().unwrap();
-    let studio = studio_on(&sim, dir.path(), "AIza-not-the-key").await;
+    let studio = dailies_tests::studio_with_keys(&sim, dir.path(), |_| Some("AIza-not-the-key".into())).await;
     let params = CanonicalParams { prompt: "fog".into(), duration_s: Some(4), ..Default::default() };
     let request = CompareRequest { params, models: vec!["veo-3.1@google".into()], ..Default::default() };
     let view = studio.start(&studio.plan(&request).unwrap()).await.unwrap().finish().await.unwrap();

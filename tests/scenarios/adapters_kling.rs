@@ -6,7 +6,7 @@ use dailies_core::api::{ClipStatus, ClipView, CompareRequest};
 use dailies_core::catalog::CanonicalParams;
 use dailies_core::probe::probe_mp4;
 use dailies_sim::{Fault, FaultKind, FaultOp};
-use dailies_tests::{dailies, run, run_one, sim_config, start_sim, studio_on};
+use dailies_tests::{dailies, run, run_one, sim_config, start_sim};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn submitted_processing_succeed_then_download_probe_and_billed_units() {
@@ -99,7 +99,7 @@ async fn a_garbled_task_is_retried_then_fails_as_malformed() {
 /// One clip through a studio holding `key` as the Kling key.
 async fn run_with_key(sim: &dailies_sim::SimHandle, key: &str) -> ClipView {
     let dir = tempfile::tempdir().unwrap();
-    let studio = studio_on(sim, dir.path(), key).await;
+    let studio = dailies_tests::studio_with_keys(sim, dir.path(), |_| Some(key.to_string())).await;
     let params = CanonicalParams { prompt: "fog".into(), ..Default::default() };
     let request = CompareRequest { params, models: vec!["kling-3.0-pro@kling".into()], ..Default::default() };
     let plan = studio.plan(&request).unwrap();
@@ -110,7 +110,7 @@ async fn run_with_key(sim: &dailies_sim::SimHandle, key: &str) -> ClipView {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_token_signed_with_the_wrong_secret_is_reported_as_a_rejected_key() {
     let sim = start_sim(sim_config()).await;
-    let clip = run_with_key(&sim, &format!("{}:not-the-secret", dailies_sim::DEMO_KEY)).await;
+    let clip = run_with_key(&sim, &format!("{}:not-the-secret", dailies_sim::demo_keys::KLING_ACCESS)).await;
     let err = clip.error.unwrap();
     assert_eq!(err.code, "auth");
     assert!(err.message.starts_with("Kling: the API key was rejected (1002:"), "{}", err.message);

@@ -5,7 +5,7 @@
 use dailies_core::api::ClipStatus;
 use dailies_core::catalog::CanonicalParams;
 use dailies_core::probe::probe_mp4;
-use dailies_sim::{Fault, FaultKind, FaultOp, SimConfig};
+use dailies_sim::{Fault, FaultKind, FaultOp};
 use dailies_tests::{dailies, run, run_one, sim_config, start_sim};
 
 use crate::adapters_fal_catalog::make_image;
@@ -63,8 +63,9 @@ async fn business_errors_with_http_200_still_fail_the_clip_plainly() {
     assert_eq!(clip.error.unwrap().message, "MiniMax: insufficient balance (insufficient balance; code 1008)");
     assert!(sim.stats().submits.is_empty(), "no task was created");
 
-    let sim = start_sim(SimConfig { fal_key: "the-right-key".into(), ..sim_config() }).await;
-    let (clip, _) = run_one(&sim, "hailuo-02-pro@minimax", |_| {}).await;
+    let sim = start_sim(sim_config()).await;
+    let wrong = |_: &str| Some("not-the-minimax-key".to_string());
+    let (clip, _) = dailies_tests::run_one_with_keys(&sim, "hailuo-02-pro@minimax", wrong, |_| {}).await;
     let err = clip.error.unwrap();
     assert_eq!(err.code, "auth");
     assert!(err.message.starts_with("MiniMax: the API key was rejected (login fail"), "{}", err.message);

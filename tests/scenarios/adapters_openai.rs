@@ -88,7 +88,7 @@ async fn a_reference_of_the_wrong_aspect_is_refused_with_a_crop_offer() {
     let sim = start_sim(sim_config()).await;
     let dir = tempfile::tempdir().unwrap();
     let image = crate::adapters_fal_catalog::make_image(dir.path(), "square.png", 600, 600, "teal");
-    let studio = dailies_tests::studio_on(&sim, dir.path(), dailies_sim::DEMO_KEY).await;
+    let studio = dailies_tests::studio_on(&sim, dir.path()).await;
     let mut request = dailies_core::api::CompareRequest {
         params: dailies_core::catalog::CanonicalParams {
             prompt: "fog".into(),

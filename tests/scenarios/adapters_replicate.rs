@@ -5,7 +5,7 @@
 use dailies_core::api::ClipStatus;
 use dailies_core::catalog::CanonicalParams;
 use dailies_core::probe::probe_mp4;
-use dailies_sim::{Fault, FaultKind, FaultOp, SimConfig};
+use dailies_sim::{Fault, FaultKind, FaultOp};
 use dailies_tests::{dailies, run, run_one, sim_config, start_sim};
 
 use crate::adapters_fal_catalog::make_image;
@@ -106,8 +106,9 @@ async fn balance_and_key_problems_read_plainly() {
         err.message
     );
 
-    let sim = start_sim(SimConfig { fal_key: "r8_the-right-token".into(), ..sim_config() }).await;
-    let (clip, _) = run_one(&sim, "veo-3.1-fast@replicate", |_| {}).await;
+    let sim = start_sim(sim_config()).await;
+    let wrong = |_: &str| Some("r8_not-the-token".to_string());
+    let (clip, _) = dailies_tests::run_one_with_keys(&sim, "veo-3.1-fast@replicate", wrong, |_| {}).await;
     let err = clip.error.unwrap();
     assert_eq!(err.code, "auth");
     assert!(

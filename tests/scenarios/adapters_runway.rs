@@ -7,7 +7,8 @@ use dailies_core::probe::probe_mp4;
 use dailies_core::providers::runway::RunwayAdapter;
 use dailies_core::providers::{JobRef, JobState, ProviderAdapter, RouteContext, SubmitRequest};
 use dailies_core::secrets::Secret;
-use dailies_sim::{Fault, FaultKind, FaultOp, Timing, DEMO_KEY};
+use dailies_sim::demo_keys::RUNWAY;
+use dailies_sim::{Fault, FaultKind, FaultOp, Timing};
 use dailies_tests::{dailies, run, run_one, sim_config, start_sim};
 use serde_json::json;
 
@@ -56,7 +57,7 @@ async fn throttled_by_the_org_limit_is_kept_as_the_raw_word_then_runs() {
     for _ in 0..2 {
         let busy = http
             .post(format!("{base}/v1/text_to_video"))
-            .bearer_auth(DEMO_KEY)
+            .bearer_auth(RUNWAY)
             .header("X-Runway-Version", "2024-11-06")
             .json(&json!({"model": "gen4.5", "promptText": "busy", "ratio": "1280:720", "duration": 2}))
             .send()
@@ -119,7 +120,7 @@ async fn a_garbled_task_is_retried_then_fails_as_malformed() {
 async fn gen4_turbo_without_a_start_image_is_refused_at_plan_time() {
     let sim = start_sim(sim_config()).await;
     let dir = tempfile::tempdir().unwrap();
-    let studio = dailies_tests::studio_on(&sim, dir.path(), DEMO_KEY).await;
+    let studio = dailies_tests::studio_on(&sim, dir.path()).await;
     let request = dailies_core::api::CompareRequest {
         params: dailies_core::catalog::CanonicalParams { prompt: "fog".into(), ..Default::default() },
         models: vec!["runway-gen-4-turbo@runway".into()],
@@ -136,7 +137,7 @@ async fn cancel_deletes_the_running_task_which_then_reads_cancelled() {
     let ctx = RouteContext {
         http: reqwest::Client::new(),
         base_url: sim.route_base_url("runway").unwrap(),
-        key: Secret::new(DEMO_KEY),
+        key: Secret::new(RUNWAY),
     };
     let fields = json!({"model": "gen4.5", "promptText": "x", "ratio": "1280:720", "duration": 5});
     let req = SubmitRequest {

@@ -17,7 +17,7 @@ fn slow_queue() -> SimConfig {
 }
 
 async fn start(sim: &SimHandle, dir: &std::path::Path, model: &str) -> (Studio, RunHandle) {
-    let studio = studio_on(sim, dir, dailies_sim::DEMO_KEY).await;
+    let studio = studio_on(sim, dir).await;
     let params = CanonicalParams {
         prompt: "a lighthouse in fog".into(),
         duration_s: Some(5),

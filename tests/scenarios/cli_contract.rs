@@ -8,7 +8,7 @@ async fn strict_refuses_sora_pro_10s_naming_allowed_values_and_sends_nothing() {
     let sim = start_sim(sim_config()).await;
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = dailies(dir.path());
-    against_sim(&mut cmd, &sim, "dailies-demo-key", "dailies-demo-key");
+    against_sim(&mut cmd, &sim);
     cmd.args(["compare", "--strict", "--model", "sora-2-pro", "--duration", "10", "--prompt", "fog", "--yes"]);
     let (code, _, stderr) = run(&mut cmd);
     assert_eq!(code, 2, "{stderr}");

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use dailies_core::api::{ClipStatus, ClipView};
 use dailies_core::{PollPolicy, Timeouts};
-use dailies_sim::{Fault, FaultKind, FaultOp, SimHandle, DEMO_KEY};
+use dailies_sim::{Fault, FaultKind, FaultOp, SimHandle};
 use dailies_tests::{fast_poll, run_one_with, sim_config, start_sim};
 
 /// A polled route and the streaming one.
@@ -96,7 +96,9 @@ async fn original(sim: &SimHandle, route: &str, job: &str) -> Vec<u8> {
     let http = reqwest::Client::new();
     let req = match route {
         "fal" => http.get(format!("{}/cdn/files/{job}/output.mp4", sim.base_url())),
-        _ => http.get(format!("{}/videos/{job}/content", sim.openai_base_url())).bearer_auth(DEMO_KEY),
+        _ => http
+            .get(format!("{}/videos/{job}/content", sim.openai_base_url()))
+            .bearer_auth(sim.route_key("openai").expect("the emulator keys openai")),
     };
     let resp = req.send().await.expect("original fetched");
     assert!(resp.status().is_success(), "{}", resp.status());

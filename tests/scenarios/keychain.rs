@@ -65,3 +65,19 @@ fn cli_keys_set_list_rm_use_the_keychain_and_never_echo_the_key() {
     assert!(rm.status.success());
     assert_eq!(KeyringStore::with_service(&service).get(RouteId::Luma).unwrap(), None);
 }
+
+/// A keychain that cannot be reached is reported as such, with the fix, and nothing is sent;
+/// it is not mistaken for a missing key.
+#[test]
+fn an_unreachable_keychain_is_reported_with_its_fix_not_as_no_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = dailies(dir.path());
+    cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/dailies-test-bus");
+    cmd.args(["compare", "--model", "sora-2@openai", "--prompt", "fog", "--yes", "--json"]);
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("locked or unavailable"), "{stderr}");
+    assert!(stderr.contains("unlock the login keyring, or set OPENAI_API_KEY"), "{stderr}");
+    assert!(!stderr.contains("no key for route"), "{stderr}");
+}

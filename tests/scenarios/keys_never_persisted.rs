@@ -10,11 +10,13 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 async fn a_run_leaves_no_key_bytes_in_the_data_dir_or_output() {
     let fal_key = format!("fal-key-{}", uuid_like());
     let openai_key = format!("sk-test-{}", uuid_like());
-    let config = dailies_sim::SimConfig { fal_key: fal_key.clone(), openai_key: openai_key.clone(), ..sim_config() };
+    let keys =
+        dailies_sim::SimKeys { fal: fal_key.clone(), openai: openai_key.clone(), ..dailies_sim::SimKeys::demo() };
+    let config = dailies_sim::SimConfig { keys, ..sim_config() };
     let sim = start_sim(config).await;
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = dailies(dir.path());
-    against_sim(&mut cmd, &sim, &fal_key, &openai_key);
+    against_sim(&mut cmd, &sim);
     cmd.env("DAILIES_LOG", "trace");
     cmd.args([
         "compare",

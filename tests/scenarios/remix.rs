@@ -17,7 +17,7 @@ fn short(id: &str) -> &str {
 async fn a_remix_is_a_new_clip_of_the_same_shape_linked_to_its_source() {
     let sim = start_sim(sim_config()).await;
     let dir = tempfile::tempdir().unwrap();
-    let studio = studio_on(&sim, dir.path(), dailies_sim::DEMO_KEY).await;
+    let studio = studio_on(&sim, dir.path()).await;
     let params = CanonicalParams {
         prompt: "a lighthouse in fog".into(),
         duration_s: Some(4),
@@ -72,14 +72,14 @@ async fn dailies_remix_runs_a_remix_of_a_clip_made_on_a_key_and_prints_its_linea
     let sim = start_sim(sim_config()).await;
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = dailies(dir.path());
-    against_sim(&mut cmd, &sim, "dailies-demo-key", "dailies-demo-key");
+    against_sim(&mut cmd, &sim);
     cmd.args(["compare", "--prompt", "a lighthouse in fog", "--model", "sora-2@openai", "--json", "--yes"]);
     let (code, source, stderr) = run(&mut cmd);
     assert_eq!(code, 0, "{stderr}");
     let source_id = source["clips"][0]["clip_id"].as_str().unwrap().to_string();
 
     let mut cmd = dailies(dir.path());
-    against_sim(&mut cmd, &sim, "dailies-demo-key", "dailies-demo-key");
+    against_sim(&mut cmd, &sim);
     cmd.args(["remix", short(&source_id), "--prompt", "now in a snowstorm", "--json", "--yes"]);
     let (code, remix, stderr) = run(&mut cmd);
     assert_eq!(code, 0, "{stderr}");

@@ -16,7 +16,7 @@ async fn killed_compare_is_finished_by_resume_with_exactly_one_submit() {
     sim.set_timing(Timing { queue_ms: 1500, generate_ms: 2500, queue_positions: 2, jitter_pct: 0 });
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = dailies(dir.path());
-    against_sim(&mut cmd, &sim, "dailies-demo-key", "dailies-demo-key");
+    against_sim(&mut cmd, &sim);
     cmd.args([
         "compare",
         "--prompt",
@@ -50,7 +50,7 @@ async fn killed_compare_is_finished_by_resume_with_exactly_one_submit() {
     assert_eq!(sim.stats().submits.len(), 1);
 
     let mut resume = dailies(dir.path());
-    against_sim(&mut resume, &sim, "dailies-demo-key", "dailies-demo-key");
+    against_sim(&mut resume, &sim);
     let (code, json, stderr) = run(resume.args(["resume", "--json"]));
     assert_eq!(code, 0, "{stderr}\n{json}");
     assert_eq!(json["report"]["resumed"].as_array().unwrap().len(), 1);
@@ -68,7 +68,7 @@ async fn a_job_killed_between_send_and_id_is_marked_unknown_not_resubmitted() {
     {
         // Plan a real run, persist it, and leave its clip in `submitting` with no id:
         // exactly what a kill between sending and storing the id leaves behind.
-        let studio = studio_on(&sim, dir.path(), "dailies-demo-key").await;
+        let studio = studio_on(&sim, dir.path()).await;
         studio.set_demo(None);
         let request = CompareRequest {
             params: CanonicalParams { prompt: "fog".into(), ..Default::default() },
@@ -87,7 +87,7 @@ async fn a_job_killed_between_send_and_id_is_marked_unknown_not_resubmitted() {
         studio.store().close().await;
     }
     let mut resume = dailies(dir.path());
-    against_sim(&mut resume, &sim, "dailies-demo-key", "dailies-demo-key");
+    against_sim(&mut resume, &sim);
     let (code, json, stderr) = run(resume.args(["resume", "--json"]));
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(json["report"]["unknown"][0], "c1");
@@ -106,7 +106,7 @@ async fn a_clip_of_a_route_this_build_does_not_know_fails_and_sends_nothing() {
         // A row as a newer build would leave it: a route name this build has no adapter for,
         // a job id, and the emulator's fal URL as its base URL (where a fallback to the fal
         // adapter would carry the fal key).
-        let studio = studio_on(&sim, dir.path(), "dailies-demo-key").await;
+        let studio = studio_on(&sim, dir.path()).await;
         studio.set_demo(None);
         let request = CompareRequest {
             params: CanonicalParams { prompt: "fog".into(), ..Default::default() },
@@ -130,7 +130,7 @@ async fn a_clip_of_a_route_this_build_does_not_know_fails_and_sends_nothing() {
         studio.store().close().await;
     }
     let mut resume = dailies(dir.path());
-    against_sim(&mut resume, &sim, "dailies-demo-key", "dailies-demo-key");
+    against_sim(&mut resume, &sim);
     let (code, json, stderr) = run(resume.args(["resume", "--json"]));
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(json["report"]["failed"][0], "c1", "{json}");

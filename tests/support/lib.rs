@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 use std::sync::{Arc, OnceLock};
 
 use dailies_core::catalog::{Catalog, RouteId};
-use dailies_core::secrets::{MemoryStore, Secret};
+use dailies_core::secrets::MemoryStore;
 use dailies_core::{DemoBackend, PollPolicy, Studio, StudioOptions};
 use dailies_sim::{Sim, SimConfig, SimHandle};
 
@@ -64,12 +64,26 @@ pub fn dailies(data_dir: &Path) -> Command {
     cmd
 }
 
-/// Points a command's fal and OpenAI routes at the emulator with the given keys.
-pub fn against_sim(cmd: &mut Command, sim: &SimHandle, fal_key: &str, openai_key: &str) {
-    cmd.env("DAILIES_FAL_BASE_URL", sim.fal_base_url())
-        .env("DAILIES_OPENAI_BASE_URL", sim.openai_base_url())
-        .env("FAL_KEY", fal_key)
-        .env("OPENAI_API_KEY", openai_key);
+/// Points a command's fal and OpenAI routes at the emulator, each with the key the
+/// emulator accepts there.
+pub fn against_sim(cmd: &mut Command, sim: &SimHandle) {
+    for route in [RouteId::Fal, RouteId::Openai] {
+        let key = sim.route_key(route.as_str()).expect("the emulator keys every route");
+        route_against_sim(cmd, sim, route, &key);
+    }
+}
+
+/// Points one route of a command at the emulator with `key` in the route's SDK variable(s)
+/// (the environment path a creator's scripts use). Kling's `access:secret` is split over
+/// its two variables.
+pub fn route_against_sim(cmd: &mut Command, sim: &SimHandle, route: RouteId, key: &str) {
+    let url = sim.route_base_url(route.as_str()).expect("the emulator speaks every route");
+    cmd.env(route.base_url_env_var(), url);
+    let vars = dailies_core::secrets::env_vars(route);
+    let parts: Vec<&str> = if vars.len() == 2 { key.splitn(2, ':').collect() } else { vec![key] };
+    for (var, part) in vars.iter().zip(parts) {
+        cmd.env(var, part);
+    }
 }
 
 pub fn run(cmd: &mut Command) -> (i32, serde_json::Value, String) {
@@ -88,13 +102,28 @@ pub fn fast_poll() -> PollPolicy {
     }
 }
 
-/// A studio on a temp library whose every route goes to `sim`, for engine-level scenarios.
-pub async fn studio_on(sim: &SimHandle, data_dir: &Path, key: &str) -> Studio {
-    studio_with(sim, data_dir, key, fast_poll()).await
+/// A studio on a temp library whose every route goes to `sim` with the key the emulator
+/// accepts there, for engine-level scenarios.
+pub async fn studio_on(sim: &SimHandle, data_dir: &Path) -> Studio {
+    studio_with(sim, data_dir, fast_poll()).await
 }
 
 /// [`studio_on`] with a policy of the scenario's own (short timeouts, ...).
-pub async fn studio_with(sim: &SimHandle, data_dir: &Path, key: &str, poll: PollPolicy) -> Studio {
+pub async fn studio_with(sim: &SimHandle, data_dir: &Path, poll: PollPolicy) -> Studio {
+    studio_with_keys_and_poll(sim, data_dir, |route| sim.route_key(route), poll).await
+}
+
+/// [`studio_on`] with the keys `key_of` hands each route (e.g. a wrong one).
+pub async fn studio_with_keys(sim: &SimHandle, data_dir: &Path, key_of: impl Fn(&str) -> Option<String>) -> Studio {
+    studio_with_keys_and_poll(sim, data_dir, key_of, fast_poll()).await
+}
+
+async fn studio_with_keys_and_poll(
+    sim: &SimHandle,
+    data_dir: &Path,
+    key_of: impl Fn(&str) -> Option<String>,
+    poll: PollPolicy,
+) -> Studio {
     let studio = Studio::open(StudioOptions {
         data_dir: data_dir.to_path_buf(),
         secrets: Arc::new(MemoryStore::default()),
@@ -103,7 +132,7 @@ pub async fn studio_with(sim: &SimHandle, data_dir: &Path, key: &str, poll: Poll
     })
     .await
     .expect("studio opens");
-    studio.set_demo(Some(DemoBackend::new(Secret::new(key), |route| sim.route_base_url(route))));
+    studio.set_demo(Some(DemoBackend::new(key_of, |route| sim.route_base_url(route))));
     studio
 }
 
@@ -114,7 +143,7 @@ pub async fn run_one(
     model: &str,
     tweak: impl FnOnce(&mut dailies_core::catalog::CanonicalParams),
 ) -> (dailies_core::api::ClipView, Vec<String>) {
-    run_one_with(sim, model, fast_poll(), tweak).await
+    run_one_full(sim, model, |route| sim.route_key(route), fast_poll(), tweak).await
 }
 
 /// [`run_one`] with a policy of the scenario's own.
@@ -124,8 +153,28 @@ pub async fn run_one_with(
     poll: PollPolicy,
     tweak: impl FnOnce(&mut dailies_core::catalog::CanonicalParams),
 ) -> (dailies_core::api::ClipView, Vec<String>) {
+    run_one_full(sim, model, |route| sim.route_key(route), poll, tweak).await
+}
+
+/// [`run_one`] with the keys `key_of` hands each route (e.g. another route's key).
+pub async fn run_one_with_keys(
+    sim: &SimHandle,
+    model: &str,
+    key_of: impl Fn(&str) -> Option<String>,
+    tweak: impl FnOnce(&mut dailies_core::catalog::CanonicalParams),
+) -> (dailies_core::api::ClipView, Vec<String>) {
+    run_one_full(sim, model, key_of, fast_poll(), tweak).await
+}
+
+async fn run_one_full(
+    sim: &SimHandle,
+    model: &str,
+    key_of: impl Fn(&str) -> Option<String>,
+    poll: PollPolicy,
+    tweak: impl FnOnce(&mut dailies_core::catalog::CanonicalParams),
+) -> (dailies_core::api::ClipView, Vec<String>) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let studio = studio_with(sim, dir.path(), dailies_sim::DEMO_KEY, poll).await;
+    let studio = studio_with_keys_and_poll(sim, dir.path(), key_of, poll).await;
     let mut params =
         dailies_core::catalog::CanonicalParams { prompt: "a lighthouse in fog".into(), ..Default::default() };
     tweak(&mut params);

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use dailies_core::api::{CompareRequest, LibraryQuery};
 use dailies_core::catalog::{CanonicalParams, Catalog};
-use dailies_core::secrets::{MemoryStore, Secret};
+use dailies_core::secrets::MemoryStore;
 use dailies_core::store::NewClip;
 use dailies_core::{DemoBackend, Error, PollPolicy, Studio, StudioOptions};
 use dailies_sim::{Sim, SimConfig, Timing};
@@ -55,7 +55,7 @@ pub async fn run(out: &Path, clips: usize, library_runs: usize) -> Result<ExitCo
     let sim = Sim::start("127.0.0.1:0".parse().expect("loopback"), config)
         .await
         .map_err(|e| Error::Catalog(e.to_string()))?;
-    studio.set_demo(Some(DemoBackend::new(Secret::new(dailies_sim::DEMO_KEY), |r| sim.route_base_url(r))));
+    studio.set_demo(Some(DemoBackend::new(|r| sim.route_key(r), |r| sim.route_base_url(r))));
     let mut stats = vec![plan_stat(&studio)?];
     stats.extend(engine_stats(&studio, clips).await?);
     stats.push(media_stat(&studio).await?);

@@ -34,7 +34,8 @@ async fn main() -> ExitCode {
     match run(cli).await {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            // Errors can quote a provider's reply; no key leaves through this line.
+            eprintln!("error: {}", dailies_core::redact::scrub(&e.to_string()));
             ExitCode::from(exit_code_for(&e))
         }
     }

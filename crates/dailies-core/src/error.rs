@@ -72,6 +72,14 @@ fn suggest(s: &[String]) -> String {
     }
 }
 
+/// The way around a locked keychain for a lookup: the route's SDK variable.
+fn env_hint(env_var: &Option<String>) -> String {
+    match env_var {
+        Some(var) => format!(", or set {var} for Dailies to use instead"),
+        None => " and try again".to_string(),
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
@@ -89,6 +97,10 @@ pub enum Error {
     /// The HTTP client could not be set up (TLS roots, proxy settings): nothing can be sent.
     #[error("network setup: {0}")]
     HttpClient(String),
+    /// The keychain is there but cannot be read or written now (locked, no Secret Service,
+    /// access denied). Not "no key": the key may well be stored behind the lock.
+    #[error("keychain: the OS keychain is locked or unavailable ({detail}); unlock the login keyring{}", env_hint(.env_var))]
+    KeychainUnavailable { detail: String, env_var: Option<String> },
     #[error("{what} '{id}' not found")]
     NotFound { what: &'static str, id: String },
     #[error("file {path}: {source}")]
@@ -118,6 +130,7 @@ impl Error {
             Error::Store(_) | Error::Migrate(_) => "store",
             Error::Secrets(_) => "secrets",
             Error::HttpClient(_) => "http_client",
+            Error::KeychainUnavailable { .. } => "keychain_unavailable",
             Error::NotFound { .. } => "not_found",
             Error::Io { .. } => "io",
             Error::LocalIo { source, .. } => match source.kind() {

@@ -6,6 +6,7 @@
 //! - [`engine`]: [`Studio`], the job engine (persist → submit → follow → download → probe).
 //! - [`store`]: the SQLite library (sqlx, WAL, embedded migrations) and media folder.
 //! - [`secrets`]: OS keychain + SDK environment variables; keys only in [`secrets::Secret`].
+//! - [`redact`]: scrubs keys out of provider text before it is stored or printed.
 //! - [`media`]: the loopback HTTP server the webview plays clips from.
 //! - [`api`]: the types that cross the CLI/IPC boundary (TypeScript generated from them).
 
@@ -19,6 +20,7 @@ pub mod media;
 pub mod paths;
 pub mod probe;
 pub mod providers;
+pub mod redact;
 pub mod routes;
 pub mod secret;
 pub mod secrets;

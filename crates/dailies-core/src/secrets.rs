@@ -36,37 +36,53 @@ impl KeyringStore {
     }
 
     fn entry(&self, route: RouteId) -> Result<keyring::Entry> {
-        keyring::Entry::new(&self.service, route.as_str()).map_err(keychain_error)
+        keyring::Entry::new(&self.service, route.as_str()).map_err(|e| keychain_error(e, None))
     }
 }
 
-fn keychain_error(e: keyring::Error) -> Error {
-    Error::Secrets(match e {
+/// A keychain failure as the creator should read it. A locked or unreachable keychain is
+/// its own error with the fix, never "no key": the key may be stored behind the lock.
+/// `lookup` is the route being read, whose environment variable is the way around it.
+fn keychain_error(e: keyring::Error, lookup: Option<RouteId>) -> Error {
+    match e {
         keyring::Error::PlatformFailure(inner) | keyring::Error::NoStorageAccess(inner) => {
-            format!("the OS keychain is not reachable ({inner}); set the route's environment variable instead")
+            Error::KeychainUnavailable { detail: inner.to_string(), env_var: lookup.map(|r| env_vars(r).join(" + ")) }
         }
-        other => other.to_string(),
-    })
+        other => Error::Secrets(other.to_string()),
+    }
 }
+
+// Without a native store the keyring crate silently keeps keys in memory for the process's
+// lifetime; refuse to build there rather than lose a creator's keys.
+#[cfg(not(any(
+    target_os = "linux",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "macos",
+    target_os = "windows"
+)))]
+compile_error!(
+    "Dailies needs an OS keychain: Secret Service (Linux/BSD), Keychain (macOS) or Credential Manager (Windows)"
+);
 
 impl SecretStore for KeyringStore {
     fn get(&self, route: RouteId) -> Result<Option<Secret>> {
         match self.entry(route)?.get_password() {
             Ok(v) => Ok(Some(Secret::new(v))),
             Err(keyring::Error::NoEntry) => Ok(None),
-            Err(e) => Err(keychain_error(e)),
+            Err(e) => Err(keychain_error(e, Some(route))),
         }
     }
 
     fn set(&self, route: RouteId, secret: &Secret) -> Result<()> {
-        self.entry(route)?.set_password(secret.expose()).map_err(keychain_error)
+        self.entry(route)?.set_password(secret.expose()).map_err(|e| keychain_error(e, None))
     }
 
     fn delete(&self, route: RouteId) -> Result<bool> {
         match self.entry(route)?.delete_credential() {
             Ok(()) => Ok(true),
             Err(keyring::Error::NoEntry) => Ok(false),
-            Err(e) => Err(keychain_error(e)),
+            Err(e) => Err(keychain_error(e, None)),
         }
     }
 }
@@ -110,11 +126,17 @@ impl Keys {
         Keys { store }
     }
 
+    /// The route's key, remembered for [`crate::redact::scrub`] so no echo of it is kept.
+    /// Blocks on the keychain (D-Bus): async callers go through `spawn_blocking`.
     pub fn get(&self, route: RouteId) -> Result<Option<Secret>> {
-        match from_env(route) {
-            Some(s) => Ok(Some(s)),
-            None => self.store.get(route),
+        let key = match from_env(route) {
+            Some(s) => Some(s),
+            None => self.store.get(route)?,
+        };
+        if let Some(k) = &key {
+            crate::redact::remember(k);
         }
+        Ok(key)
     }
 
     pub fn set(&self, route: RouteId, secret: &Secret) -> Result<()> {
@@ -152,6 +174,49 @@ mod tests {
     fn secrets_never_print_their_value() {
         let s = Secret::new("sk-very-secret");
         assert_eq!(format!("{s:?} {s}"), "Secret(<redacted>) <redacted>");
+    }
+
+    /// A keychain that is there but locked, as the Secret Service reports it.
+    struct LockedStore;
+
+    fn locked(route: Option<RouteId>) -> Error {
+        let inner = std::io::Error::other("the login keyring is locked");
+        keychain_error(keyring::Error::NoStorageAccess(Box::new(inner)), route)
+    }
+
+    impl SecretStore for LockedStore {
+        fn get(&self, route: RouteId) -> Result<Option<Secret>> {
+            Err(locked(Some(route)))
+        }
+        fn set(&self, _: RouteId, _: &Secret) -> Result<()> {
+            Err(locked(None))
+        }
+        fn delete(&self, _: RouteId) -> Result<bool> {
+            Err(locked(None))
+        }
+    }
+
+    #[test]
+    fn a_locked_keychain_is_its_own_error_with_the_fix() {
+        let e = locked(Some(RouteId::Fal));
+        assert_eq!(e.code(), "keychain_unavailable");
+        let msg = e.to_string();
+        assert!(msg.contains("unlock the login keyring") && msg.contains("set FAL_KEY"), "{msg}");
+        let platform = keychain_error(keyring::Error::PlatformFailure("no D-Bus session".into()), None);
+        assert_eq!(platform.code(), "keychain_unavailable");
+        assert!(platform.to_string().ends_with("unlock the login keyring and try again"), "{platform}");
+        // Anything else the keychain says stays a plain keychain error.
+        assert_eq!(keychain_error(keyring::Error::BadEncoding(vec![0xff]), None).code(), "secrets");
+    }
+
+    #[test]
+    fn keys_report_a_locked_keychain_instead_of_no_key() {
+        let keys = Keys::new(Arc::new(LockedStore));
+        // Seedance's variable is unlikely to be set on a test machine, so the store is asked.
+        let err = keys.get(RouteId::Seedance).expect_err("a locked keychain is not 'no key'");
+        assert_eq!(err.code(), "keychain_unavailable");
+        assert!(err.to_string().contains("ARK_API_KEY"), "{err}");
+        assert_eq!(keys.set(RouteId::Seedance, &Secret::new("k")).unwrap_err().code(), "keychain_unavailable");
     }
 
     #[test]

@@ -5,17 +5,15 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-/// The key the emulator accepts when none is configured; the demo modes use it too.
-pub const DEMO_KEY: &str = "dailies-demo-key";
+use crate::keys::SimKeys;
 
 /// How a [`crate::Sim`] behaves. Build it with `SimConfig { clip_cache_dir, ..SimConfig::fast() }`
 /// rather than a full literal, so later knobs don't break callers.
 #[derive(Clone, Debug)]
 pub struct SimConfig {
-    /// Accepted key for `Authorization: Key <k>` on the fal routes.
-    pub fal_key: String,
-    /// Accepted key for `Authorization: Bearer <k>` on the OpenAI routes.
-    pub openai_key: String,
+    /// The key each route accepts (its own per route; any other is refused with the
+    /// route's 401).
+    pub keys: SimKeys,
     pub timing: Timing,
     /// Where generated MP4s are cached, keyed by model and render parameters.
     pub clip_cache_dir: PathBuf,
@@ -31,8 +29,7 @@ pub struct SimConfig {
 impl Default for SimConfig {
     fn default() -> Self {
         Self {
-            fal_key: DEMO_KEY.to_owned(),
-            openai_key: DEMO_KEY.to_owned(),
+            keys: SimKeys::demo(),
             timing: Timing::default(),
             clip_cache_dir: std::env::temp_dir().join("dailies-sim-clips"),
             sse_ping_interval: Duration::from_secs(15),

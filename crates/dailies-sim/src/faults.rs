@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 /// `endpoint_contains` get `kind` instead of normal behaviour.
 ///
 /// Request-level kinds (`rate_limit`, `rate_limit_header`, `server_error`,
-/// `insufficient_balance`, `malformed`, `stall`, `cut_download`, `redirect_to`) replace the
-/// response of the matching `op`. Job-level kinds (`fail_completed`,
+/// `insufficient_balance`, `malformed`, `stall`, `cut_download`, `redirect_to`, `echo_key`)
+/// replace the response of the matching `op`. Job-level kinds (`fail_completed`,
 /// `content_policy`) decide a job's fate when it is submitted, whatever `op` says.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fault {
@@ -83,6 +83,11 @@ pub enum FaultKind {
     /// (`http://localhost:PORT/_sim/elsewhere`), which records whether a key came along.
     RedirectTo {
         location: String,
+    },
+    /// An error with this HTTP status whose message quotes the request's own key (and,
+    /// for a 5xx, an upstream URL with `?key=`), in the route's error envelope.
+    EchoKey {
+        status: u16,
     },
 }
 

@@ -19,9 +19,11 @@ mod clips;
 mod clock;
 mod config;
 mod control;
+mod echo;
 mod fal;
 mod faults;
 mod google;
+mod keys;
 mod kling;
 mod luma;
 mod minimax;
@@ -41,8 +43,9 @@ use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
 use serde_json::json;
 
-pub use config::{SimConfig, Timing, DEMO_KEY};
+pub use config::{SimConfig, Timing};
 pub use faults::{Fault, FaultKind, FaultOp};
+pub use keys::{demo_keys, SimKeys};
 pub use stats::{RecordedSubmit, SimStats};
 
 use state::Shared;
@@ -83,6 +86,7 @@ impl Sim {
             .merge(cdn::router())
             .merge(control::router())
             .fallback(not_found)
+            .layer(axum::middleware::from_fn(echo::record_credential))
             .with_state(shared.clone());
         let stopping = shared.clone();
         tokio::spawn(async move {
@@ -146,6 +150,12 @@ impl SimHandle {
             "fal-storage" => Some(format!("{}/rest", self.fal_base_url())),
             _ => None,
         }
+    }
+
+    /// The key this emulator accepts on a route, as a client configures it (Kling's pair
+    /// as `access:secret`); the demo modes hand these to the app.
+    pub fn route_key(&self, route: &str) -> Option<String> {
+        self.shared.config.keys.for_route(route)
     }
 
     pub fn inject(&self, fault: Fault) {

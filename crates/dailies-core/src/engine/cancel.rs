@@ -44,7 +44,7 @@ impl Studio {
             let msg = format!("Cancel noted: it is sent to {name} the moment {name} returns the job id.");
             return self.cancel_outcome(&clip_id, &msg).await;
         };
-        let ctx = self.context_for(&row)?;
+        let ctx = self.context_for(&row).await?;
         // Recorded before it is sent: the provider may end the job before its reply arrives.
         self.store().add_event(&clip_id, "cancel", None, None, Some("sent")).await?;
         let limit = self.inner.poll.timeouts.request;
@@ -74,10 +74,12 @@ impl Studio {
         }
     }
 
-    fn context_for(&self, row: &crate::store::ClipRow) -> Result<RouteContext> {
+    async fn context_for(&self, row: &crate::store::ClipRow) -> Result<RouteContext> {
         let route = row.route_id()?;
+        let demo = row.demo;
         let key = self
-            .key_for(route, row.demo)?
+            .off_runtime(move |studio| studio.key_for(route, demo))
+            .await?
             .ok_or_else(|| InputError::NoKey { route, env_var: route.key_env_vars().join(" + ") })?;
         Ok(RouteContext { http: self.inner.http.clone(), base_url: row.base_url.clone(), key })
     }

@@ -56,8 +56,9 @@ impl Studio {
                 }
             };
             if let Err(e) = result {
-                tracing::error!(clip_id, error = %e, "clip task stopped on a local error");
+                // The error may quote a provider, so the log line is scrubbed like the row.
                 let msg = format!("Dailies could not record this clip: {e}");
+                tracing::error!(clip_id, error = %crate::redact::scrub(&e.to_string()), "clip task stopped");
                 let _ = studio.store().mark_failed(&clip_id, ClipStatus::Failed, e.code(), &msg).await;
                 studio.publish(&clip_id).await;
             }

@@ -38,27 +38,30 @@ use crate::error::Result;
 use crate::secrets::{Keys, Secret, SecretStore};
 use crate::store::Store;
 
-/// An emulator standing in for every provider: base URLs and the key it accepts.
+/// An emulator standing in for every provider: base URLs and the key each route accepts.
 #[derive(Clone, Debug)]
 pub struct DemoBackend {
     pub base_urls: HashMap<RouteId, String>,
-    pub key: Secret,
+    /// Per route, in the form the route's credential takes (Kling's `access:secret`).
+    pub keys: HashMap<RouteId, Secret>,
 }
 
 impl DemoBackend {
-    /// Every route the emulator speaks, by asking it for each route's base URL.
-    pub fn new(key: Secret, base_url_of: impl Fn(&str) -> Option<String>) -> DemoBackend {
+    /// Every route the emulator speaks, by asking it for each route's key and base URL.
+    pub fn new(key_of: impl Fn(&str) -> Option<String>, base_url_of: impl Fn(&str) -> Option<String>) -> DemoBackend {
         let base_urls = RouteId::ALL.iter().copied().filter_map(|r| base_url_of(r.as_str()).map(|u| (r, u))).collect();
-        DemoBackend { base_urls, key }
+        let keys =
+            RouteId::ALL.iter().copied().filter_map(|r| key_of(r.as_str()).map(|k| (r, Secret::new(k)))).collect();
+        DemoBackend { base_urls, keys }
     }
 
-    /// The emulator's key in the shape the route expects: routes whose credential is a pair
-    /// (Kling's access + secret key) get the demo key as both parts.
-    pub fn key_for(&self, route: RouteId) -> Secret {
-        match route.key_env_vars().len() {
-            2 => Secret::new(format!("{0}:{0}", self.key.expose())),
-            _ => self.key.clone(),
+    /// The emulator's key for a route, remembered for [`crate::redact::scrub`] like any key.
+    pub fn key_for(&self, route: RouteId) -> Option<Secret> {
+        let key = self.keys.get(&route).cloned();
+        if let Some(k) = &key {
+            crate::redact::remember(k);
         }
+        key
     }
 }
 
@@ -188,9 +191,18 @@ impl Studio {
 
     fn key_for(&self, route: RouteId, demo: bool) -> Result<Option<Secret>> {
         if demo {
-            return Ok(self.demo().map(|d| d.key_for(route)));
+            return Ok(self.demo().and_then(|d| d.key_for(route)));
         }
         self.inner.keys.get(route)
+    }
+
+    /// Runs `f` (a key lookup) on tokio's blocking pool: the keychain answers over a
+    /// blocking D-Bus call, which must not stall the async workers following other clips.
+    async fn off_runtime<T: Send + 'static>(&self, f: impl FnOnce(Studio) -> Result<T> + Send + 'static) -> Result<T> {
+        let studio = self.clone();
+        tokio::task::spawn_blocking(move || f(studio))
+            .await
+            .unwrap_or_else(|e| Err(crate::error::Error::Secrets(format!("the key lookup stopped: {e}"))))
     }
 
     pub fn key_statuses(&self) -> Vec<KeyStatus> {

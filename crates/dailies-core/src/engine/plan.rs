@@ -90,7 +90,10 @@ impl Studio {
     /// Persists the run with every clip, then starts one task per clip.
     pub async fn start(&self, plan: &RunPlan) -> Result<RunHandle> {
         // Keys are checked for every clip before the first one is sent.
-        let keyed = self.keys_for(plan)?;
+        let keyed = {
+            let plan = plan.clone();
+            self.off_runtime(move |studio| studio.keys_for(&plan)).await?
+        };
         let run_id = uuid::Uuid::now_v7().simple().to_string();
         let mut new_clips = Vec::new();
         let catalog = self.catalog();

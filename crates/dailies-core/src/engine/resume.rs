@@ -57,16 +57,18 @@ impl Studio {
                 report.failed.push(id);
                 continue;
             }
-            match self.keys().get(route) {
+            match self.off_runtime(move |studio| studio.keys().get(route)).await {
                 Ok(Some(key)) => {
                     tasks.push(self.spawn_clip(id.clone(), key, false));
                     report.resumed.push(id);
                 }
-                _ => {
-                    let msg = format!(
-                        "{}: no key available to continue this job; set it and run `dailies resume`",
-                        route.display_name()
-                    );
+                lookup => {
+                    // A locked keychain says so (with its fix); only a missing key reads as one.
+                    let why = match lookup {
+                        Err(e) => e.to_string(),
+                        Ok(_) => "no key available to continue this job; set it".to_string(),
+                    };
+                    let msg = format!("{}: {why} and run `dailies resume`", route.display_name());
                     self.store().add_event(&id, "resume_skipped", None, None, Some(&msg)).await?;
                     report.failed.push(id);
                 }

@@ -261,7 +261,8 @@ impl Store {
         Ok(())
     }
 
-    /// Terminal failure (`failed`, `canceled` or `unknown`) with a creator-facing message.
+    /// Terminal failure (`failed`, `canceled` or `unknown`) with a creator-facing message,
+    /// scrubbed of keys here (it often quotes the provider).
     pub async fn mark_failed(&self, clip_id: &str, status: ClipStatus, code: &str, message: &str) -> Result<()> {
         sqlx::query(
             "UPDATE clips SET status = ?, error_code = ?, error_message = ?, queue_position = NULL, \
@@ -269,7 +270,7 @@ impl Store {
         )
         .bind(status.as_str())
         .bind(code)
-        .bind(message)
+        .bind(crate::redact::scrub(message))
         .bind(now_ms())
         .bind(clip_id)
         .execute(&self.pool)

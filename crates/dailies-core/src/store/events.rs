@@ -13,6 +13,8 @@ pub struct JobEvent {
 }
 
 impl Store {
+    /// Provider text (`raw_status`, `detail`) is scrubbed of keys here, the one place
+    /// events are written.
     pub async fn add_event(
         &self,
         clip_id: &str,
@@ -28,8 +30,8 @@ impl Store {
         .bind(now_ms())
         .bind(kind)
         .bind(state)
-        .bind(raw_status)
-        .bind(detail)
+        .bind(crate::redact::scrub_opt(raw_status))
+        .bind(crate::redact::scrub_opt(detail))
         .execute(&self.pool)
         .await?;
         Ok(())

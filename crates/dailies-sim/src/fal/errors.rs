@@ -89,6 +89,9 @@ pub(crate) fn fault_response(kind: &FaultKind, op: FaultOp, request_id: &str) ->
                 .into_response()
         }
         FaultKind::Malformed => malformed(op, request_id),
+        FaultKind::EchoKey { status } => {
+            (code(*status), Json(json!({"detail": crate::echo::message(*status)}))).into_response()
+        }
         // Job-level kinds are consumed at submit and never reach here.
         FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
             flat(StatusCode::INTERNAL_SERVER_ERROR, "job-level fault used as a request fault", "internal_error")

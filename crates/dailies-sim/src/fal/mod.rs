@@ -108,7 +108,7 @@ async fn dispatch(
 fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Rejection> {
     let given = headers.get("authorization").and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Key "));
     match given {
-        Some(key) if key == shared.config.fal_key => Ok(()),
+        Some(key) if key == shared.config.keys.fal => Ok(()),
         Some(_) => Err(detail(StatusCode::UNAUTHORIZED, "Invalid API key").into()),
         None => {
             Err(detail(StatusCode::UNAUTHORIZED, "Missing or malformed Authorization header; expected 'Key <FAL_KEY>'")

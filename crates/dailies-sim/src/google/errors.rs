@@ -95,6 +95,11 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, name: &str) -> Respo
         // UNCONFIRMED wording (the fact sheet documents no billing error): Veo is paid-tier only.
         FaultKind::InsufficientBalance => failed_precondition("Veo is only accessible to billed users at this time."),
         FaultKind::Malformed => malformed(op, name),
+        FaultKind::EchoKey { status } => envelope(
+            StatusCode::from_u16(*status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            &crate::echo::message(*status),
+            None,
+        ),
         // Job-level kinds are consumed at submit and never reach here.
         FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
             envelope(StatusCode::INTERNAL_SERVER_ERROR, "job-level fault used as a request fault", None)

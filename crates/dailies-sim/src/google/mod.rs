@@ -39,13 +39,12 @@ type Samples = crate::state::Book<u32>;
 
 type Params = Query<Vec<(String, String)>>;
 
-/// `x-goog-api-key`, or the `?key=` parameter Google APIs also accept. The demo backend
-/// hands every route one key, configured as `fal_key`.
+/// `x-goog-api-key`, or the `?key=` parameter Google APIs also accept; the route's own key only.
 fn authorize(shared: &Shared, headers: &HeaderMap, query: &Params) -> Result<(), Rejection> {
     let header = headers.get("x-goog-api-key").and_then(|v| v.to_str().ok());
     let param = query.iter().find(|(k, _)| k == "key").map(|(_, v)| v.as_str());
     match header.or(param) {
-        Some(key) if key == shared.config.fal_key => Ok(()),
+        Some(key) if key == shared.config.keys.google => Ok(()),
         Some(_) => Err(bad_key()),
         None => Err(no_key()),
     }

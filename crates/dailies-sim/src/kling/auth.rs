@@ -17,10 +17,10 @@ struct Claims {
     iss: String,
 }
 
-/// The emulator's key pair. The demo backend hands every route one key (`fal_key`); a
-/// one-part key signs with itself, so access key and secret key are both that key.
+/// The emulator's key pair: two different strings, so a token signed with the access key
+/// (or naming the secret key as issuer) is refused as Kling refuses it.
 fn credentials(shared: &Shared) -> (&str, &str) {
-    (&shared.config.fal_key, &shared.config.fal_key)
+    (&shared.config.keys.kling_access, &shared.config.keys.kling_secret)
 }
 
 pub(super) fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Rejection> {

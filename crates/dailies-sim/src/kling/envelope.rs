@@ -54,6 +54,16 @@ pub(super) fn fault(kind: &FaultKind, op: FaultOp) -> Rejection {
             failure(StatusCode::TOO_MANY_REQUESTS, 1102, "resource pack exhausted or expired")
         }
         FaultKind::Malformed => malformed(op).into(),
+        FaultKind::EchoKey { status } => {
+            // 1002 invalid authorization, 1103 no permission, 5000 internal error.
+            let code = match status {
+                401 => 1002,
+                403 => 1103,
+                _ => 5000,
+            };
+            let message = crate::echo::message(*status);
+            failure(StatusCode::from_u16(*status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), code, &message)
+        }
         // Job-level kinds are consumed at submit and never reach here.
         FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
             failure(StatusCode::INTERNAL_SERVER_ERROR, 5000, "job-level fault used as a request fault")

@@ -60,6 +60,10 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Respons
             FaultOp::Status | FaultOp::Result => Json(json!({"id": id, "state": 7, "assets": "soon"})).into_response(),
             FaultOp::Content => ([(header::CONTENT_TYPE, "video/mp4")], "this is not an mp4").into_response(),
         },
+        FaultKind::EchoKey { status } => detail(
+            StatusCode::from_u16(*status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            &crate::echo::message(*status),
+        ),
         FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
             detail(StatusCode::INTERNAL_SERVER_ERROR, "job-level fault used as a request fault")
         }

@@ -43,11 +43,11 @@ struct Entry {
 
 type Book = crate::state::Book<Entry>;
 
-/// `Authorization: Bearer <key>`. The demo backend hands every route one key, configured as
-/// `fal_key`. The 401 body is UNCONFIRMED (FastAPI-style `detail`).
+/// `Authorization: Bearer <key>`, the route's own key only. The 401 body is UNCONFIRMED
+/// (FastAPI-style `detail`).
 fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Rejection> {
     match bearer(headers) {
-        Some(key) if key == shared.config.fal_key => Ok(()),
+        Some(key) if key == shared.config.keys.luma => Ok(()),
         Some(_) => Err(detail(StatusCode::UNAUTHORIZED, "Invalid API key").into()),
         None => Err(detail(StatusCode::UNAUTHORIZED, "Not authenticated").into()),
     }

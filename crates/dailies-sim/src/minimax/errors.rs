@@ -51,6 +51,10 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Rejecti
             (status, [(header::CONTENT_TYPE, "text/html")], page).into_response().into()
         }
         FaultKind::Malformed => malformed(op, id).into(),
+        // MiniMax answers auth trouble in `base_resp` (1004) over HTTP 200, the rest as 1000.
+        FaultKind::EchoKey { status } => {
+            base_error(if matches!(status, 401 | 403) { 1004 } else { 1000 }, &crate::echo::message(*status))
+        }
         // Job-level kinds are consumed at submit and never reach here.
         FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
             base_error(1000, "job-level fault used as a request fault")

@@ -84,10 +84,9 @@ async fn trace_id(request: Request, next: Next) -> Response {
 }
 
 /// `Authorization: Bearer <key>`. A missing or wrong key is status 1004 with HTTP 200.
-/// The emulator's key is the demo key the demo backend hands every route.
 fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Rejection> {
     match bearer(headers).map(str::trim) {
-        Some(key) if key == shared.config.fal_key => Ok(()),
+        Some(key) if key == shared.config.keys.minimax => Ok(()),
         Some(_) => Err(base_error(1004, "login fail: invalid api key")),
         None => Err(base_error(
             1004,

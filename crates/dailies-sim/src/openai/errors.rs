@@ -66,6 +66,12 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Rejecti
             Some("insufficient_quota"),
         ),
         FaultKind::Malformed => malformed(op, id),
+        FaultKind::EchoKey { status } => {
+            let code = if *status == 401 { Some("invalid_api_key") } else { None };
+            let kind = if *status >= 500 { "server_error" } else { "invalid_request_error" };
+            let status = StatusCode::from_u16(*status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            envelope(status, &crate::echo::message(status.as_u16()), kind, None, code)
+        }
         // Job-level kinds are consumed at submit and never reach here.
         FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => envelope(
             StatusCode::INTERNAL_SERVER_ERROR,

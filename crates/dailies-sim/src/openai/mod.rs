@@ -51,7 +51,7 @@ async fn request_id(request: Request, next: Next) -> Response {
 
 fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Rejection> {
     match bearer(headers) {
-        Some(key) if key == shared.config.openai_key => Ok(()),
+        Some(key) if key == shared.config.keys.openai => Ok(()),
         Some(key) => Err(error(
             StatusCode::UNAUTHORIZED,
             &format!(

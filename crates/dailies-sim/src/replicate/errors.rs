@@ -70,6 +70,12 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Rejecti
             problem_body(StatusCode::PAYMENT_REQUIRED, body)
         }
         FaultKind::Malformed => malformed(op, id),
+        FaultKind::EchoKey { status } => {
+            let status = StatusCode::from_u16(*status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let title = status.canonical_reason().unwrap_or("Error");
+            let message = crate::echo::message(status.as_u16());
+            problem_body(status, json!({"title": title, "detail": message, "status": status.as_u16()}))
+        }
         // Job-level kinds are consumed at submit and never reach here.
         FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
             let body = json!({"title": "Internal Server Error", "detail": "job-level fault used as a request fault", "status": 500});

@@ -67,12 +67,12 @@ pub(crate) struct Extra {
 }
 
 /// `Authorization: Bearer <token>`; the `Token` scheme from Replicate's own curl examples
-/// is accepted too. The emulator's token is the demo key the demo backend hands every route.
+/// is accepted too, with the route's own token only.
 fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Rejection> {
     let header = headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or("");
     let token = header.strip_prefix("Bearer ").or_else(|| header.strip_prefix("Token ")).map(str::trim);
     match token {
-        Some(token) if token == shared.config.fal_key => Ok(()),
+        Some(token) if token == shared.config.keys.replicate => Ok(()),
         // The recorded real response for a bad or missing token (replicate.md §7).
         _ => Err(problem(StatusCode::UNAUTHORIZED, "Unauthenticated", "You did not pass a valid authentication token")),
     }

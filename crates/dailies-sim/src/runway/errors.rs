@@ -46,6 +46,11 @@ pub(super) fn fault(kind: &FaultKind, op: FaultOp, task_id: &str) -> Rejection {
                 .into_response()
         }
         FaultKind::Malformed => malformed(op, task_id),
+        FaultKind::EchoKey { status } => (
+            StatusCode::from_u16(*status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            Json(json!({"error": crate::echo::message(*status)})),
+        )
+            .into_response(),
         // Job-level kinds are consumed at submit and never reach here.
         FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
             (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({"error": "job-level fault used as a request fault"})))

@@ -43,8 +43,7 @@ pub(crate) type RunwayState = crate::state::Book<String>;
 /// Bearer key first, then the version header (missing or unknown → 400).
 fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Rejection> {
     match bearer(headers) {
-        // The demo backend hands every route the one configured key.
-        Some(key) if key == shared.config.fal_key => {}
+        Some(key) if key == shared.config.keys.runway => {}
         Some(_) => return Err(error(StatusCode::UNAUTHORIZED, "Incorrect API key provided.")),
         None => {
             return Err(error(StatusCode::UNAUTHORIZED, "Missing API key. Send it as 'Authorization: Bearer <key>'."))

@@ -93,6 +93,15 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Respons
             FaultOp::Status | FaultOp::Result => Json(json!({"id": id, "status": 3, "content": []})).into_response(),
             FaultOp::Content => ([(header::CONTENT_TYPE, "video/mp4")], "this is not an mp4").into_response(),
         },
+        FaultKind::EchoKey { status } => {
+            let code = match status {
+                401 => "AuthenticationError",
+                403 => "AccessDenied",
+                _ => "InternalServiceError",
+            };
+            let status = StatusCode::from_u16(*status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            envelope(status, code, &crate::echo::message(status.as_u16()), "")
+        }
         FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => envelope(
             StatusCode::INTERNAL_SERVER_ERROR,
             "InternalServiceError",

@@ -47,11 +47,11 @@ struct Entry {
 
 type Book = crate::state::Book<Entry>;
 
-/// `Authorization: Bearer <ARK_API_KEY>`. The demo backend hands every route one key,
-/// configured as `fal_key`. The code and wording are UNCONFIRMED (Ark's `AuthenticationError`).
+/// `Authorization: Bearer <ARK_API_KEY>`, the route's own key only. The code and wording
+/// are UNCONFIRMED (Ark's `AuthenticationError`).
 fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Rejection> {
     match bearer(headers) {
-        Some(key) if key == shared.config.fal_key => Ok(()),
+        Some(key) if key == shared.config.keys.seedance => Ok(()),
         _ => Err(error(
             StatusCode::UNAUTHORIZED,
             "AuthenticationError",

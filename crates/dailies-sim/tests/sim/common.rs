@@ -2,8 +2,14 @@
 
 use std::time::{Duration, Instant};
 
-use dailies_sim::{Sim, SimConfig, SimHandle, DEMO_KEY};
+use dailies_sim::demo_keys::{FAL, OPENAI};
+use dailies_sim::{Sim, SimConfig, SimHandle};
 use serde_json::Value;
+
+/// fal's `Authorization` header with the emulator's fal key.
+pub fn fal_auth() -> String {
+    format!("Key {FAL}")
+}
 
 /// The cheapest fal endpoint and input the protocol allows: 720x720, 3 s.
 pub const V3_STD: &str = "fal-ai/kling-video/v3/standard/text-to-video";
@@ -34,13 +40,13 @@ impl Drop for TestSim {
 
 impl TestSim {
     pub fn fal_get(&self, url: &str) -> reqwest::RequestBuilder {
-        self.http.get(url).header("authorization", format!("Key {DEMO_KEY}"))
+        self.http.get(url).header("authorization", format!("Key {FAL}"))
     }
 
     pub async fn fal_submit(&self, endpoint: &str, body: Value) -> reqwest::Response {
         self.http
             .post(format!("{}/{endpoint}", self.sim.fal_base_url()))
-            .header("authorization", format!("Key {DEMO_KEY}"))
+            .header("authorization", format!("Key {FAL}"))
             .json(&body)
             .send()
             .await
@@ -74,7 +80,7 @@ impl TestSim {
     }
 
     pub fn openai(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
-        self.http.request(method, format!("{}{path}", self.sim.openai_base_url())).bearer_auth(DEMO_KEY)
+        self.http.request(method, format!("{}{path}", self.sim.openai_base_url())).bearer_auth(OPENAI)
     }
 
     /// Polls a video until it is `completed` or `failed`; returns every body seen.

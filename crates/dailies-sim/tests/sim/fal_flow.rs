@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::common::{start, start_with, V3_STD};
+use crate::common::{fal_auth, start, start_with, V3_STD};
 
 #[tokio::test]
 async fn happy_path_by_polling_then_result_and_ranged_cdn_download() {
@@ -116,7 +116,7 @@ async fn request_urls_use_owner_and_app_only() {
     let full = format!("{}/{V3_STD}/requests/{id}", t.sim.fal_base_url());
     let status = t.fal_get(&format!("{full}/status")).send().await.unwrap();
     assert!(matches!(status.status().as_u16(), 200 | 202));
-    let cancel = t.http.put(format!("{full}/cancel")).header("authorization", "Key dailies-demo-key");
+    let cancel = t.http.put(format!("{full}/cancel")).header("authorization", fal_auth());
     assert_eq!(cancel.send().await.unwrap().status(), 404);
     // Another app's prefix does not reach this request.
     let other = format!("{}/fal-ai/minimax/requests/{id}/status", t.sim.fal_base_url());
@@ -129,7 +129,7 @@ async fn request_urls_use_owner_and_app_only() {
 async fn cancel_while_queued_then_already_completed() {
     let t = start().await;
     let submit = t.fal_small_job().await;
-    let cancel = |url: String| t.http.put(url).header("authorization", "Key dailies-demo-key").send();
+    let cancel = |url: String| t.http.put(url).header("authorization", fal_auth()).send();
     let first = cancel(submit["cancel_url"].as_str().unwrap().to_owned()).await.unwrap();
     assert_eq!(first.status(), 202);
     assert_eq!(first.json::<Value>().await.unwrap(), json!({"status": "CANCELLATION_REQUESTED"}));

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 
-use crate::common::{start, TestSim};
+use crate::common::{fal_auth, start, TestSim};
 
 const KLING_I2V: &str = "fal-ai/kling-video/v3/pro/image-to-video";
 
@@ -29,7 +29,7 @@ fn storage(t: &TestSim) -> String {
 async fn upload(t: &TestSim, bytes: Vec<u8>, content_type: &str) -> String {
     let url = format!("{}/storage/upload/initiate?storage_type=fal-cdn-v3", storage(t));
     let body = json!({"content_type": content_type, "file_name": "frame.png"});
-    let response = t.http.post(url).header("authorization", "Key dailies-demo-key").json(&body).send().await.unwrap();
+    let response = t.http.post(url).header("authorization", fal_auth()).json(&body).send().await.unwrap();
     assert_eq!(response.status(), 200);
     let issued: Value = response.json().await.unwrap();
     let put = t.http.put(issued["upload_url"].as_str().unwrap()).header("content-type", content_type).body(bytes);
@@ -52,7 +52,8 @@ async fn initiate_is_authenticated_and_validated() {
     let q = "?storage_type=fal-cdn-v3";
     assert_eq!(send(url(q), None, good.clone()).await.unwrap().status(), 401);
     assert_eq!(send(url(q), Some("Key wrong"), good.clone()).await.unwrap().status(), 401);
-    let key = Some("Key dailies-demo-key");
+    let auth = fal_auth();
+    let key = Some(auth.as_str());
     let cases = [
         (url(""), good.clone(), json!(["query", "storage_type"]), "missing"),
         (url("?storage_type=s3"), good.clone(), json!(["query", "storage_type"]), "literal_error"),
@@ -74,17 +75,8 @@ async fn put_checks_signature_and_content_type_and_the_cdn_serves_the_file() {
     let t = start().await;
     let url = format!("{}/storage/upload/initiate?storage_type=fal-cdn-v3", storage(&t));
     let body = json!({"content_type": "image/png", "file_name": "frame.png"});
-    let issued: Value = t
-        .http
-        .post(url)
-        .header("authorization", "Key dailies-demo-key")
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let issued: Value =
+        t.http.post(url).header("authorization", fal_auth()).json(&body).send().await.unwrap().json().await.unwrap();
     let (upload_url, file_url) = (issued["upload_url"].as_str().unwrap(), issued["file_url"].as_str().unwrap());
     assert_eq!(t.http.get(file_url).send().await.unwrap().status(), 404, "nothing uploaded yet");
     let put = |u: String, ct: &str| t.http.put(u).header("content-type", ct).body(vec![1u8, 2, 3]).send();

@@ -2,13 +2,15 @@
 
 use serde_json::{json, Value};
 
-use crate::common::{start, V3_STD};
+use crate::common::{fal_auth, start, V3_STD};
 
 #[tokio::test]
 async fn wrong_or_missing_key_is_401() {
     let t = start().await;
     let url = format!("{}/{V3_STD}", t.sim.fal_base_url());
-    for auth in [Some("Key wrong"), Some("Bearer dailies-demo-key"), None] {
+    // The right key under the wrong scheme is refused too.
+    let bearer = format!("Bearer {}", dailies_sim::demo_keys::FAL);
+    for auth in [Some("Key wrong"), Some(bearer.as_str()), None] {
         let mut request = t.http.post(&url).json(&json!({"prompt": "x"}));
         if let Some(auth) = auth {
             request = request.header("authorization", auth);
@@ -64,7 +66,7 @@ async fn max_queue_length_rejects_with_429_and_webhook_is_recorded() {
     let t = start().await;
     let url = |q: &str| format!("{}/{V3_STD}?{q}", t.sim.fal_base_url());
     let body = json!({"prompt": "x", "duration": "3", "aspect_ratio": "1:1"});
-    let post = |u: String| t.http.post(u).header("authorization", "Key dailies-demo-key").json(&body).send();
+    let post = |u: String| t.http.post(u).header("authorization", fal_auth()).json(&body).send();
     assert_eq!(post(url("fal_webhook=https%3A%2F%2Fexample.com%2Fhook")).await.unwrap().status(), 200);
     assert_eq!(post(url("fal_max_queue_length=1")).await.unwrap().status(), 429);
     assert_eq!(post(url("fal_max_queue_length=5")).await.unwrap().status(), 200);

@@ -6,7 +6,7 @@ mod flow;
 
 use std::time::{Duration, Instant};
 
-use dailies_sim::DEMO_KEY;
+use dailies_sim::demo_keys::GOOGLE;
 use serde_json::{json, Value};
 
 use crate::common::TestSim;
@@ -19,7 +19,7 @@ fn api(t: &TestSim) -> String {
 
 pub async fn predict(t: &TestSim, model: &str, body: Value) -> reqwest::Response {
     let url = format!("{}/models/{model}:predictLongRunning", api(t));
-    t.http.post(url).header("x-goog-api-key", DEMO_KEY).json(&body).send().await.unwrap()
+    t.http.post(url).header("x-goog-api-key", GOOGLE).json(&body).send().await.unwrap()
 }
 
 pub fn small(prompt: &str) -> Value {
@@ -27,7 +27,7 @@ pub fn small(prompt: &str) -> Value {
 }
 
 pub async fn get(t: &TestSim, name: &str) -> reqwest::Response {
-    t.http.get(format!("{}/{name}", api(t))).header("x-goog-api-key", DEMO_KEY).send().await.unwrap()
+    t.http.get(format!("{}/{name}", api(t))).header("x-goog-api-key", GOOGLE).send().await.unwrap()
 }
 
 /// Polls until `done: true`; returns every operation seen.

@@ -6,7 +6,7 @@ mod rules;
 use std::time::{Duration, Instant};
 
 use base64::Engine;
-use dailies_sim::DEMO_KEY;
+use dailies_sim::demo_keys::{KLING_ACCESS, KLING_SECRET};
 use jsonwebtoken::{encode, EncodingKey, Header};
 use serde_json::{json, Value};
 
@@ -21,7 +21,7 @@ pub fn token(iss: &str, secret: &str, nbf_offset: i64, exp_offset: i64) -> Strin
 }
 
 pub fn valid_token() -> String {
-    token(DEMO_KEY, DEMO_KEY, -5, 1800)
+    token(KLING_ACCESS, KLING_SECRET, -5, 1800)
 }
 
 pub fn url(t: &TestSim, path: &str) -> String {

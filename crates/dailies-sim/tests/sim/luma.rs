@@ -6,7 +6,7 @@ mod flow;
 
 use std::time::{Duration, Instant};
 
-use dailies_sim::DEMO_KEY;
+use dailies_sim::demo_keys::LUMA;
 use serde_json::{json, Value};
 
 use crate::common::TestSim;
@@ -16,7 +16,7 @@ pub fn api(t: &TestSim, path: &str) -> String {
 }
 
 pub fn call(t: &TestSim, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
-    t.http.request(method, api(t, path)).bearer_auth(DEMO_KEY)
+    t.http.request(method, api(t, path)).bearer_auth(LUMA)
 }
 
 pub async fn create(t: &TestSim, body: Value) -> reqwest::Response {

@@ -6,7 +6,7 @@ mod flow;
 
 use std::time::{Duration, Instant};
 
-use dailies_sim::DEMO_KEY;
+use dailies_sim::demo_keys::MINIMAX;
 use serde_json::{json, Value};
 
 use crate::common::TestSim;
@@ -14,7 +14,7 @@ use crate::common::TestSim;
 impl TestSim {
     pub fn minimax(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
         let base = self.sim.route_base_url("minimax").expect("the emulator speaks minimax");
-        self.http.request(method, format!("{base}{path}")).bearer_auth(DEMO_KEY)
+        self.http.request(method, format!("{base}{path}")).bearer_auth(MINIMAX)
     }
 
     /// `POST /v1/video_generation`; asserts HTTP 200, as v1 answers even its errors.

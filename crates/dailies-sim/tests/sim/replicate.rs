@@ -7,7 +7,7 @@ mod validation;
 
 use std::time::{Duration, Instant};
 
-use dailies_sim::DEMO_KEY;
+use dailies_sim::demo_keys::REPLICATE;
 use serde_json::{json, Value};
 
 use crate::common::TestSim;
@@ -17,7 +17,7 @@ pub const KLING: &str = "kwaivgi/kling-v3-video";
 impl TestSim {
     pub fn replicate(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
         let base = self.sim.route_base_url("replicate").expect("the emulator speaks replicate");
-        self.http.request(method, format!("{base}{path}")).bearer_auth(DEMO_KEY)
+        self.http.request(method, format!("{base}{path}")).bearer_auth(REPLICATE)
     }
 
     pub async fn replicate_create(&self, model: &str, body: Value) -> reqwest::Response {

@@ -6,7 +6,7 @@ mod rules;
 
 use std::time::{Duration, Instant};
 
-use dailies_sim::DEMO_KEY;
+use dailies_sim::demo_keys::RUNWAY;
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -14,7 +14,7 @@ use crate::common::{probe, start, start_with, TestSim};
 
 pub fn request(t: &TestSim, method: Method, path: &str) -> reqwest::RequestBuilder {
     let url = format!("{}{path}", t.sim.route_base_url("runway").unwrap());
-    t.http.request(method, url).bearer_auth(DEMO_KEY).header("X-Runway-Version", "2024-11-06")
+    t.http.request(method, url).bearer_auth(RUNWAY).header("X-Runway-Version", "2024-11-06")
 }
 
 pub async fn create(t: &TestSim, path: &str, body: Value) -> (u16, Value) {

@@ -6,7 +6,7 @@ mod flow;
 
 use std::time::{Duration, Instant};
 
-use dailies_sim::DEMO_KEY;
+use dailies_sim::demo_keys::SEEDANCE;
 use serde_json::{json, Value};
 
 use crate::common::TestSim;
@@ -19,7 +19,7 @@ pub fn tasks(t: &TestSim, path: &str) -> String {
 }
 
 pub fn call(t: &TestSim, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
-    t.http.request(method, tasks(t, path)).bearer_auth(DEMO_KEY)
+    t.http.request(method, tasks(t, path)).bearer_auth(SEEDANCE)
 }
 
 pub async fn create(t: &TestSim, body: Value) -> reqwest::Response {

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use dailies_sim::DEMO_KEY;
+use dailies_sim::demo_keys::GOOGLE;
 use serde_json::{json, Value};
 
 use super::{assert_google_error, get, poll, predict, small, VEO31};
@@ -29,7 +29,7 @@ async fn operation_runs_to_done_and_the_file_needs_the_key() {
     let anonymous = t.http.get(uri).send().await.unwrap();
     assert_eq!(anonymous.status(), 403);
     assert_google_error(&anonymous.json().await.unwrap(), 403, "PERMISSION_DENIED");
-    let bytes = t.http.get(uri).header("x-goog-api-key", DEMO_KEY).send().await.unwrap().bytes().await.unwrap();
+    let bytes = t.http.get(uri).header("x-goog-api-key", GOOGLE).send().await.unwrap().bytes().await.unwrap();
     let (w, h, secs, audio) = probe(&bytes);
     assert_eq!((w, h, audio), (1280, 720, true), "Veo 3.x always has audio");
     assert!((secs - 4.0).abs() < 0.2, "{secs}");
@@ -52,7 +52,7 @@ async fn portrait_1080p_veo2_silent_and_string_durations() {
     let done = poll(&t, op["name"].as_str().unwrap()).await.pop().unwrap();
     let uri =
         done["response"]["generateVideoResponse"]["generatedSamples"][0]["video"]["uri"].as_str().unwrap().to_owned();
-    let bytes = t.http.get(&uri).query(&[("key", DEMO_KEY)]).send().await.unwrap().bytes().await.unwrap();
+    let bytes = t.http.get(&uri).query(&[("key", GOOGLE)]).send().await.unwrap().bytes().await.unwrap();
     let (w, h, secs, _) = probe(&bytes);
     assert_eq!((w, h), (1080, 1920));
     assert!((secs - 8.0).abs() < 0.2, "{secs}");
@@ -63,7 +63,7 @@ async fn portrait_1080p_veo2_silent_and_string_durations() {
     let samples = done["response"]["generateVideoResponse"]["generatedSamples"].as_array().unwrap().clone();
     assert_eq!(samples.len(), 2);
     let uri = samples[1]["video"]["uri"].as_str().unwrap();
-    let bytes = t.http.get(uri).header("x-goog-api-key", DEMO_KEY).send().await.unwrap().bytes().await.unwrap();
+    let bytes = t.http.get(uri).header("x-goog-api-key", GOOGLE).send().await.unwrap().bytes().await.unwrap();
     let (w, h, secs, audio) = probe(&bytes);
     assert_eq!((w, h, audio), (1280, 720, false), "Veo 2 is silent");
     assert!((secs - 5.0).abs() < 0.2, "{secs}");
@@ -77,7 +77,7 @@ async fn files_expire_after_the_retention_window() {
     let uri =
         done["response"]["generateVideoResponse"]["generatedSamples"][0]["video"]["uri"].as_str().unwrap().to_owned();
     tokio::time::sleep(Duration::from_millis(400)).await;
-    let gone = t.http.get(&uri).header("x-goog-api-key", DEMO_KEY).send().await.unwrap();
+    let gone = t.http.get(&uri).header("x-goog-api-key", GOOGLE).send().await.unwrap();
     assert_eq!(gone.status(), 404);
     assert_google_error(&gone.json().await.unwrap(), 404, "NOT_FOUND");
     let unknown = get(&t, &format!("models/{VEO31}/operations/nope")).await;

@@ -1,7 +1,8 @@
 //! What the Kling emulator refuses, with Kling's business codes: bad tokens, bad fields,
 //! the account's concurrency, and every scripted fault kind.
 
-use dailies_sim::{Fault, FaultKind, FaultOp, DEMO_KEY};
+use dailies_sim::demo_keys::{KLING_ACCESS, KLING_SECRET};
+use dailies_sim::{Fault, FaultKind, FaultOp};
 use serde_json::{json, Value};
 
 use super::{create, poll, query, small, token, url};
@@ -23,11 +24,14 @@ async fn tokens_are_verified_with_klings_auth_codes() {
     let cases = [
         (None, 1001),
         (Some("Bearer not-a-jwt".to_string()), 1002),
-        (Some(format!("Bearer  {}", token(DEMO_KEY, DEMO_KEY, -5, 600))), 1002),
-        (bearer(token(DEMO_KEY, "wrong-secret", -5, 600)), 1002),
-        (bearer(token("someone-else", DEMO_KEY, -5, 600)), 1002),
-        (bearer(token(DEMO_KEY, DEMO_KEY, 120, 600)), 1003),
-        (bearer(token(DEMO_KEY, DEMO_KEY, -600, -10)), 1004),
+        (Some(format!("Bearer  {}", token(KLING_ACCESS, KLING_SECRET, -5, 600))), 1002),
+        (bearer(token(KLING_ACCESS, "wrong-secret", -5, 600)), 1002),
+        // Signed with the access key instead of the secret: the mix-up a two-part key invites.
+        (bearer(token(KLING_ACCESS, KLING_ACCESS, -5, 600)), 1002),
+        (bearer(token(KLING_SECRET, KLING_SECRET, -5, 600)), 1002),
+        (bearer(token("someone-else", KLING_SECRET, -5, 600)), 1002),
+        (bearer(token(KLING_ACCESS, KLING_SECRET, 120, 600)), 1003),
+        (bearer(token(KLING_ACCESS, KLING_SECRET, -600, -10)), 1004),
     ];
     for (auth, code) in cases {
         let (status, body) = post_with(&t, auth.clone()).await;

@@ -43,7 +43,7 @@ async fn request_faults_use_problem_bodies() {
     assert!(odd["output"].is_object(), "a finished prediction's read gets the result fault: {odd}");
     t.sim.inject(Fault::once("replicate", FaultOp::Content, FaultKind::ServerError { status: 502 }));
     let url = done["output"].as_str().unwrap();
-    let file = t.http.get(url).bearer_auth(dailies_sim::DEMO_KEY).send().await.unwrap();
+    let file = t.http.get(url).bearer_auth(dailies_sim::demo_keys::REPLICATE).send().await.unwrap();
     assert_eq!(file.status(), 502);
 }
 

@@ -43,7 +43,7 @@ async fn create_poll_and_download_a_real_clip() {
 
     let url = done["output"].as_str().unwrap();
     assert_eq!(t.http.get(url).send().await.unwrap().status(), 401, "the spec says output files need auth");
-    let file = t.http.get(url).bearer_auth(dailies_sim::DEMO_KEY).send().await.unwrap();
+    let file = t.http.get(url).bearer_auth(dailies_sim::demo_keys::REPLICATE).send().await.unwrap();
     assert_eq!(file.headers()["content-type"], "video/mp4");
     let (w, h, secs, audio) = probe(&file.bytes().await.unwrap());
     assert_eq!((w, h, audio), (720, 720, false));
@@ -80,7 +80,7 @@ async fn uploaded_files_are_usable_as_image_inputs() {
         (Some("image/png"), Some(6), Some("frame.png"))
     );
     let url = file["urls"]["get"].as_str().unwrap();
-    assert_eq!(t.http.get(url).bearer_auth(dailies_sim::DEMO_KEY).send().await.unwrap().status(), 200);
+    assert_eq!(t.http.get(url).bearer_auth(dailies_sim::demo_keys::REPLICATE).send().await.unwrap().status(), 200);
     let mut body = small_kling();
     body["input"]["start_image"] = url.into();
     assert_eq!(t.replicate_create(KLING, body).await.status(), 201);
@@ -135,5 +135,5 @@ async fn outputs_inputs_and_files_are_removed_after_retention() {
         .unwrap();
     assert_eq!((later["status"].as_str(), later["data_removed"].as_bool()), (Some("succeeded"), Some(true)));
     assert!(later["output"].is_null() && later["input"] == json!({}));
-    assert_eq!(t.http.get(&url).bearer_auth(dailies_sim::DEMO_KEY).send().await.unwrap().status(), 404);
+    assert_eq!(t.http.get(&url).bearer_auth(dailies_sim::demo_keys::REPLICATE).send().await.unwrap().status(), 404);
 }

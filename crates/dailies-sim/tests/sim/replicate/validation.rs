@@ -20,7 +20,7 @@ async fn a_missing_or_wrong_token_is_the_recorded_401_and_token_scheme_works() {
     );
     let wrong = t.http.post(&url).bearer_auth("r8_wrong").json(&small_kling()).send().await.unwrap();
     assert_eq!(wrong.status(), 401);
-    let token = t.http.post(&url).header("authorization", format!("Token {}", dailies_sim::DEMO_KEY));
+    let token = t.http.post(&url).header("authorization", format!("Token {}", dailies_sim::demo_keys::REPLICATE));
     assert_eq!(token.json(&small_kling()).send().await.unwrap().status(), 201);
 }
 

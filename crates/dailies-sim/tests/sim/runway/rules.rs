@@ -1,7 +1,8 @@
 //! What the Runway emulator refuses (headers, the model union, images) and the shapes the
 //! scripted faults take.
 
-use dailies_sim::{Fault, FaultKind, FaultOp, DEMO_KEY};
+use dailies_sim::demo_keys::RUNWAY;
+use dailies_sim::{Fault, FaultKind, FaultOp};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -15,8 +16,8 @@ async fn key_and_version_header_are_required() {
     let cases = [
         (None, Some("2024-11-06"), 401),
         (Some("wrong-key"), Some("2024-11-06"), 401),
-        (Some(DEMO_KEY), None, 400),
-        (Some(DEMO_KEY), Some("2024-09-13"), 400),
+        (Some(RUNWAY), None, 400),
+        (Some(RUNWAY), Some("2024-09-13"), 400),
     ];
     for (key, version, status) in cases {
         let mut req = t.http.post(&url).json(&gen45());

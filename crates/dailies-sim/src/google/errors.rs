@@ -96,7 +96,7 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, name: &str) -> Respo
         FaultKind::InsufficientBalance => failed_precondition("Veo is only accessible to billed users at this time."),
         FaultKind::Malformed => malformed(op, name),
         // Job-level kinds are consumed at submit and never reach here.
-        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
+        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy | FaultKind::CanceledByProvider => {
             envelope(StatusCode::INTERNAL_SERVER_ERROR, "job-level fault used as a request fault", None)
         }
         // Transport-level kinds keep this route's shape where they have one.

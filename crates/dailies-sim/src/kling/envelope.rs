@@ -55,7 +55,7 @@ pub(super) fn fault(kind: &FaultKind, op: FaultOp) -> Rejection {
         }
         FaultKind::Malformed => malformed(op).into(),
         // Job-level kinds are consumed at submit and never reach here.
-        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
+        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy | FaultKind::CanceledByProvider => {
             failure(StatusCode::INTERNAL_SERVER_ERROR, 5000, "job-level fault used as a request fault")
         }
         // Transport-level kinds keep this route's shape where they have one.

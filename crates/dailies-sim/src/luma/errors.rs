@@ -60,7 +60,7 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Respons
             FaultOp::Status | FaultOp::Result => Json(json!({"id": id, "state": 7, "assets": "soon"})).into_response(),
             FaultOp::Content => ([(header::CONTENT_TYPE, "video/mp4")], "this is not an mp4").into_response(),
         },
-        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
+        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy | FaultKind::CanceledByProvider => {
             detail(StatusCode::INTERNAL_SERVER_ERROR, "job-level fault used as a request fault")
         }
         // Transport-level kinds keep this route's shape where they have one.

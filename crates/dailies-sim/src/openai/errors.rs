@@ -67,7 +67,7 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Rejecti
         ),
         FaultKind::Malformed => malformed(op, id),
         // Job-level kinds are consumed at submit and never reach here.
-        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => envelope(
+        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy | FaultKind::CanceledByProvider => envelope(
             StatusCode::INTERNAL_SERVER_ERROR,
             "job-level fault used as a request fault",
             "server_error",

@@ -71,7 +71,7 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Rejecti
         }
         FaultKind::Malformed => malformed(op, id),
         // Job-level kinds are consumed at submit and never reach here.
-        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
+        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy | FaultKind::CanceledByProvider => {
             let body = json!({"title": "Internal Server Error", "detail": "job-level fault used as a request fault", "status": 500});
             problem_body(StatusCode::INTERNAL_SERVER_ERROR, body)
         }

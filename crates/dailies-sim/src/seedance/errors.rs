@@ -93,7 +93,7 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Respons
             FaultOp::Status | FaultOp::Result => Json(json!({"id": id, "status": 3, "content": []})).into_response(),
             FaultOp::Content => ([(header::CONTENT_TYPE, "video/mp4")], "this is not an mp4").into_response(),
         },
-        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => envelope(
+        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy | FaultKind::CanceledByProvider => envelope(
             StatusCode::INTERNAL_SERVER_ERROR,
             "InternalServiceError",
             "job-level fault used as a request fault",

@@ -73,7 +73,8 @@ async fn leave_behind(at: KillAt, sim: &SimHandle, data_dir: &Path) -> String {
         KillAt::MidDownload | KillAt::AfterDownloadBeforeProbe => {
             // The first download stalls (headers, then silence), holding the child in it.
             sim.inject(Fault::once("fal", FaultOp::Content, FaultKind::Stall));
-            let fetching = |c: &ClipRow| c.status() == ClipStatus::Downloading && sim.stats().requests.contains_key("cdn.get");
+            let fetching =
+                |c: &ClipRow| c.status() == ClipStatus::Downloading && sim.stats().requests.contains_key("cdn.get");
             let clip = kill_compare_when(sim, data_dir, fetching).await;
             if matches!(at, KillAt::AfterDownloadBeforeProbe) {
                 place_finished_download(sim, data_dir, &clip).await;
@@ -115,8 +116,7 @@ async fn kill_compare_when(sim: &SimHandle, data_dir: &Path, moment: impl Fn(&Cl
     let mut cmd = dailies(data_dir);
     against_sim(&mut cmd, sim, DEMO_KEY, DEMO_KEY);
     cmd.args(["compare", "--prompt", "a lighthouse in fog", "--model", MODEL, "--yes", "--json"]);
-    let mut child: Child =
-        cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
+    let mut child: Child = cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
     let deadline = Instant::now() + Duration::from_secs(30);
     let clip = loop {
         assert!(Instant::now() < deadline, "compare never reached the kill point");

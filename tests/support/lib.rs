@@ -118,7 +118,8 @@ pub async fn studio_with_keys(sim: &SimHandle, data_dir: &Path, key_of: impl Fn(
     studio_with_keys_and_poll(sim, data_dir, key_of, fast_poll()).await
 }
 
-async fn studio_with_keys_and_poll(
+/// A studio with both the keys and the polling policy chosen by the scenario.
+pub async fn studio_with_keys_and_poll(
     sim: &SimHandle,
     data_dir: &Path,
     key_of: impl Fn(&str) -> Option<String>,

@@ -42,6 +42,26 @@ async fn cdn_get(
     }
 }
 
+/// The `Content` fault a download meets: `Ok(true)` when the file is to be cut half-way
+/// (served from the real bytes, so a resumed download can be byte-identical), `Err` with
+/// any other kind for the route to answer in its own shape.
+pub(crate) fn content_fault(shared: &Shared, route: &str, endpoint: &str) -> Result<bool, FaultKind> {
+    match shared.faults.take_request(route, FaultOp::Content, endpoint) {
+        Some(FaultKind::CutDownload) => Ok(true),
+        Some(kind) => Err(kind),
+        None => Ok(false),
+    }
+}
+
+/// An MP4 served whole or by range, or cut half-way when `cut`.
+pub(crate) async fn serve_video(path: &Path, headers: &HeaderMap, cut: bool) -> Response {
+    if cut {
+        serve_file_cut(path, headers, "video/mp4").await
+    } else {
+        serve_file(path, headers, "video/mp4").await
+    }
+}
+
 /// [`serve_file`], cut half-way by a `CutDownload` fault: same status and headers, half
 /// the bytes, then a dropped connection.
 pub(crate) async fn serve_file_cut(path: &Path, headers: &HeaderMap, content_type: &'static str) -> Response {

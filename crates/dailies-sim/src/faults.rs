@@ -66,6 +66,9 @@ pub enum FaultKind {
         message: String,
     },
     ContentPolicy,
+    /// The provider cancels the job itself once it runs (an operator or a moderation
+    /// sweep), reported in the route's own "cancelled" status shape.
+    CanceledByProvider,
     InsufficientBalance,
     Malformed,
     /// The route's own 429 with this raw `Retry-After` text (seconds, an HTTP date, `inf`,
@@ -94,7 +97,7 @@ pub enum FaultKind {
 impl FaultKind {
     /// Whether this kind shapes a job's outcome rather than one HTTP response.
     pub(crate) fn is_job_fate(&self) -> bool {
-        matches!(self, Self::FailCompleted { .. } | Self::ContentPolicy)
+        matches!(self, Self::FailCompleted { .. } | Self::ContentPolicy | Self::CanceledByProvider)
     }
 }
 
@@ -104,6 +107,7 @@ pub(crate) enum JobFate {
     Succeed,
     Fail { error_type: String, message: String },
     ContentPolicy,
+    CanceledByProvider,
 }
 
 #[derive(Default)]
@@ -154,6 +158,7 @@ impl FaultQueue {
         match self.take(|f| f.kind.is_job_fate() && f.matches(route, endpoint)) {
             Some(FaultKind::FailCompleted { error_type, message }) => JobFate::Fail { error_type, message },
             Some(FaultKind::ContentPolicy) => JobFate::ContentPolicy,
+            Some(FaultKind::CanceledByProvider) => JobFate::CanceledByProvider,
             _ => JobFate::Succeed,
         }
     }

@@ -93,7 +93,7 @@ pub(crate) fn fault_response(kind: &FaultKind, op: FaultOp, request_id: &str) ->
             (code(*status), Json(json!({"detail": crate::echo::message(*status)}))).into_response()
         }
         // Job-level kinds are consumed at submit and never reach here.
-        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
+        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy | FaultKind::CanceledByProvider => {
             flat(StatusCode::INTERNAL_SERVER_ERROR, "job-level fault used as a request fault", "internal_error")
         }
         // Transport-level kinds keep this route's shape where they have one.

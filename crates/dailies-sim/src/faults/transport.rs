@@ -30,8 +30,8 @@ pub(crate) fn respond(kind: &FaultKind, route_response: impl FnOnce(&FaultKind) 
             r
         }
         FaultKind::Stall => stalled(),
-        // Routes that serve the real file cut it themselves (`cdn::serve_file_cut`); a
-        // route that reaches here cuts a stand-in of the same kind.
+        // Every download cuts the real file itself (`cdn::content_fault`), so a resumed
+        // download can be checked byte for byte; only a cut queued on another op lands here.
         FaultKind::CutDownload => {
             let stand_in = Bytes::from(vec![0u8; 64 * 1024]);
             let length = [(header::CONTENT_LENGTH, stand_in.len().to_string())];

@@ -101,7 +101,7 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, name: &str) -> Respo
             None,
         ),
         // Job-level kinds are consumed at submit and never reach here.
-        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
+        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy | FaultKind::CanceledByProvider => {
             envelope(StatusCode::INTERNAL_SERVER_ERROR, "job-level fault used as a request fault", None)
         }
         // Transport-level kinds keep this route's shape where they have one.

@@ -65,7 +65,7 @@ pub(super) fn fault(kind: &FaultKind, op: FaultOp) -> Rejection {
             failure(StatusCode::from_u16(*status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), code, &message)
         }
         // Job-level kinds are consumed at submit and never reach here.
-        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
+        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy | FaultKind::CanceledByProvider => {
             failure(StatusCode::INTERNAL_SERVER_ERROR, 5000, "job-level fault used as a request fault")
         }
         // Transport-level kinds keep this route's shape where they have one.

@@ -69,13 +69,15 @@ pub(super) async fn file(
 ) -> Response {
     shared.stats.count("kling.content");
     let job = shared.jobs.find(Provider::Kling, &task_id);
-    if let Some(kind) = shared.faults.take_request(ROUTE, FaultOp::Content, endpoint_of(job.as_ref())) {
-        return fault(&kind, FaultOp::Content).into_response();
-    }
+    crate::cdn::count_range(&shared, "kling.content", &headers);
+    let cut = match crate::cdn::content_fault(&shared, ROUTE, endpoint_of(job.as_ref())) {
+        Ok(cut) => cut,
+        Err(kind) => return fault(&kind, FaultOp::Content).into_response(),
+    };
     let expected = shared.kling.get(&task_id).map(|i| format!("{}.mp4", i.video_id));
     let job = job.filter(|_| expected.as_deref() == Some(file.as_str()));
     match job.and_then(|j| shared.retained_video(&j)) {
-        Some(path) => crate::cdn::serve_file(&path, &headers, "video/mp4").await,
+        Some(path) => crate::cdn::serve_video(&path, &headers, cut).await,
         // A CDN miss, not an API error: no envelope.
         None => (StatusCode::NOT_FOUND, Json(json!({"error": "NoSuchKey"}))).into_response(),
     }

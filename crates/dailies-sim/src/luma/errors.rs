@@ -64,7 +64,7 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Respons
             StatusCode::from_u16(*status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
             &crate::echo::message(*status),
         ),
-        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
+        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy | FaultKind::CanceledByProvider => {
             detail(StatusCode::INTERNAL_SERVER_ERROR, "job-level fault used as a request fault")
         }
         // Transport-level kinds keep this route's shape where they have one.

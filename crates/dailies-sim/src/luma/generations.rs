@@ -85,11 +85,13 @@ pub(super) async fn asset(
 ) -> Response {
     shared.stats.count("luma.content");
     let job = shared.jobs.find(Provider::Luma, &id);
-    if let Some(kind) = shared.faults.take_request("luma", FaultOp::Content, endpoint_of(job.as_ref())) {
-        return fault_response(&kind, FaultOp::Content, &id);
-    }
+    crate::cdn::count_range(&shared, "luma.content", &headers);
+    let cut = match crate::cdn::content_fault(&shared, "luma", endpoint_of(job.as_ref())) {
+        Ok(cut) => cut,
+        Err(kind) => return fault_response(&kind, FaultOp::Content, &id),
+    };
     match job.and_then(|j| j.video()) {
-        Some(path) if name == "video.mp4" => crate::cdn::serve_file(&path, &headers, "video/mp4").await,
+        Some(path) if name == "video.mp4" => crate::cdn::serve_video(&path, &headers, cut).await,
         _ => detail(StatusCode::NOT_FOUND, "Not Found"),
     }
 }

@@ -56,7 +56,7 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Rejecti
             base_error(if matches!(status, 401 | 403) { 1004 } else { 1000 }, &crate::echo::message(*status))
         }
         // Job-level kinds are consumed at submit and never reach here.
-        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
+        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy | FaultKind::CanceledByProvider => {
             base_error(1000, "job-level fault used as a request fault")
         }
         // Transport-level kinds keep this route's shape where they have one.

@@ -82,9 +82,11 @@ pub(super) async fn download(
 ) -> Reply {
     shared.stats.count("minimax.content");
     let job = local.task_of(&file_id).and_then(|task| shared.jobs.get(&task));
-    if let Some(kind) = shared.faults.take_request("minimax", FaultOp::Content, endpoint_of(job.as_ref())) {
-        return Err(fault_response(&kind, FaultOp::Content, &file_id));
-    }
+    crate::cdn::count_range(&shared, "minimax.content", &headers);
+    let cut = match crate::cdn::content_fault(&shared, "minimax", endpoint_of(job.as_ref())) {
+        Ok(cut) => cut,
+        Err(kind) => return Err(fault_response(&kind, FaultOp::Content, &file_id)),
+    };
     let expires = param(&params, "Expires").and_then(|e| e.parse::<u128>().ok());
     let signed = expires.is_some_and(|e| param(&params, "Signature") == Some(signature(&local, &file_id, e).as_str()));
     if !signed {
@@ -94,7 +96,7 @@ pub(super) async fn download(
         return Ok(storage_error("AccessDenied", "Request has expired."));
     }
     match job.and_then(|j| j.video()) {
-        Some(path) if name == "output.mp4" => Ok(crate::cdn::serve_file(&path, &headers, "video/mp4").await),
+        Some(path) if name == "output.mp4" => Ok(crate::cdn::serve_video(&path, &headers, cut).await),
         _ => Ok(storage_error("NoSuchKey", "The specified key does not exist.")),
     }
 }

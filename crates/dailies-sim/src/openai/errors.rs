@@ -73,7 +73,7 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Rejecti
             envelope(status, &crate::echo::message(status.as_u16()), kind, None, code)
         }
         // Job-level kinds are consumed at submit and never reach here.
-        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => envelope(
+        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy | FaultKind::CanceledByProvider => envelope(
             StatusCode::INTERNAL_SERVER_ERROR,
             "job-level fault used as a request fault",
             "server_error",

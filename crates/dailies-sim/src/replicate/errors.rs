@@ -77,7 +77,7 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Rejecti
             problem_body(status, json!({"title": title, "detail": message, "status": status.as_u16()}))
         }
         // Job-level kinds are consumed at submit and never reach here.
-        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
+        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy | FaultKind::CanceledByProvider => {
             let body = json!({"title": "Internal Server Error", "detail": "job-level fault used as a request fault", "status": 500});
             problem_body(StatusCode::INTERNAL_SERVER_ERROR, body)
         }

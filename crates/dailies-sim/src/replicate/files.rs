@@ -128,11 +128,13 @@ pub(super) async fn delivery(
     shared.stats.count("replicate.content");
     authorize(&shared, &headers)?;
     let job = shared.jobs.find(Provider::Replicate, &id);
-    if let Some(kind) = shared.faults.take_request("replicate", FaultOp::Content, endpoint_of(job.as_ref())) {
-        return Err(fault_response(&kind, FaultOp::Content, &id));
-    }
+    crate::cdn::count_range(&shared, "replicate.content", &headers);
+    let cut = match crate::cdn::content_fault(&shared, "replicate", endpoint_of(job.as_ref())) {
+        Ok(cut) => cut,
+        Err(kind) => return Err(fault_response(&kind, FaultOp::Content, &id)),
+    };
     match job.and_then(|j| shared.retained_video(&j)) {
-        Some(path) if name == "output.mp4" => Ok(crate::cdn::serve_file(&path, &headers, "video/mp4").await),
+        Some(path) if name == "output.mp4" => Ok(crate::cdn::serve_video(&path, &headers, cut).await),
         _ => Ok((StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain")], "Not Found").into_response()),
     }
 }

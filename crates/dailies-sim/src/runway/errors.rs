@@ -52,7 +52,7 @@ pub(super) fn fault(kind: &FaultKind, op: FaultOp, task_id: &str) -> Rejection {
         )
             .into_response(),
         // Job-level kinds are consumed at submit and never reach here.
-        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => {
+        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy | FaultKind::CanceledByProvider => {
             (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({"error": "job-level fault used as a request fault"})))
                 .into_response()
         }

@@ -60,9 +60,11 @@ pub(super) async fn file(
 ) -> Response {
     shared.stats.count("runway.content");
     let job = shared.jobs.find(Provider::Runway, &task_id);
-    if let Some(kind) = shared.faults.take_request(ROUTE, FaultOp::Content, endpoint_of(job.as_ref())) {
-        return fault(&kind, FaultOp::Content, &task_id).into_response();
-    }
+    crate::cdn::count_range(&shared, "runway.content", &headers);
+    let cut = match crate::cdn::content_fault(&shared, ROUTE, endpoint_of(job.as_ref())) {
+        Ok(cut) => cut,
+        Err(kind) => return fault(&kind, FaultOp::Content, &task_id).into_response(),
+    };
     let token = query.iter().find(|(k, _)| k == "_jwt").map_or("", |(_, v)| v.as_str());
     let mut validation = Validation::default();
     validation.leeway = 0;
@@ -72,7 +74,7 @@ pub(super) async fn file(
         return (StatusCode::FORBIDDEN, Json(denied)).into_response();
     }
     match job.filter(|_| file == "output.mp4").and_then(|j| j.video()) {
-        Some(path) => crate::cdn::serve_file(&path, &headers, "video/mp4").await,
+        Some(path) => crate::cdn::serve_video(&path, &headers, cut).await,
         None => (StatusCode::NOT_FOUND, Json(json!({"Error": {"Code": "NoSuchKey"}}))).into_response(),
     }
 }

@@ -102,7 +102,7 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Respons
             let status = StatusCode::from_u16(*status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             envelope(status, code, &crate::echo::message(status.as_u16()), "")
         }
-        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy => envelope(
+        FaultKind::FailCompleted { .. } | FaultKind::ContentPolicy | FaultKind::CanceledByProvider => envelope(
             StatusCode::INTERNAL_SERVER_ERROR,
             "InternalServiceError",
             "job-level fault used as a request fault",

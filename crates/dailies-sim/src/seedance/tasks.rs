@@ -101,9 +101,11 @@ pub(super) async fn video(
 ) -> Response {
     shared.stats.count("seedance.content");
     let job = shared.jobs.find(Provider::Seedance, &id);
-    if let Some(kind) = shared.faults.take_request("seedance", FaultOp::Content, endpoint_of(job.as_ref())) {
-        return fault_response(&kind, FaultOp::Content, &id);
-    }
+    crate::cdn::count_range(&shared, "seedance.content", &headers);
+    let cut = match crate::cdn::content_fault(&shared, "seedance", endpoint_of(job.as_ref())) {
+        Ok(cut) => cut,
+        Err(kind) => return fault_response(&kind, FaultOp::Content, &id),
+    };
     let done = job.and_then(|j| j.done());
     if done.as_ref().is_some_and(|d| shared.expired(d)) {
         let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code>\
@@ -111,7 +113,7 @@ pub(super) async fn video(
         return (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/xml")], xml).into_response();
     }
     match done.and_then(Done::video) {
-        Some(path) if name == "video.mp4" => crate::cdn::serve_file(&path, &headers, "video/mp4").await,
+        Some(path) if name == "video.mp4" => crate::cdn::serve_video(&path, &headers, cut).await,
         _ => (StatusCode::NOT_FOUND, "NoSuchKey").into_response(),
     }
 }

@@ -42,6 +42,10 @@ async fn run(job: &Job, clips: &Clips) -> Outcome {
             tick_progress(job, plan.generate).await;
             return Outcome::Failed(Failure::ContentPolicy);
         }
+        JobFate::CanceledByProvider => {
+            tick_progress(job, plan.generate / 2).await;
+            return Outcome::Failed(Failure::Cancelled);
+        }
     }
     // Rendering runs alongside the scripted progress, so COMPLETED comes only once the
     // file exists. Cancelling or aborting the job drops the render, which kills ffmpeg.

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use dailies_core::api::{CompareRequest, LibraryQuery};
+use dailies_core::api::{ClipStatus, CompareRequest, LibraryQuery};
 use dailies_core::catalog::{CanonicalParams, Catalog};
 use dailies_core::secrets::MemoryStore;
 use dailies_core::store::NewClip;
@@ -24,10 +24,12 @@ struct Stat {
 }
 
 impl Stat {
-    fn pct(&self, p: f64) -> f64 {
+    /// Nearest-rank percentile; `None` without samples (a row of failures, or `--clips 0`).
+    fn pct(&self, p: f64) -> Option<f64> {
         let mut s = self.samples.clone();
         s.sort_by(f64::total_cmp);
-        s[((s.len() - 1) as f64 * p).round() as usize]
+        let last = s.len().checked_sub(1)?;
+        s.get((last as f64 * p).round() as usize).copied()
     }
 }
 
@@ -106,15 +108,22 @@ async fn engine_stats(studio: &Studio, clips: usize) -> Result<Vec<Stat>, Error>
     let mut download = Vec::new();
     let mut store_write = Vec::new();
     let mut store_read = Vec::new();
+    let mut failed = 0usize;
     for _ in 0..clips.div_ceil(2) {
         let plan = studio.plan(&req)?;
         let t = Instant::now();
         let handle = studio.start(&plan).await?;
         store_write.push(ms(t.elapsed()));
         let view = handle.finish().await?;
+        // Only delivered clips are timings; a failed clip is counted, never a 0 ms sample.
         for c in &view.clips {
-            per_clip.push(c.latency_ms.total.unwrap_or_default() as f64);
-            download.push(c.latency_ms.downloading.unwrap_or_default() as f64);
+            match (c.status, c.latency_ms.total, c.latency_ms.downloading) {
+                (ClipStatus::Succeeded, Some(total), Some(downloading)) => {
+                    per_clip.push(total as f64);
+                    download.push(downloading as f64);
+                }
+                _ => failed += 1,
+            }
         }
         let t = Instant::now();
         studio.run(&view.run_id).await?;
@@ -125,9 +134,10 @@ async fn engine_stats(studio: &Studio, clips: usize) -> Result<Vec<Stat>, Error>
             name: "clip submit → file on disk (emulator at 0 ms)",
             unit: "ms",
             samples: per_clip,
-            note:
-                "fal (SSE) + OpenAI (polling); bounded below by the emulator's own state ticks and its 500 ms poll hint"
-                    .into(),
+            note: format!(
+                "fal (SSE) + OpenAI (polling); bounded below by the emulator's own state ticks and its 500 ms poll hint; \
+                 delivered clips only ({failed} failed, left out)"
+            ),
         },
         Stat {
             name: "download + probe after the provider says done",
@@ -236,18 +246,33 @@ fn render(stats: &[Stat]) -> String {
     );
     s.push_str("| what | n | p50 | p95 | max | notes |\n| --- | --- | --- | --- | --- | --- |\n");
     for st in stats {
-        let max = st.samples.iter().copied().fold(0.0, f64::max);
+        let cell = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v:.2} {}", st.unit));
+        let max = st.samples.iter().copied().reduce(f64::max);
         let _ = writeln!(
             s,
-            "| {} | {} | {:.2} {u} | {:.2} {u} | {:.2} {u} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             st.name,
             st.samples.len(),
-            st.pct(0.5),
-            st.pct(0.95),
-            max,
+            cell(st.pct(0.5)),
+            cell(st.pct(0.95)),
+            cell(max),
             st.note,
-            u = st.unit
         );
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_without_samples_renders_dashes_instead_of_panicking() {
+        let empty = Stat { name: "nothing delivered", unit: "ms", samples: vec![], note: String::new() };
+        assert_eq!(empty.pct(0.5), None);
+        let table = render(&[empty]);
+        assert!(table.contains("| nothing delivered | 0 | — | — | — |"), "{table}");
+        let one = Stat { name: "one", unit: "ms", samples: vec![3.0, 1.0, 2.0], note: String::new() };
+        assert_eq!((one.pct(0.5), one.pct(0.95)), (Some(2.0), Some(3.0)));
+    }
 }

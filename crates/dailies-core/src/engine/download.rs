@@ -45,7 +45,7 @@ impl Studio {
                 Err(FetchError::Provider(e)) => e,
             };
             match e {
-                e if (e.is_transient() || e.code() == "malformed_response") && attempt < DOWNLOAD_ATTEMPTS => {
+                e if e.worth_rereading() && attempt < DOWNLOAD_ATTEMPTS => {
                     self.store().add_event(clip_id, "retry", None, None, Some(&e.to_string())).await?;
                     tokio::time::sleep(e.retry_after().unwrap_or(Duration::from_millis(500 * u64::from(attempt))))
                         .await;

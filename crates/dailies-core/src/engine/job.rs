@@ -254,10 +254,7 @@ impl Studio {
                     interval = update.poll_after.unwrap_or_else(|| (interval.mul_f64(1.5)).min(policy.max));
                 }
                 // A garbled status is retried like an outage: the job itself may be fine.
-                Err(e)
-                    if (e.is_transient() || e.code() == "malformed_response")
-                        && errors + 1 < policy.max_consecutive_errors =>
-                {
+                Err(e) if e.worth_rereading() && errors + 1 < policy.max_consecutive_errors => {
                     errors += 1;
                     self.store().add_event(clip_id, "retry", None, None, Some(&e.to_string())).await?;
                     interval = e.retry_after().unwrap_or_else(|| (interval * 2).min(policy.max));

@@ -79,6 +79,12 @@ impl ProviderError {
         )
     }
 
+    /// Worth asking again when reading (a status poll, a download): transient, or a garbled
+    /// answer, since the job itself may be fine. Branches on the variant, never on text.
+    pub fn worth_rereading(&self) -> bool {
+        self.is_transient() || matches!(self, ProviderError::Malformed { .. })
+    }
+
     /// Safe to resend a submit: the provider certainly did not accept the first one.
     pub fn submit_not_accepted(&self) -> bool {
         matches!(self, ProviderError::RateLimited { .. } | ProviderError::Network { sent: false, .. })

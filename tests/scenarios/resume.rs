@@ -66,24 +66,9 @@ async fn a_job_killed_between_send_and_id_is_marked_unknown_not_resubmitted() {
     let sim = start_sim(sim_config()).await;
     let dir = tempfile::tempdir().unwrap();
     {
-        // Plan a real run, persist it, and leave its clip in `submitting` with no id:
-        // exactly what a kill between sending and storing the id leaves behind.
-        let studio = studio_on(&sim, dir.path()).await;
-        studio.set_demo(None);
-        let request = CompareRequest {
-            params: CanonicalParams { prompt: "fog".into(), ..Default::default() },
-            models: vec!["kling-3.0-pro@fal".into()],
-            ..Default::default()
-        };
-        let plan = studio.plan(&request).unwrap();
-        let clip = NewClip {
-            id: "c1".into(),
-            base_url: sim.fal_base_url(),
-            request_json: "{}".into(),
-            planned: &plan.clips[0],
-        };
-        studio.store().insert_run("r1", &plan, &[clip]).await.unwrap();
-        studio.store().mark_submitting("c1").await.unwrap();
+        // Left in `submitting` with no id: exactly what a kill between sending and storing
+        // the id leaves behind.
+        let studio = persist_submitting_fal_clip(&sim, dir.path()).await;
         studio.store().close().await;
     }
     let mut resume = dailies(dir.path());
@@ -106,22 +91,7 @@ async fn a_clip_of_a_route_this_build_does_not_know_fails_and_sends_nothing() {
         // A row as a newer build would leave it: a route name this build has no adapter for,
         // a job id, and the emulator's fal URL as its base URL (where a fallback to the fal
         // adapter would carry the fal key).
-        let studio = studio_on(&sim, dir.path()).await;
-        studio.set_demo(None);
-        let request = CompareRequest {
-            params: CanonicalParams { prompt: "fog".into(), ..Default::default() },
-            models: vec!["kling-3.0-pro@fal".into()],
-            ..Default::default()
-        };
-        let plan = studio.plan(&request).unwrap();
-        let clip = NewClip {
-            id: "c1".into(),
-            base_url: sim.fal_base_url(),
-            request_json: "{}".into(),
-            planned: &plan.clips[0],
-        };
-        studio.store().insert_run("r1", &plan, &[clip]).await.unwrap();
-        studio.store().mark_submitting("c1").await.unwrap();
+        let studio = persist_submitting_fal_clip(&sim, dir.path()).await;
         studio.store().set_provider_job("c1", "req-from-the-future", &serde_json::json!({})).await.unwrap();
         sqlx::query("UPDATE clips SET route = 'fal-next' WHERE id = 'c1'")
             .execute(studio.store().pool())
@@ -141,4 +111,22 @@ async fn a_clip_of_a_route_this_build_does_not_know_fails_and_sends_nothing() {
     assert!(clip["error"].as_str().unwrap().contains("'fal-next' is not known to this build"), "{clip}");
     let sent: u64 = sim.stats().requests.values().sum();
     assert_eq!(sent, 0, "nothing may be sent for an unknown route: {:?}", sim.stats().requests);
+}
+
+/// A planned kling-3.0-pro@fal run `r1` persisted with its clip `c1` in `submitting`, on the
+/// emulator's fal URL, with demo off (as a real run on the creator's key).
+async fn persist_submitting_fal_clip(sim: &dailies_sim::SimHandle, dir: &std::path::Path) -> dailies_core::Studio {
+    let studio = studio_on(sim, dir).await;
+    studio.set_demo(None);
+    let request = CompareRequest {
+        params: CanonicalParams { prompt: "fog".into(), ..Default::default() },
+        models: vec!["kling-3.0-pro@fal".into()],
+        ..Default::default()
+    };
+    let plan = studio.plan(&request).unwrap();
+    let clip =
+        NewClip { id: "c1".into(), base_url: sim.fal_base_url(), request_json: "{}".into(), planned: &plan.clips[0] };
+    studio.store().insert_run("r1", &plan, &[clip]).await.unwrap();
+    studio.store().mark_submitting("c1").await.unwrap();
+    studio
 }

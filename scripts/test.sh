@@ -45,6 +45,8 @@ dbus-run-session -- bash -c '
 '
 
 stage "summary"
+# The fault matrix: one line per route × fault (written by tests/scenarios/fault_matrix.rs).
+cat artifacts/fault-matrix.txt 2>/dev/null || echo "fault-matrix: no table written"
 grep -E '^test result:' artifacts/cargo-test.log | awk '{p+=$4; f+=$6; i+=$8} END {printf "rust: %d passed, %d failed, %d ignored\n", p, f, i}'
 ls -1 artifacts/*.png 2>/dev/null | sed 's/^/artifact: /' || true
 echo "all gates passed in $(( $(date +%s) - t0 )) s"

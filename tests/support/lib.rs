@@ -53,7 +53,7 @@ pub fn dailies(data_dir: &Path) -> Command {
     let mut cmd = Command::new(dailies_bin());
     cmd.arg("--data-dir").arg(data_dir);
     for &route in RouteId::ALL {
-        for var in dailies_core::secrets::env_vars(route) {
+        for var in route.key_env_vars() {
             cmd.env_remove(var);
         }
         cmd.env_remove(route.base_url_env_var());
@@ -79,7 +79,7 @@ pub fn against_sim(cmd: &mut Command, sim: &SimHandle) {
 pub fn route_against_sim(cmd: &mut Command, sim: &SimHandle, route: RouteId, key: &str) {
     let url = sim.route_base_url(route.as_str()).expect("the emulator speaks every route");
     cmd.env(route.base_url_env_var(), url);
-    let vars = dailies_core::secrets::env_vars(route);
+    let vars = route.key_env_vars();
     let parts: Vec<&str> = if vars.len() == 2 { key.splitn(2, ':').collect() } else { vec![key] };
     for (var, part) in vars.iter().zip(parts) {
         cmd.env(var, part);

@@ -45,9 +45,10 @@ impl KeyringStore {
 /// `lookup` is the route being read, whose environment variable is the way around it.
 fn keychain_error(e: keyring::Error, lookup: Option<RouteId>) -> Error {
     match e {
-        keyring::Error::PlatformFailure(inner) | keyring::Error::NoStorageAccess(inner) => {
-            Error::KeychainUnavailable { detail: inner.to_string(), env_var: lookup.map(|r| env_vars(r).join(" + ")) }
-        }
+        keyring::Error::PlatformFailure(inner) | keyring::Error::NoStorageAccess(inner) => Error::KeychainUnavailable {
+            detail: inner.to_string(),
+            env_var: lookup.map(|r| r.key_env_vars().join(" + ")),
+        },
         other => Error::Secrets(other.to_string()),
     }
 }
@@ -104,14 +105,9 @@ impl SecretStore for MemoryStore {
     }
 }
 
-/// The official SDK variable(s) for a route (from the route table). Two-part keys are joined with ':'.
-pub fn env_vars(route: RouteId) -> &'static [&'static str] {
-    route.key_env_vars()
-}
-
 fn from_env(route: RouteId) -> Option<Secret> {
     let parts: Option<Vec<String>> =
-        env_vars(route).iter().map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty())).collect();
+        route.key_env_vars().iter().map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty())).collect();
     parts.map(|p| Secret::new(p.join(":")))
 }
 
@@ -158,7 +154,7 @@ impl Keys {
         } else {
             KeySource::Missing
         };
-        KeyStatus { route, source, env_var: env_vars(route).join(" + ") }
+        KeyStatus { route, source, env_var: route.key_env_vars().join(" + ") }
     }
 
     pub fn statuses(&self) -> Vec<KeyStatus> {

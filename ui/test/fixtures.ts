@@ -34,6 +34,10 @@ export function makeClip(overrides: Partial<ClipView> = {}): ClipView {
     demo: true,
     remix_of: null,
     rating: null,
+    take: 1,
+    tags: [],
+    note: null,
+    poster_path: null,
     ...overrides,
   };
 }
@@ -46,6 +50,8 @@ export function makeRun(overrides: Partial<RunView> = {}): RunView {
     created_at: new Date().toISOString(),
     estimated_cost_usd: 0.84,
     demo: true,
+    parent_run_id: null,
+    winner_clip_id: null,
     clips: [makeClip()],
     ...overrides,
   };
@@ -67,6 +73,8 @@ export function makeSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     cost_estimated_usd: 0.84,
     demo: true,
     best_rating: null,
+    parent_run_id: null,
+    winner_clip_id: null,
     ...overrides,
   };
 }

@@ -210,6 +210,14 @@ pub struct ClipView {
     pub remix_of: Option<String>,
     /// The creator's 1–5 stars, if rated.
     pub rating: Option<u8>,
+    /// 1-based take of this model within its run (`compare --takes N`).
+    pub take: u32,
+    /// The creator's labels, trimmed and lower-cased, sorted.
+    pub tags: Vec<String>,
+    /// The creator's short note on this clip.
+    pub note: Option<String>,
+    /// Poster frame, relative to the library's media folder (served like `media_path`).
+    pub poster_path: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Type)]
@@ -222,6 +230,10 @@ pub struct RunView {
     #[specta(type = JsNumber)]
     pub estimated_cost_usd: f64,
     pub demo: bool,
+    /// The run this one re-ran (its previous version in an iteration).
+    pub parent_run_id: Option<String>,
+    /// The take the creator picked as the run's best.
+    pub winner_clip_id: Option<String>,
     pub clips: Vec<ClipView>,
 }
 
@@ -248,6 +260,8 @@ pub struct RunSummary {
     pub demo: bool,
     /// The highest star rating any clip of the run has.
     pub best_rating: Option<u8>,
+    pub parent_run_id: Option<String>,
+    pub winner_clip_id: Option<String>,
 }
 
 /// Filters for browsing the library; absent fields match everything.

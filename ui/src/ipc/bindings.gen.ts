@@ -138,6 +138,14 @@ export type ClipView = {
 	remix_of: string | null,
 	/**  The creator's 1–5 stars, if rated. */
 	rating: number | null,
+	/**  1-based take of this model within its run (`compare --takes N`). */
+	take: number,
+	/**  The creator's labels, trimmed and lower-cased, sorted. */
+	tags: string[],
+	/**  The creator's short note on this clip. */
+	note: string | null,
+	/**  Poster frame, relative to the library's media folder (served like `media_path`). */
+	poster_path: string | null,
 };
 
 /**  What a creator asks for: one prompt, several models, the same canonical values. */
@@ -416,6 +424,8 @@ export type RunSummary = {
 	demo: boolean,
 	/**  The highest star rating any clip of the run has. */
 	best_rating: number | null,
+	parent_run_id: string | null,
+	winner_clip_id: string | null,
 };
 
 export type RunView = {
@@ -426,6 +436,10 @@ export type RunView = {
 	created_at: string,
 	estimated_cost_usd: number,
 	demo: boolean,
+	/**  The run this one re-ran (its previous version in an iteration). */
+	parent_run_id: string | null,
+	/**  The take the creator picked as the run's best. */
+	winner_clip_id: string | null,
 	clips: ClipView[],
 };
 

@@ -172,6 +172,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     const run: RunView = {
       run_id: runId, prompt: plan.params.prompt, params: plan.params, created_at: new Date().toISOString(),
       estimated_cost_usd: plan.clips.reduce((s, c) => s + c.estimated_cost_usd, 0), demo: settings.demo,
+      parent_run_id: null, winner_clip_id: null,
       clips: plan.clips.map((p, i) => newClipView(runId, i, p, settings.demo)),
     };
     runs.unshift(run);

@@ -34,11 +34,13 @@ function sampleRun(catalog: ModelInfo[], n: number, prompt: string, hoursAgo: nu
       submitted_at_ms: null, started_at_ms: null, file: ok ? `/fake/${runId}_${i}.mp4` : null, media_path: null,
       width: ok ? size.width : null, height: ok ? size.height : null, duration_s: ok ? resolved.duration_s : null,
       has_audio: ok ? resolved.audio : null, fps: ok ? 24 : null, frame_count: ok ? resolved.duration_s * 24 : null, demo: true, remix_of: null, rating: null,
+      take: 1, tags: [], note: null, poster_path: null,
     };
   });
   return {
     run_id: runId, prompt, params, created_at: new Date(Date.now() - hoursAgo * 3600_000).toISOString(),
     estimated_cost_usd: views.reduce((s, c) => s + c.estimated_cost_usd, 0), demo: true, clips: views,
+    parent_run_id: null, winner_clip_id: null,
   };
 }
 

@@ -34,6 +34,8 @@ export function summarizeRun(run: RunView): RunSummary {
     cost_estimated_usd: run.clips.reduce((sum, c) => sum + (c.cost_kind === 'billed' ? 0 : (c.cost_usd ?? 0)), 0),
     demo: run.demo,
     best_rating: run.clips.reduce<number | null>((best, c) => (c.rating != null && c.rating > (best ?? 0) ? c.rating : best), null),
+    parent_run_id: run.parent_run_id,
+    winner_clip_id: run.winner_clip_id,
   };
 }
 

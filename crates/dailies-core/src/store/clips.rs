@@ -45,6 +45,10 @@ pub struct ClipRow {
     pub lease_owner: Option<String>,
     pub lease_until_ms: Option<i64>,
     pub rating: Option<i64>,
+    pub take: i64,
+    pub note: Option<String>,
+    pub deleted_at_ms: Option<i64>,
+    pub poster_path: Option<String>,
 }
 
 /// What a successful download recorded.
@@ -133,6 +137,10 @@ impl ClipRow {
             demo: self.demo,
             remix_of: self.remix_of_clip_id,
             rating: self.rating.and_then(|r| u8::try_from(r).ok()),
+            take: u32::try_from(self.take).unwrap_or(1),
+            tags: Vec::new(),
+            note: self.note,
+            poster_path: self.poster_path,
         }
     }
 }

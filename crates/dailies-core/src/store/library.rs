@@ -30,7 +30,7 @@ impl Store {
     /// anywhere, any case); a model matches `id` or `id@route`.
     pub async fn search_runs(&self, q: &LibraryQuery) -> Result<Vec<RunSummary>> {
         let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "SELECT r.id, p.text, r.created_at, r.estimated_cost_usd, r.demo, \
+            "SELECT r.id, p.text, r.created_at, r.estimated_cost_usd, r.demo, r.parent_run_id, r.winner_clip_id, \
                group_concat(c.model, ',') AS models, count(c.id) AS n, \
                sum(c.status = 'succeeded') AS ok, sum(c.status IN ('failed','canceled','unknown')) AS bad, \
                coalesce(sum(c.cost_usd), 0.0) AS cost, \
@@ -110,5 +110,7 @@ fn summary(row: &sqlx::sqlite::SqliteRow) -> RunSummary {
         cost_estimated_usd: row.get("estimated"),
         demo: row.get("demo"),
         best_rating: best.and_then(|b| u8::try_from(b).ok()),
+        parent_run_id: row.get("parent_run_id"),
+        winner_clip_id: row.get("winner_clip_id"),
     }
 }

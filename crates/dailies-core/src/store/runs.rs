@@ -1,9 +1,11 @@
 //! Runs and their prompts.
 
+use std::collections::HashMap;
+
 use sqlx::Row;
 
 use super::{now_ms, rfc3339, Store};
-use crate::api::{ClipStatus, RunPlan, RunView};
+use crate::api::{ClipStatus, ClipView, RunPlan, RunView};
 use crate::error::{Error, Result};
 
 /// A planned clip as persisted before anything is sent.
@@ -98,7 +100,8 @@ impl Store {
 
     pub async fn run_view(&self, run_id: &str) -> Result<RunView> {
         let row = sqlx::query(
-            "SELECT r.id, p.text, r.params_json, r.created_at, r.estimated_cost_usd, r.demo \
+            "SELECT r.id, p.text, r.params_json, r.created_at, r.estimated_cost_usd, r.demo, r.parent_run_id, \
+             r.winner_clip_id \
              FROM runs r JOIN prompts p ON p.id = r.prompt_id WHERE r.id = ?",
         )
         .bind(run_id)
@@ -106,6 +109,7 @@ impl Store {
         .await?
         .ok_or_else(|| Error::NotFound { what: "run", id: run_id.to_string() })?;
         let clips = self.clips_of_run(run_id).await?;
+        let mut tags = self.tags_of_run(run_id).await?;
         Ok(RunView {
             run_id: row.get("id"),
             prompt: row.get("text"),
@@ -113,8 +117,32 @@ impl Store {
             created_at: row.get("created_at"),
             estimated_cost_usd: row.get("estimated_cost_usd"),
             demo: row.get("demo"),
-            clips: clips.into_iter().map(|c| c.into_view()).collect(),
+            parent_run_id: row.get("parent_run_id"),
+            winner_clip_id: row.get("winner_clip_id"),
+            clips: clips
+                .into_iter()
+                .map(|c| {
+                    let clip_tags = tags.remove(&c.id).unwrap_or_default();
+                    ClipView { tags: clip_tags, ..c.into_view() }
+                })
+                .collect(),
         })
+    }
+
+    /// Every tag on the clips of one run, by clip id, each list sorted.
+    pub async fn tags_of_run(&self, run_id: &str) -> Result<HashMap<String, Vec<String>>> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT t.clip_id, t.tag FROM clip_tags t JOIN clips c ON c.id = t.clip_id \
+             WHERE c.run_id = ? ORDER BY t.clip_id, t.tag",
+        )
+        .bind(run_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_clip: HashMap<String, Vec<String>> = HashMap::new();
+        for (clip_id, tag) in rows {
+            by_clip.entry(clip_id).or_default().push(tag);
+        }
+        Ok(by_clip)
     }
 }
 

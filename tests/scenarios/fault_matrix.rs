@@ -1,7 +1,8 @@
 //! The fault matrix: every route × every fault against the emulator, through the real
 //! engine. Each cell must end without a panic or a hang, with the clip succeeded or
-//! failed/canceled with a sentence a creator understands, at most the one accepted submit
-//! the clip knows about, and no key byte in the library. One line per cell is printed;
+//! failed/canceled (or, when the answer to its submit was lost, `unknown`) with a sentence
+//! a creator understands, exactly one accepted submit (the one the clip knows about, if
+//! it has an id), and no key byte in the library. One line per cell is printed;
 //! every broken cell is reported at the end, not just the first.
 
 mod cases;
@@ -106,9 +107,12 @@ async fn run_cell(route: &'static Route, case: &'static Case) -> Cell {
             return Cell { line: format!("{label} → did not run: {err}"), problems: vec![format!("{label}: {err}")] };
         }
     };
-    let submits = sim.stats().submits;
-    check_outcome(route, case, &clip, &mut problems);
-    check_one_submit(&clip, &submits, &mut problems);
+    let stats = sim.stats();
+    let submits = stats.submits;
+    let submit_requests = stats.requests.get(&format!("{}.submit", route.id)).copied().unwrap_or(0);
+    let expect = case.expect.on(route.id);
+    check_outcome(route, expect, &clip, &mut problems);
+    check_one_submit(expect, &clip, &submits, submit_requests, &mut problems);
     // Scanned while the library is open, so the SQLite WAL is still there.
     if let Some(found) = key_bytes_in(dir.path(), key) {
         problems.push(format!("the key was stored in {found}"));
@@ -139,12 +143,13 @@ async fn run_clip(sim: &SimHandle, data_dir: &Path, key: &str, model: &str) -> R
     Ok((studio, clip))
 }
 
-fn check_outcome(route: &Route, case: &Case, clip: &ClipView, problems: &mut Vec<String>) {
-    let ended = matches!(clip.status, ClipStatus::Failed | ClipStatus::Canceled);
-    match (case.expect, clip.status) {
+fn check_outcome(route: &Route, expect: Expect, clip: &ClipView, problems: &mut Vec<String>) {
+    let ended = matches!(clip.status, ClipStatus::Failed | ClipStatus::Canceled | ClipStatus::Unknown);
+    match (expect, clip.status) {
         (Expect::Succeeds, ClipStatus::Succeeded) => {}
-        (Expect::Ends, _) if ended => {}
-        (_, status) => problems.push(format!("expected {:?}, got {}: {:?}", case.expect, status.as_str(), clip.error)),
+        (Expect::Unknown, ClipStatus::Unknown) => {}
+        (Expect::Ends, ClipStatus::Failed | ClipStatus::Canceled) => {}
+        (_, status) => problems.push(format!("expected {expect:?}, got {}: {:?}", status.as_str(), clip.error)),
     }
     if !ended {
         return;
@@ -175,9 +180,23 @@ fn message_flaw(message: &str, provider: &str) -> Option<&'static str> {
     }
 }
 
-/// The emulator accepted exactly the one job the clip knows about, or none if it has no id.
-fn check_one_submit(clip: &ClipView, submits: &[dailies_sim::RecordedSubmit], problems: &mut Vec<String>) {
+/// The emulator accepted exactly the one job the clip knows about, or none if it has no id;
+/// when the answer to the submit was lost, the submit reached the emulator exactly once
+/// (a client cannot tell whether the provider created the job, so it must never resend).
+fn check_one_submit(
+    expect: Expect,
+    clip: &ClipView,
+    submits: &[dailies_sim::RecordedSubmit],
+    submit_requests: u64,
+    problems: &mut Vec<String>,
+) {
     let accepted: Vec<&str> = submits.iter().map(|s| s.job_id.as_str()).collect();
+    if expect == Expect::Unknown {
+        if submit_requests != 1 || clip.provider_job_id.is_some() {
+            problems.push(format!("the submit whose answer was lost was sent {submit_requests} times"));
+        }
+        return;
+    }
     let expected: Vec<&str> = clip.provider_job_id.as_deref().into_iter().collect();
     if accepted != expected {
         problems.push(format!("accepted submits {accepted:?}, but the clip knows {expected:?}"));

@@ -13,6 +13,7 @@ use bytes::Bytes;
 use serde_json::json;
 
 use crate::faults::{FaultKind, FaultOp};
+use crate::state::jobs::Job;
 use crate::state::jobs::{endpoint_of, Provider};
 use crate::state::Shared;
 
@@ -29,12 +30,10 @@ async fn cdn_get(
     shared.stats.count("cdn.get");
     count_range(&shared, "cdn.get", &headers);
     let job = shared.jobs.find(Provider::Fal, &id);
-    let mut cut = false;
-    match shared.faults.take_request("fal", FaultOp::Content, endpoint_of(job.as_ref())) {
-        Some(FaultKind::CutDownload) => cut = true,
-        Some(kind) => return crate::fal::errors::fault_response(&kind, FaultOp::Content, &id),
-        None => {}
-    }
+    let cut = match content_fault(&shared, "fal", job.as_ref()) {
+        Ok(cut) => cut,
+        Err(kind) => return crate::fal::errors::fault_response(&kind, FaultOp::Content, &id),
+    };
     match job.and_then(|j| j.video()) {
         Some(path) if name == "output.mp4" && cut => serve_file_cut(&path, &headers, "video/mp4").await,
         Some(path) if name == "output.mp4" => serve_file(&path, &headers, "video/mp4").await,
@@ -45,10 +44,21 @@ async fn cdn_get(
 /// The `Content` fault a download meets: `Ok(true)` when the file is to be cut half-way
 /// (served from the real bytes, so a resumed download can be byte-identical), `Err` with
 /// any other kind for the route to answer in its own shape.
-pub(crate) fn content_fault(shared: &Shared, route: &str, endpoint: &str) -> Result<bool, FaultKind> {
-    match shared.faults.take_request(route, FaultOp::Content, endpoint) {
+///
+/// An expired link stays expired for that job (`Job::output_expired`) until the route
+/// hands out a fresh one, so a client that only retries the same download keeps failing.
+pub(crate) fn content_fault(shared: &Shared, route: &str, job: Option<&Arc<Job>>) -> Result<bool, FaultKind> {
+    if job.is_some_and(|j| j.output_expired()) {
+        return Err(FaultKind::ExpiredOutput);
+    }
+    match shared.faults.take_request(route, FaultOp::Content, endpoint_of(job)) {
         Some(FaultKind::CutDownload) => Ok(true),
-        Some(kind) => Err(kind),
+        Some(kind) => {
+            if let (FaultKind::ExpiredOutput, Some(job)) = (&kind, job) {
+                job.expire_output();
+            }
+            Err(kind)
+        }
         None => Ok(false),
     }
 }

@@ -92,6 +92,13 @@ pub enum FaultKind {
     EchoKey {
         status: u16,
     },
+    /// The connection drops right after the status line: the response never completes.
+    ConnectionReset,
+    /// For `content`: the output link has expired. The host answers "expired" to every
+    /// download of that job until the job's output is asked for again, on routes whose
+    /// documentation says a fresh read hands out a fresh link (Runway, MiniMax); on the
+    /// others the file is gone for good.
+    ExpiredOutput,
 }
 
 impl FaultKind {

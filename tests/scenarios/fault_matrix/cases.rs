@@ -31,6 +31,23 @@ pub enum Expect {
     Succeeds,
     /// The fault is final: the clip fails (or is canceled) with a message.
     Ends,
+    /// The provider may have accepted the submit but its answer was lost: the clip says
+    /// so (`unknown`) and is never sent again.
+    Unknown,
+    /// An expired output link: delivered where a fresh read of the job hands out a fresh
+    /// link (Runway, MiniMax, per their docs), a clear "expired" failure elsewhere.
+    DeliveredWhereLinksRefresh,
+}
+
+impl Expect {
+    /// What this expectation means for one route.
+    pub fn on(self, route: &str) -> Expect {
+        match self {
+            Expect::DeliveredWhereLinksRefresh if matches!(route, "runway" | "minimax") => Expect::Succeeds,
+            Expect::DeliveredWhereLinksRefresh => Expect::Ends,
+            other => other,
+        }
+    }
 }
 
 /// What a case does to the route besides its faults.
@@ -69,7 +86,7 @@ const fn case(name: &'static str, expect: Expect, faults: fn(&str) -> Vec<Fault>
     Case { name, setup: Setup::Faults, expect, checks_resume: false, faults }
 }
 
-pub const CASES: [Case; 15] = [
+pub const CASES: [Case; 18] = [
     case("no_fault", Expect::Succeeds, |_| vec![]),
     case("rate_limit_seconds", Expect::Succeeds, |r| retry_after(r, "1")),
     // Long past: retry at once (a future date would only slow the suite down).
@@ -84,6 +101,15 @@ pub const CASES: [Case; 15] = [
         vec![Fault { times: 2, ..Fault::once(r, FaultOp::Status, FaultKind::Stall) }]
     }),
     case("malformed_json", Expect::Succeeds, |r| vec![Fault::once(r, FaultOp::Status, FaultKind::Malformed)]),
+    case("status_connection_reset", Expect::Succeeds, |r| {
+        vec![Fault::once(r, FaultOp::Status, FaultKind::ConnectionReset)]
+    }),
+    case("submit_connection_reset", Expect::Unknown, |r| {
+        vec![Fault::once(r, FaultOp::Submit, FaultKind::ConnectionReset)]
+    }),
+    case("output_link_expired", Expect::DeliveredWhereLinksRefresh, |r| {
+        vec![Fault::once(r, FaultOp::Content, FaultKind::ExpiredOutput)]
+    }),
     Case {
         checks_resume: true,
         ..case("download_cut_half_way", Expect::Succeeds, |r| {

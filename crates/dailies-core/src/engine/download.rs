@@ -1,6 +1,6 @@
 //! Downloading a finished clip at once (provider URLs expire within the hour): fetch to a
 //! `.part` file (`fetch.rs`, resuming with Range), rename into the library, probe what
-//! actually arrived.
+//! actually arrived. An expired link is asked for again once before the clip fails.
 
 use std::time::Duration;
 
@@ -10,7 +10,7 @@ use super::Studio;
 use crate::api::ClipStatus;
 use crate::error::Result;
 use crate::probe::probe_mp4;
-use crate::providers::{Billed, JobRef, ProviderAdapter, RouteContext};
+use crate::providers::{Billed, JobRef, ProviderAdapter, ProviderError, RouteContext};
 use crate::store::Delivered;
 
 const DOWNLOAD_ATTEMPTS: u32 = 4;
@@ -28,6 +28,7 @@ impl Studio {
         let relative = format!("{}/{}.mp4", row.run_id, row.id);
         let target = self.store().media_dir().join(&relative);
         let mut attempt = 0;
+        let mut asked_for_fresh_link = false;
         let output = loop {
             attempt += 1;
             let limit = self.inner.poll.timeouts.request;
@@ -45,6 +46,14 @@ impl Studio {
                 Err(FetchError::Provider(e)) => e,
             };
             match e {
+                // Some routes hand out a fresh link when the job is read again (Runway,
+                // MiniMax); the loop's next `output` call is that read. Asked once: a link
+                // that is still expired means the provider no longer has the file.
+                ProviderError::Expired { .. } if !asked_for_fresh_link => {
+                    asked_for_fresh_link = true;
+                    let note = format!("{e}; asking {} for a fresh link", route.display_name());
+                    self.store().add_event(clip_id, "expired_link", None, None, Some(&note)).await?;
+                }
                 e if e.worth_rereading() && attempt < DOWNLOAD_ATTEMPTS => {
                     self.store().add_event(clip_id, "retry", None, None, Some(&e.to_string())).await?;
                     tokio::time::sleep(e.retry_after().unwrap_or(Duration::from_millis(500 * u64::from(attempt))))

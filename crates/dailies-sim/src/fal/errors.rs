@@ -100,7 +100,9 @@ pub(crate) fn fault_response(kind: &FaultKind, op: FaultOp, request_id: &str) ->
         kind @ (FaultKind::RateLimitHeader { .. }
         | FaultKind::Stall
         | FaultKind::CutDownload
-        | FaultKind::RedirectTo { .. }) => {
+        | FaultKind::RedirectTo { .. }
+        | FaultKind::ConnectionReset
+        | FaultKind::ExpiredOutput) => {
             crate::faults::transport::respond(kind, |plain| fault_response(plain, op, request_id))
         }
     }

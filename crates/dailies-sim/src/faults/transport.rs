@@ -30,6 +30,17 @@ pub(crate) fn respond(kind: &FaultKind, route_response: impl FnOnce(&FaultKind) 
             r
         }
         FaultKind::Stall => stalled(),
+        FaultKind::ConnectionReset => {
+            let never = futures::stream::once(async {
+                Err::<Bytes, _>(std::io::Error::other("connection reset by fault injection"))
+            });
+            ([(header::CONTENT_LENGTH, "64")], Body::from_stream(never)).into_response()
+        }
+        // What the presigned-URL hosts behind these routes (S3/CloudFront-style) answer.
+        FaultKind::ExpiredOutput => {
+            let body = r#"{"Error":{"Code":"AccessDenied","Message":"Request has expired"}}"#;
+            (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+        }
         // Every download cuts the real file itself (`cdn::content_fault`), so a resumed
         // download can be checked byte for byte; only a cut queued on another op lands here.
         FaultKind::CutDownload => {

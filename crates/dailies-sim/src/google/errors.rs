@@ -108,9 +108,9 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, name: &str) -> Respo
         kind @ (FaultKind::RateLimitHeader { .. }
         | FaultKind::Stall
         | FaultKind::CutDownload
-        | FaultKind::RedirectTo { .. }) => {
-            crate::faults::transport::respond(kind, |plain| fault_response(plain, op, name))
-        }
+        | FaultKind::RedirectTo { .. }
+        | FaultKind::ConnectionReset
+        | FaultKind::ExpiredOutput) => crate::faults::transport::respond(kind, |plain| fault_response(plain, op, name)),
     }
 }
 

@@ -11,9 +11,9 @@ use serde_json::json;
 
 use super::errors::{error, fault_response};
 use super::{authorize, Params};
-use crate::faults::{FaultKind, FaultOp};
+use crate::faults::FaultOp;
 use crate::rejection::Reply;
-use crate::state::jobs::{endpoint_of, Provider};
+use crate::state::jobs::Provider;
 use crate::state::Shared;
 
 /// The file of sample `i` of operation `id`: the operation id itself for the first
@@ -35,10 +35,9 @@ pub(super) async fn download(
     let id = file.split_once('-').map_or(file, |(id, _)| id);
     let job = shared.jobs.find(Provider::Google, id);
     crate::cdn::count_range(&shared, "google.content", &headers);
-    let cut = match shared.faults.take_request("google", FaultOp::Content, endpoint_of(job.as_ref())) {
-        Some(FaultKind::CutDownload) => true,
-        Some(kind) => return Ok(fault_response(&kind, FaultOp::Content, "")),
-        None => false,
+    let cut = match crate::cdn::content_fault(&shared, "google", job.as_ref()) {
+        Ok(cut) => cut,
+        Err(kind) => return Ok(fault_response(&kind, FaultOp::Content, "")),
     };
     let path = job
         .and_then(|j| shared.retained_video(&j))

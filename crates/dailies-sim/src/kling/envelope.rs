@@ -72,7 +72,9 @@ pub(super) fn fault(kind: &FaultKind, op: FaultOp) -> Rejection {
         kind @ (FaultKind::RateLimitHeader { .. }
         | FaultKind::Stall
         | FaultKind::CutDownload
-        | FaultKind::RedirectTo { .. }) => {
+        | FaultKind::RedirectTo { .. }
+        | FaultKind::ConnectionReset
+        | FaultKind::ExpiredOutput) => {
             crate::faults::transport::respond(kind, |plain| fault(plain, op).into_response()).into()
         }
     }

@@ -70,7 +70,7 @@ pub(super) async fn file(
     shared.stats.count("kling.content");
     let job = shared.jobs.find(Provider::Kling, &task_id);
     crate::cdn::count_range(&shared, "kling.content", &headers);
-    let cut = match crate::cdn::content_fault(&shared, ROUTE, endpoint_of(job.as_ref())) {
+    let cut = match crate::cdn::content_fault(&shared, ROUTE, job.as_ref()) {
         Ok(cut) => cut,
         Err(kind) => return fault(&kind, FaultOp::Content).into_response(),
     };

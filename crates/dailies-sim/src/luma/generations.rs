@@ -86,7 +86,7 @@ pub(super) async fn asset(
     shared.stats.count("luma.content");
     let job = shared.jobs.find(Provider::Luma, &id);
     crate::cdn::count_range(&shared, "luma.content", &headers);
-    let cut = match crate::cdn::content_fault(&shared, "luma", endpoint_of(job.as_ref())) {
+    let cut = match crate::cdn::content_fault(&shared, "luma", job.as_ref()) {
         Ok(cut) => cut,
         Err(kind) => return fault_response(&kind, FaultOp::Content, &id),
     };

@@ -36,6 +36,10 @@ pub(super) async fn retrieve(
     if let Some(kind) = shared.faults.take_request("minimax", FaultOp::Result, endpoint_of(job.as_ref())) {
         return Err(fault_response(&kind, FaultOp::Result, file_id));
     }
+    // The download URL is time-limited; "query again for a refreshed URL" (minimax.md).
+    if let Some(job) = &job {
+        job.refresh_output();
+    }
     let bytes = job.and_then(|job| job.done()).and_then(|done| match done.outcome {
         Outcome::Video { bytes, .. } => Some((bytes, done.at_unix)),
         Outcome::Failed(_) => None,
@@ -83,7 +87,7 @@ pub(super) async fn download(
     shared.stats.count("minimax.content");
     let job = local.task_of(&file_id).and_then(|task| shared.jobs.get(&task));
     crate::cdn::count_range(&shared, "minimax.content", &headers);
-    let cut = match crate::cdn::content_fault(&shared, "minimax", endpoint_of(job.as_ref())) {
+    let cut = match crate::cdn::content_fault(&shared, "minimax", job.as_ref()) {
         Ok(cut) => cut,
         Err(kind) => return Err(fault_response(&kind, FaultOp::Content, &file_id)),
     };

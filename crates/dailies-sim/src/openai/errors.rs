@@ -84,7 +84,9 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Rejecti
         kind @ (FaultKind::RateLimitHeader { .. }
         | FaultKind::Stall
         | FaultKind::CutDownload
-        | FaultKind::RedirectTo { .. }) => {
+        | FaultKind::RedirectTo { .. }
+        | FaultKind::ConnectionReset
+        | FaultKind::ExpiredOutput) => {
             crate::faults::transport::respond(kind, |plain| fault_response(plain, op, id).into_response())
         }
     };

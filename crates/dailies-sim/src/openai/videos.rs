@@ -11,7 +11,7 @@ use serde_json::json;
 use super::errors::{error, fault_response, invalid, not_found};
 use super::{authorize, resource, with_poll_hint};
 use crate::clips::Still;
-use crate::faults::{FaultKind, FaultOp};
+use crate::faults::FaultOp;
 use crate::rejection::{Rejection, Reply};
 use crate::state::jobs::{endpoint_of, Job, Outcome, Phase, Provider};
 use crate::state::Shared;
@@ -131,10 +131,9 @@ pub(super) async fn content(
 fn lookup_content(shared: &Shared, headers: &HeaderMap, id: &str) -> Result<(Arc<Job>, bool), Rejection> {
     authorize(shared, headers)?;
     let job = shared.jobs.find(Provider::OpenAi, id);
-    let cut = match shared.faults.take_request("openai", FaultOp::Content, endpoint_of(job.as_ref())) {
-        Some(FaultKind::CutDownload) => true,
-        Some(kind) => return Err(fault_response(&kind, FaultOp::Content, id)),
-        None => false,
+    let cut = match crate::cdn::content_fault(shared, "openai", job.as_ref()) {
+        Ok(cut) => cut,
+        Err(kind) => return Err(fault_response(&kind, FaultOp::Content, id)),
     };
     job.map(|job| (job, cut)).ok_or_else(|| not_found(id))
 }

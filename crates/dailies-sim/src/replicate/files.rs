@@ -14,7 +14,7 @@ use super::errors::{fault_response, problem};
 use super::{authorize, new_id, rfc3339, Local};
 use crate::faults::FaultOp;
 use crate::rejection::Reply;
-use crate::state::jobs::{endpoint_of, Provider};
+use crate::state::jobs::Provider;
 use crate::state::Shared;
 
 const MAX_FILE_BYTES: usize = 100 << 20;
@@ -129,7 +129,7 @@ pub(super) async fn delivery(
     authorize(&shared, &headers)?;
     let job = shared.jobs.find(Provider::Replicate, &id);
     crate::cdn::count_range(&shared, "replicate.content", &headers);
-    let cut = match crate::cdn::content_fault(&shared, "replicate", endpoint_of(job.as_ref())) {
+    let cut = match crate::cdn::content_fault(&shared, "replicate", job.as_ref()) {
         Ok(cut) => cut,
         Err(kind) => return Err(fault_response(&kind, FaultOp::Content, &id)),
     };

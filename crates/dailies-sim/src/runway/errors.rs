@@ -60,7 +60,9 @@ pub(super) fn fault(kind: &FaultKind, op: FaultOp, task_id: &str) -> Rejection {
         kind @ (FaultKind::RateLimitHeader { .. }
         | FaultKind::Stall
         | FaultKind::CutDownload
-        | FaultKind::RedirectTo { .. }) => {
+        | FaultKind::RedirectTo { .. }
+        | FaultKind::ConnectionReset
+        | FaultKind::ExpiredOutput) => {
             crate::faults::transport::respond(kind, |plain| fault(plain, op, task_id).into_response())
         }
     };

@@ -27,6 +27,8 @@ pub(super) async fn retrieve(State(shared): State<Arc<Shared>>, Path(id): Path<S
         return Err(fault(&kind, op, &id));
     }
     let job = job.ok_or_else(not_found)?;
+    // "Fetch the task again for fresh URLs" (runway.md): this read signs new ones.
+    job.refresh_output();
     Ok(Json(task_json(&shared, &job)).into_response())
 }
 
@@ -61,7 +63,7 @@ pub(super) async fn file(
     shared.stats.count("runway.content");
     let job = shared.jobs.find(Provider::Runway, &task_id);
     crate::cdn::count_range(&shared, "runway.content", &headers);
-    let cut = match crate::cdn::content_fault(&shared, ROUTE, endpoint_of(job.as_ref())) {
+    let cut = match crate::cdn::content_fault(&shared, ROUTE, job.as_ref()) {
         Ok(cut) => cut,
         Err(kind) => return fault(&kind, FaultOp::Content, &task_id).into_response(),
     };

@@ -112,8 +112,8 @@ pub(super) fn fault_response(kind: &FaultKind, op: FaultOp, id: &str) -> Respons
         kind @ (FaultKind::RateLimitHeader { .. }
         | FaultKind::Stall
         | FaultKind::CutDownload
-        | FaultKind::RedirectTo { .. }) => {
-            crate::faults::transport::respond(kind, |plain| fault_response(plain, op, id))
-        }
+        | FaultKind::RedirectTo { .. }
+        | FaultKind::ConnectionReset
+        | FaultKind::ExpiredOutput) => crate::faults::transport::respond(kind, |plain| fault_response(plain, op, id)),
     }
 }

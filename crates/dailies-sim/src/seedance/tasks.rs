@@ -102,7 +102,7 @@ pub(super) async fn video(
     shared.stats.count("seedance.content");
     let job = shared.jobs.find(Provider::Seedance, &id);
     crate::cdn::count_range(&shared, "seedance.content", &headers);
-    let cut = match crate::cdn::content_fault(&shared, "seedance", endpoint_of(job.as_ref())) {
+    let cut = match crate::cdn::content_fault(&shared, "seedance", job.as_ref()) {
         Ok(cut) => cut,
         Err(kind) => return fault_response(&kind, FaultOp::Content, &id),
     };

@@ -2,6 +2,7 @@
 //! changing state that status polls read and SSE streams subscribe to.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -127,6 +128,8 @@ pub(crate) struct Job {
     /// `notify_one` keeps a permit, so a cancel that arrives between the driver's
     /// waits is still seen.
     pub cancel: Notify,
+    /// The output link handed out last has expired (`FaultKind::ExpiredOutput`).
+    output_expired: AtomicBool,
 }
 
 impl Job {
@@ -134,7 +137,7 @@ impl Job {
         let position = meta.plan.queue_positions - 1;
         let (state, _) =
             watch::channel(JobState { phase: Phase::Queued { position }, logs: Vec::new(), running_since: None });
-        Self { meta, state, cancel: Notify::new() }
+        Self { meta, state, cancel: Notify::new(), output_expired: AtomicBool::new(false) }
     }
 
     pub fn snapshot(&self) -> JobState {
@@ -147,6 +150,20 @@ impl Job {
             Phase::Done(done) => Some(done),
             Phase::Queued { .. } | Phase::Running { .. } => None,
         }
+    }
+
+    /// Every download of this job now meets the host's "expired" answer.
+    pub fn expire_output(&self) {
+        self.output_expired.store(true, Ordering::SeqCst);
+    }
+
+    /// A read of the job that hands out a fresh output link (on routes that do).
+    pub fn refresh_output(&self) {
+        self.output_expired.store(false, Ordering::SeqCst);
+    }
+
+    pub fn output_expired(&self) -> bool {
+        self.output_expired.load(Ordering::SeqCst)
     }
 
     pub fn is_done(&self) -> bool {

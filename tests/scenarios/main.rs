@@ -28,3 +28,4 @@ mod prism_openai;
 mod prism_replicate;
 mod remix;
 mod resume;
+mod ui_fixtures;

@@ -25,7 +25,7 @@ describe('fake backend', () => {
     const fake = createFakeBackend();
     await expect(fake.planRun({ ...ask(['sora-2-pro@openai']), strict: true })).rejects.toEqual({
       code: 'invalid_input',
-      message: 'duration: Sora 2 Pro does not allow 10; allowed values: 4, 8, 12',
+      message: 'duration: sora-2-pro@openai does not allow 10; allowed values: 4, 8, 12',
       field: 'duration',
     });
   });
@@ -79,16 +79,16 @@ describe('fake backend: image-to-video, prices, billed cost', () => {
   it('plans image-to-video like the core: drop with a note, refuse a bad aspect, crop on request', async () => {
     const fake = createFakeBackend();
     const square = await fake.importImage('square.png', pngBytes(1000, 1000));
-    const req = { params: { prompt: 'fog', start_image: square.path }, models: ['kling-3.0-pro@fal', 'sora-2@openai'], strict: false };
+    const req = { params: { prompt: 'fog', start_image: square.path }, models: ['kling-3.0-pro@fal', 'sora-2@fal'], strict: false };
     const plan = await fake.planRun(req);
     expect(plan.clips[0].resolved.start_image).toBe(square.path);
     expect(plan.clips[1].resolved.start_image).toBeUndefined();
     expect(plan.clips[1].parity.map((n) => n.message)).toEqual(['start image not supported: ran text-to-video']);
 
-    const veo = { ...req, models: ['veo-3.1@google'] };
+    const veo = { ...req, models: ['sora-2@openai'] };
     await expect(fake.planRun(veo)).rejects.toEqual({
       code: 'image_aspect',
-      message: 'start-image: veo-3.1@google needs an image near one of its aspect ratios; this one is 1000x1000; pass --crop to centre-crop it to 16:9',
+      message: 'start-image: sora-2@openai needs an image near one of its aspect ratios; this one is 1000x1000; pass --crop to centre-crop it to 16:9',
       field: 'start-image',
     });
     const cropped = await fake.planRun({ ...veo, crop: true });
@@ -102,14 +102,14 @@ describe('fake backend: image-to-video, prices, billed cost', () => {
       return models.find((m) => m.id === id)!.routes.find((x) => x.route === r)!;
     };
     const models = await fake.listModels();
-    expect(route(models, 'kling-3.0-pro@kling')).toMatchObject({ start_image: true, end_image: true, requires_image: false, cfg_scale: [0, 1], max_shots: 6 });
-    expect(route(models, 'veo-3.1-fast@google')).toMatchObject({ start_image: true, end_image: false, image_aspects: ['16:9', '9:16'], cfg_scale: null, max_shots: 0 });
+    expect(route(models, 'kling-3.0-pro@fal')).toMatchObject({ start_image: true, end_image: true, requires_image: false, cfg_scale: [0, 1], max_shots: 6 });
+    expect(route(models, 'sora-2@openai')).toMatchObject({ start_image: true, end_image: false, image_aspects: ['16:9', '9:16'], cfg_scale: null, max_shots: 0 });
     expect(route(models, 'runway-gen-4-turbo@runway')).toMatchObject({ start_image: true, requires_image: true });
-    expect(route(models, 'sora-2@openai')).toMatchObject({ start_image: false, end_image: false, image_aspects: [], cfg_scale: null, max_shots: 0 });
+    expect(route(models, 'sora-2@fal')).toMatchObject({ start_image: false, end_image: false, image_aspects: [], cfg_scale: null, max_shots: 0 });
 
     const start = await fake.importImage('wide.png', pngBytes(1280, 720));
     const end = await fake.importImage('end.png', pngBytes(1280, 720));
-    const plan = await fake.planRun({ params: { prompt: 'fog', start_image: start.path, end_image: end.path }, models: ['seedance-1.0-pro@fal', 'luma-ray-2@luma'], strict: false });
+    const plan = await fake.planRun({ params: { prompt: 'fog', start_image: start.path, end_image: end.path }, models: ['runway-gen-4.5@runway', 'luma-ray-2@luma'], strict: false });
     expect(plan.clips[0].parity.map((n) => n.message)).toEqual(['end image not supported: ignored']);
     expect(plan.clips[1].resolved).toMatchObject({ start_image: start.path, end_image: end.path });
   });

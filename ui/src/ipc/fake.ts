@@ -38,6 +38,9 @@ export interface FakeOptions {
   videoUrl?: string;
   /** Multiplies every simulated delay (tests use small numbers with fake timers). */
   pace?: number;
+  /** The models offered; the core's own catalog (`fixtures/catalog.gen.json`) unless a test
+   *  needs a route the real catalog does not have. */
+  catalog?: ModelInfo[];
 }
 
 const ROUTES: RouteId[] = ['fal', 'openai', 'replicate', 'kling', 'google', 'runway', 'luma', 'minimax', 'seedance'];
@@ -69,7 +72,7 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 export function createFakeBackend(options: FakeOptions = {}): Backend {
   const pace = options.pace ?? 1;
-  const catalog = fakeCatalog();
+  const catalog = options.catalog ?? fakeCatalog();
   const settings: AppSettings = { demo: options.sample ?? false, data_dir: '~/.local/share/dailies (fake)' };
   const keys = new Map<RouteId, KeySource>(ROUTES.map((r) => [r, 'missing']));
   const runs: RunView[] = options.sample ? sampleRuns(catalog) : [];

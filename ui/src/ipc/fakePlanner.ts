@@ -37,10 +37,10 @@ const onOff = (b: boolean) => (b ? 'on' : 'off');
 const seconds = (shots: Shot[]) => shots.reduce((sum, s) => sum + s.duration_s, 0);
 
 /** Resolves asked values against what the route takes, all of it read from its RouteInfo. */
-export function resolveParams(name: string, spec: RouteInfo, asked: CanonicalParams, strict: boolean) {
+export function resolveParams(label: string, spec: RouteInfo, asked: CanonicalParams, strict: boolean) {
   const notes: ParityNote[] = [];
   const note = (param: string, a: string, ran: string, message: string, allowed: string[]) => {
-    if (strict) throw invalid(`${param}: ${name} does not allow ${a}; allowed values: ${allowed.join(', ')}`);
+    if (strict) throw invalid(`${param}: ${label} does not allow ${a}; allowed values: ${allowed.join(', ')}`);
     notes.push({ param, asked: a, ran, message });
   };
   let prompt = asked.prompt;
@@ -154,7 +154,7 @@ export function planClips(
     if (!model) throw invalid(`model: unknown model '${id}'`);
     const spec = routeId ? model.routes.find((r) => r.route === routeId) : model.routes[0];
     if (!spec) throw invalid(`model: ${id} is not offered through route '${routeId}'; available routes: ${model.routes.map((r) => r.route).join(', ')}`);
-    const { resolved, notes } = resolveParams(model.name, spec, request.params, request.strict ?? false);
+    const { resolved, notes } = resolveParams(`${model.id}@${spec.route}`, spec, request.params, request.strict ?? false);
     const imageInput = { label: `${model.id}@${spec.route}`, route: spec, strict: request.strict ?? false, crop: request.crop ?? false, facts: imageFacts };
     planImages(resolved, notes, imageInput);
     return {

@@ -19,7 +19,7 @@ function sampleRun(catalog: ModelInfo[], n: number, prompt: string, hoursAgo: nu
     const [id, route] = c.selector.split('@');
     const model = catalog.find((m) => m.id === id)!;
     const spec = model.routes.find((r) => r.route === route)!;
-    const { resolved, notes } = resolveParams(model.name, spec, params, false);
+    const { resolved, notes } = resolveParams(`${id}@${spec.route}`, spec, params, false);
     const estimate = estimateUsd(spec, resolved);
     const ok = c.outcome === 'succeeded';
     const [q, g, d] = c.seconds.map((s) => Math.round(s * 1000));
@@ -55,7 +55,7 @@ export function sampleRuns(catalog: ModelInfo[]): RunView[] {
     sampleRun(catalog, 1, 'Macro shot of espresso pouring into a glass cup, morning light, slow motion', 26, [
       { selector: 'kling-3.0-standard@fal', outcome: 'succeeded', seconds: [8.0, 38.2, 1.4] },
       { selector: 'kling-3.0-pro@kling', outcome: 'succeeded', seconds: [5.2, 51.0, 1.9], billed: 0.98 },
-      { selector: 'hailuo-02@minimax', outcome: 'unknown', seconds: [0, 0, 0] },
+      { selector: 'hailuo-02-standard@minimax', outcome: 'unknown', seconds: [0, 0, 0] },
     ]),
   ];
 }

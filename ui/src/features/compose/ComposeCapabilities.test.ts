@@ -4,13 +4,14 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { describe, expect, it, vi } from 'vitest';
 import { imageFile, pngBytes } from '../../../test/images';
 import { useBackend } from '../../ipc/backend';
-import { createFakeBackend } from '../../ipc/fake';
+import { createFakeBackend, type FakeOptions } from '../../ipc/fake';
+import { catalogWith } from '../../../test/catalogEdits';
 import { CatalogStore } from '../picker/catalogStore.svelte';
 import ComposePanel from './ComposePanel.svelte';
 import { ComposeStore } from './composeStore.svelte';
 
-async function setup() {
-  useBackend(createFakeBackend());
+async function setup(options: FakeOptions = {}) {
+  useBackend(createFakeBackend(options));
   const catalog = new CatalogStore();
   await catalog.load();
   const compose = new ComposeStore(catalog);
@@ -55,7 +56,9 @@ describe('ComposePanel: image-only models', () => {
   });
 
   it('keeps the crop offer for an image-only model whose aspect does not fit', async () => {
-    await setup();
+    // No image-only route in today's catalog names its image aspects; this one is given some.
+    const sixAspects = ['21:9', '16:9', '4:3', '1:1', '3:4', '9:16'];
+    await setup({ catalog: catalogWith('runway-gen-4-turbo@runway', { image_aspects: sixAspects }) });
     await tick('runway-gen-4-turbo@runway');
     await fireEvent.change(screen.getByLabelText('Start image'), { target: { files: [imageFile('tall.png', pngBytes(1000, 3000))] } });
     const offer = await screen.findByRole('alert');

@@ -66,7 +66,7 @@ describe('ComposePanel', () => {
     await fireEvent.click(screen.getByLabelText(/Strict parity/));
     await tick('sora-2-pro@openai');
     const problem = await screen.findByRole('alert');
-    expect(problem).toHaveTextContent('Duration: Sora 2 Pro does not allow 10; allowed values: 4, 8, 12');
+    expect(problem).toHaveTextContent('Duration: sora-2-pro@openai does not allow 10; allowed values: 4, 8, 12');
     expect(screen.getByLabelText('Duration')).toHaveAttribute('aria-invalid', 'true');
     expect(runButton()).toBeDisabled();
     expect(document.getElementById('run-hint')).toHaveTextContent('Fix the problem above to run.');
@@ -77,7 +77,7 @@ describe('ComposePanel', () => {
     const importImage = vi.spyOn(fake, 'importImage');
     await fireEvent.input(screen.getByLabelText('Prompt'), { target: { value: 'the keeper turns' } });
     await tick('kling-3.0-pro@fal');
-    await tick('sora-2@openai');
+    await tick('sora-2@fal');
     await pickImage('Start image', imageFile('keeper shot.png', pngBytes(1920, 1080)));
 
     await waitFor(() => expect(screen.getByTestId('start-image-facts')).toHaveTextContent('1920×1080 · PNG'));
@@ -87,16 +87,16 @@ describe('ComposePanel', () => {
     const imageBadge = () => within(row('kling-3.0-pro@fal')).getByText('image → video');
     expect(imageBadge()).not.toHaveClass('ok');
     await waitFor(() => expect(imageBadge()).toHaveClass('ok'));
-    expect(row('sora-2@openai')).toHaveTextContent('text → video');
+    expect(row('sora-2@fal')).toHaveTextContent('text → video');
     expect(screen.getByTestId('image-uses')).toHaveTextContent('Uses the image: Kling 3.0 Pro (fal)');
-    expect(screen.getByTestId('image-uses')).toHaveTextContent('Text-to-video: Sora 2 (openai)');
+    expect(screen.getByTestId('image-uses')).toHaveTextContent('Text-to-video: Sora 2 (fal)');
 
     // The end image slot appears once there is a start image; clearing removes both marks
     // (the capability badge stays, no longer green).
     expect(screen.getByLabelText('End image')).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Clear start image' }));
     await waitFor(() => expect(imageBadge()).not.toHaveClass('ok'));
-    expect(row('sora-2@openai')).not.toHaveTextContent('text → video');
+    expect(row('sora-2@fal')).not.toHaveTextContent('text → video');
     expect(screen.getByLabelText('Start image')).toBeInTheDocument();
   });
 
@@ -109,18 +109,18 @@ describe('ComposePanel', () => {
   it('offers a centre-crop when a route refuses the image aspect, then shows the crop note', async () => {
     await setup();
     await fireEvent.input(screen.getByLabelText('Prompt'), { target: { value: 'the keeper turns' } });
-    await tick('veo-3.1@google');
+    await tick('sora-2@openai');
     await pickImage('Start image', imageFile('square.png', pngBytes(1000, 1000)));
 
     const offer = await screen.findByRole('alert');
-    expect(offer).toHaveTextContent('start-image: veo-3.1@google needs an image near one of its aspect ratios; this one is 1000x1000');
+    expect(offer).toHaveTextContent('start-image: sora-2@openai needs an image near one of its aspect ratios; this one is 1000x1000');
     expect(offer).not.toHaveTextContent('--crop');
     expect(runButton()).toBeDisabled();
     expect(document.getElementById('run-hint')).toHaveTextContent('Crop the image or pick another to run.');
 
     await fireEvent.click(within(offer).getByRole('button', { name: /Centre-crop to fit/ }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-    expect(row('veo-3.1@google')).toHaveTextContent('start-image centre-cropped to 16:9');
+    expect(row('sora-2@openai')).toHaveTextContent('start-image centre-cropped to 16:9');
     await waitFor(() => expect(runButton()).toBeEnabled());
   });
 

@@ -33,7 +33,7 @@ describe('HistoryList', () => {
     await fireEvent.click(espresso);
     await waitFor(() => expect(runs.open?.run_id).toBe('run_sample_1'));
     expect(getRun).toHaveBeenCalledWith('run_sample_1');
-    expect(runs.open?.clips.map((c) => c.model)).toEqual(['kling-3.0-standard', 'kling-3.0-pro', 'hailuo-02']);
+    expect(runs.open?.clips.map((c) => c.model)).toEqual(['kling-3.0-standard', 'kling-3.0-pro', 'hailuo-02-standard']);
     expect(espresso).toHaveAttribute('aria-current', 'true');
   });
 

@@ -213,22 +213,25 @@ impl Store {
     }
 }
 
-/// The clip-level filters, on a clip aliased `c`.
+/// The clip-level filters, on a clip aliased `c`. The unary `+` keeps SQLite from reading
+/// clips through the status or model index (without statistics it guesses that is
+/// selective): pages are read through the run or the newest-first index, and these checks
+/// are made on the rows found there. At 2 000 runs the status index made a filter 100× slower.
 fn push_clip_filters(sql: &mut QueryBuilder<'_, Sqlite>, f: &SearchFilter) {
     if let Some((id, route)) = &f.model {
-        sql.push(" AND c.model = ").push_bind(id.clone());
+        sql.push(" AND +c.model = ").push_bind(id.clone());
         if let Some(route) = route {
-            sql.push(" AND c.route = ").push_bind(route.clone());
+            sql.push(" AND +c.route = ").push_bind(route.clone());
         }
     }
     if let Some(route) = &f.route {
-        sql.push(" AND c.route = ").push_bind(route.clone());
+        sql.push(" AND +c.route = ").push_bind(route.clone());
     }
     if let Some(status) = &f.status {
-        sql.push(" AND c.status = ").push_bind(status.clone());
+        sql.push(" AND +c.status = ").push_bind(status.clone());
     }
     if let Some(stars) = f.min_rating {
-        sql.push(" AND c.rating >= ").push_bind(stars);
+        sql.push(" AND +c.rating >= ").push_bind(stars);
     }
     if let Some(tag) = &f.tag {
         sql.push(" AND EXISTS (SELECT 1 FROM clip_tags t WHERE t.clip_id = c.id AND t.tag = ").push_bind(tag.clone());

@@ -212,3 +212,16 @@ async fn pages_are_read_through_an_index_never_sorted_whole() {
     .await;
     assert!(clips.contains("clips_live_order") && !clips.contains("TEMP B-TREE"), "{clips}");
 }
+
+#[tokio::test]
+async fn a_clip_filter_probes_each_runs_clips_not_every_clip_in_that_state() {
+    let (_dir, store) = library().await;
+    let plan = plan_of(
+        &store,
+        "SELECT r.prompt_id, r.id FROM runs r WHERE r.deleted_at_ms IS NULL AND EXISTS (SELECT 1 FROM clips c \
+         WHERE c.run_id = r.id AND c.deleted_at_ms IS NULL AND +c.route = 'openai' AND +c.status = 'failed') \
+         ORDER BY r.prompt_id DESC, r.id DESC LIMIT 201",
+    )
+    .await;
+    assert!(plan.contains("clips_run") && !plan.contains("clips_status"), "{plan}");
+}

@@ -24,6 +24,7 @@ mod keys_never_persisted;
 mod keys_per_route;
 mod kill_points;
 mod library;
+mod library_search;
 mod prism_openai;
 mod prism_replicate;
 mod remix;

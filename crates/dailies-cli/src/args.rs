@@ -23,21 +23,7 @@ pub enum Command {
     /// Run one prompt on several models and wait for the clips.
     Compare(Box<CompareArgs>),
     /// List past runs, newest first, optionally filtered.
-    Runs {
-        #[arg(long)]
-        json: bool,
-        #[arg(long, default_value_t = 50)]
-        limit: u32,
-        /// Words that must all appear in the prompt.
-        #[arg(long, value_name = "WORDS")]
-        search: Option<String>,
-        /// Only runs with a clip of this model (`id` or `id@route`).
-        #[arg(long, value_name = "ID")]
-        model: Option<String>,
-        /// Only runs with a clip rated at least this many stars (1–5).
-        #[arg(long, value_name = "STARS")]
-        min_rating: Option<u8>,
-    },
+    Runs(crate::runs::RunsArgs),
     /// Rate a clip 1–5 stars, or `none` to clear (clip id or short id).
     Rate {
         clip_id: String,
@@ -112,6 +98,9 @@ pub enum Command {
         /// Runs in the synthetic library that search and statistics are measured on.
         #[arg(long, default_value_t = 2000)]
         library_runs: usize,
+        /// Leave the synthetic library in --data-dir (required) to measure it from outside.
+        #[arg(long)]
+        keep: bool,
     },
     /// Run the provider emulator on loopback until Ctrl-C.
     Sim {

@@ -9,18 +9,17 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use dailies_core::api::{ClipStatus, CompareRequest, LibraryQuery};
+use dailies_core::api::{ClipStatus, CompareRequest};
 use dailies_core::catalog::{CanonicalParams, Catalog};
 use dailies_core::secrets::MemoryStore;
-use dailies_core::store::NewClip;
 use dailies_core::{DemoBackend, Error, PollPolicy, Studio, StudioOptions};
 use dailies_sim::{Sim, SimConfig, Timing};
 
-struct Stat {
-    name: &'static str,
-    unit: &'static str,
-    samples: Vec<f64>,
-    note: String,
+pub struct Stat {
+    pub name: &'static str,
+    pub unit: &'static str,
+    pub samples: Vec<f64>,
+    pub note: String,
 }
 
 impl Stat {
@@ -33,12 +32,16 @@ impl Stat {
     }
 }
 
-fn ms(d: Duration) -> f64 {
+pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-pub async fn run(out: &Path, clips: usize, library_runs: usize) -> Result<ExitCode, Error> {
-    let dir = std::env::temp_dir().join(format!("dailies-bench-{}", std::process::id()));
+/// With `keep_in`, the bench's library (its runs and the synthetic library) is written
+/// there and left in place, to be measured or browsed from outside; else a temp folder.
+pub async fn run(out: &Path, clips: usize, library_runs: usize, keep_in: Option<&Path>) -> Result<ExitCode, Error> {
+    let dir = keep_in
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| std::env::temp_dir().join(format!("dailies-bench-{}", std::process::id())));
     let studio = Studio::open(StudioOptions {
         data_dir: dir.clone(),
         secrets: Arc::new(MemoryStore::default()),
@@ -61,12 +64,14 @@ pub async fn run(out: &Path, clips: usize, library_runs: usize) -> Result<ExitCo
     let mut stats = vec![plan_stat(&studio)?];
     stats.extend(engine_stats(&studio, clips).await?);
     stats.push(media_stat(&studio).await?);
-    stats.extend(library_stats(&studio, library_runs).await?);
+    stats.extend(crate::bench_library::stats(&studio, library_runs).await?);
     sim.shutdown();
     let report = render(&stats);
     std::fs::write(out, &report).map_err(|e| Error::io(out, e))?;
     eprint!("{report}");
-    let _ = std::fs::remove_dir_all(&dir);
+    if keep_in.is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -180,60 +185,6 @@ async fn media_stat(studio: &Studio) -> Result<Stat, Error> {
         samples,
         note: "loopback, token path".into(),
     })
-}
-
-/// Search and per-model statistics over a library of real size: the bench's finished runs
-/// plus `library_runs` persisted (never sent) runs of two clips each.
-async fn library_stats(studio: &Studio, library_runs: usize) -> Result<Vec<Stat>, Error> {
-    let req = CompareRequest {
-        params: CanonicalParams { prompt: "bench".into(), duration_s: Some(3), ..Default::default() },
-        models: vec!["kling-3.0-standard@fal".into(), "sora-2@openai".into()],
-        ..Default::default()
-    };
-    let mut plan = studio.plan(&req)?;
-    for i in 0..library_runs {
-        plan.params.prompt =
-            if i % 2 == 0 { format!("take {i}: a lighthouse in fog") } else { format!("take {i}: a harbour at dawn") };
-        let clips: Vec<NewClip> = plan
-            .clips
-            .iter()
-            .map(|c| NewClip {
-                id: format!("bench{i}-{}", c.model),
-                base_url: "http://bench".into(),
-                request_json: "{}".into(),
-                planned: c,
-            })
-            .collect();
-        studio.store().insert_run(&format!("benchrun{i:05}"), &plan, &clips).await?;
-    }
-    let query = LibraryQuery { text: Some("lighthouse fog".into()), ..Default::default() };
-    let mut search = Vec::new();
-    let mut stats = Vec::new();
-    for _ in 0..50 {
-        let t = Instant::now();
-        let found = studio.search_runs(&query).await?;
-        search.push(ms(t.elapsed()));
-        if found.is_empty() {
-            return Err(Error::Catalog("library search found nothing".into()));
-        }
-        let t = Instant::now();
-        studio.model_stats(true).await?;
-        stats.push(ms(t.elapsed()));
-    }
-    Ok(vec![
-        Stat {
-            name: "library search (two words, newest 200)",
-            unit: "ms",
-            samples: search,
-            note: format!("{library_runs} runs, {} clips; LIKE per word", 2 * library_runs),
-        },
-        Stat {
-            name: "per-model stats over the library",
-            unit: "ms",
-            samples: stats,
-            note: "ended clips only; p50/p95 computed in Rust".into(),
-        },
-    ])
 }
 
 fn render(stats: &[Stat]) -> String {

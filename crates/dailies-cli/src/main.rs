@@ -6,18 +6,20 @@
 
 mod args;
 mod bench;
+mod bench_library;
 mod compare;
 mod costs;
 mod demo;
 mod keys;
 mod library;
 mod render;
+mod runs;
 
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use dailies_core::api::{LibraryQuery, VoteRequest, VoteWinner};
+use dailies_core::api::{VoteRequest, VoteWinner};
 use dailies_core::catalog::Catalog;
 use dailies_core::secrets::KeyringStore;
 use dailies_core::{Error, PollPolicy, Studio, StudioOptions};
@@ -63,8 +65,20 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
     if let Command::Sim { addr } = &cli.command {
         return demo::serve_forever(addr).await;
     }
-    if let Command::Bench { out, clips, library_runs } = &cli.command {
-        return bench::run(out, *clips, *library_runs).await;
+    if let Command::Bench { out, clips, library_runs, keep } = &cli.command {
+        let keep_in = match (keep, cli.data_dir.as_deref()) {
+            (false, _) => None,
+            (true, Some(dir)) => Some(dir),
+            (true, None) => {
+                return Err(dailies_core::InputError::InvalidValue {
+                    field: "keep".into(),
+                    value: "without --data-dir".into(),
+                    allowed: vec!["--keep with --data-dir DIR (a folder for the synthetic library)".into()],
+                }
+                .into())
+            }
+        };
+        return bench::run(out, *clips, *library_runs, keep_in).await;
     }
     if let Command::Keys { action } = &cli.command {
         return keys::run(action);
@@ -72,11 +86,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
     let studio = open_studio(&cli).await?;
     match cli.command {
         Command::Compare(args) => compare::run(&studio, *args).await,
-        Command::Runs { json, limit, search, model, min_rating } => {
-            let query = LibraryQuery { text: search, model, min_rating, limit: Some(limit) };
-            render::runs(&studio.search_runs(&query).await?, json);
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Runs(args) => runs::run(&studio, args).await,
         Command::Rate { clip_id, stars, json } => {
             let clip = studio.rate_clip(&clip_id, parse_stars(&stars)?).await?;
             library::rated(&clip, json);

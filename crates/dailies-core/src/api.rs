@@ -264,10 +264,12 @@ pub struct RunSummary {
     pub winner_clip_id: Option<String>,
 }
 
-/// Filters for browsing the library; absent fields match everything.
+/// Filters for browsing the library; absent fields match everything. Clip filters (model,
+/// route, status, stars, tag, board) select runs having one live clip that passes them all.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
 pub struct LibraryQuery {
-    /// Words that must all appear in the prompt (any case).
+    /// Words that must all appear in the prompt, or all in one clip's tags and note; case
+    /// and accents ignored, punctuation is not syntax, the last word is also a prefix.
     #[serde(default)]
     #[specta(optional)]
     pub text: Option<String>,
@@ -282,6 +284,66 @@ pub struct LibraryQuery {
     #[serde(default)]
     #[specta(optional)]
     pub limit: Option<u32>,
+    /// A route slug (`fal`, `openai`, ...).
+    #[serde(default)]
+    #[specta(optional)]
+    pub route: Option<String>,
+    /// A clip status (`succeeded`, `failed`, ...).
+    #[serde(default)]
+    #[specta(optional)]
+    pub status: Option<String>,
+    /// A clip tag (matched trimmed and lower-cased).
+    #[serde(default)]
+    #[specta(optional)]
+    pub tag: Option<String>,
+    /// A board, by name (any case) or id.
+    #[serde(default)]
+    #[specta(optional)]
+    pub board: Option<String>,
+    /// Created on or after this UTC day, `YYYY-MM-DD`.
+    #[serde(default)]
+    #[specta(optional)]
+    pub since: Option<String>,
+    /// Created on or before this UTC day, `YYYY-MM-DD`.
+    #[serde(default)]
+    #[specta(optional)]
+    pub until: Option<String>,
+    /// At most this many US dollars (a run: its clips' cost, delivered or estimated).
+    #[serde(default)]
+    #[specta(optional)]
+    #[specta(type = Option<JsNumber>)]
+    pub max_cost_usd: Option<f64>,
+    /// The `next_cursor` of the previous page; absent for the first page.
+    #[serde(default)]
+    #[specta(optional)]
+    pub cursor: Option<String>,
+}
+
+/// One page of runs, newest first; `next_cursor` is `None` on the last page.
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+pub struct RunPage {
+    pub runs: Vec<RunSummary>,
+    pub next_cursor: Option<String>,
+}
+
+/// A clip as the library grid shows it: the clip (with its tags) and its run's context.
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+pub struct LibraryClip {
+    pub clip: ClipView,
+    pub prompt: String,
+    /// The run's RFC 3339 creation time.
+    pub created_at: String,
+    pub params: CanonicalParams,
+    pub parent_run_id: Option<String>,
+    /// This clip is its run's winner.
+    pub winner: bool,
+}
+
+/// One page of clips, newest first; `next_cursor` is `None` on the last page.
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+pub struct ClipPage {
+    pub clips: Vec<LibraryClip>,
+    pub next_cursor: Option<String>,
 }
 
 /// How one model+route has done in this library: the numbers to choose a model by.

@@ -4,19 +4,12 @@
 use std::collections::BTreeMap;
 
 use super::Studio;
-use crate::api::{ClipStatus, ClipView, LibraryQuery, ModelStats, RunSummary};
+use crate::api::{ClipStatus, ClipView, ModelStats};
 use crate::catalog::RouteId;
 use crate::error::{InputError, Result};
 use crate::store::ClipOutcome;
 
 impl Studio {
-    pub async fn search_runs(&self, query: &LibraryQuery) -> Result<Vec<RunSummary>> {
-        if let Some(r) = query.min_rating.filter(|r| !(1..=5).contains(r)) {
-            return Err(stars_error("min-rating", r));
-        }
-        self.store().search_runs(query).await
-    }
-
     /// Rates a clip 1–5 stars (`None` clears it); any clip can be rated, finished or not,
     /// since a failed take can be worth remembering too.
     pub async fn rate_clip(&self, id_or_part: &str, rating: Option<u8>) -> Result<ClipView> {

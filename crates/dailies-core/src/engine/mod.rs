@@ -17,6 +17,7 @@ mod plan;
 mod prices;
 mod remix;
 mod resume;
+mod search;
 mod timeouts;
 mod votes;
 

@@ -1,11 +1,11 @@
-//! The library as a creator browses it: runs filtered by words, model and rating, star
-//! ratings on clips, and the finished clips that per-model statistics are made from.
+//! The library as a creator judges it: star ratings on clips, the finished clips that
+//! per-model statistics are made from, and a run's summary line (searched in `search.rs`).
 
-use sqlx::{QueryBuilder, Row, Sqlite};
+use sqlx::Row;
 
 use super::runs::count;
 use super::Store;
-use crate::api::{LibraryQuery, RunSummary};
+use crate::api::RunSummary;
 use crate::error::{Error, Result};
 
 /// What one delivered or failed clip contributes to its model's statistics.
@@ -26,43 +26,6 @@ pub struct ClipOutcome {
 }
 
 impl Store {
-    /// Runs matching every given filter, newest first. Words match the prompt (each word
-    /// anywhere, any case); a model matches `id` or `id@route`.
-    pub async fn search_runs(&self, q: &LibraryQuery) -> Result<Vec<RunSummary>> {
-        let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "SELECT r.id, p.text, r.created_at, r.estimated_cost_usd, r.demo, r.parent_run_id, r.winner_clip_id, \
-               group_concat(c.model, ',') AS models, count(c.id) AS n, \
-               sum(c.status = 'succeeded') AS ok, sum(c.status IN ('failed','canceled','unknown')) AS bad, \
-               coalesce(sum(c.cost_usd), 0.0) AS cost, \
-               coalesce(sum(CASE WHEN c.billed_cost_usd IS NOT NULL THEN c.cost_usd END), 0.0) AS billed, \
-               coalesce(sum(CASE WHEN c.billed_cost_usd IS NULL THEN c.cost_usd END), 0.0) AS estimated, \
-               max(c.rating) AS best \
-             FROM runs r JOIN prompts p ON p.id = r.prompt_id LEFT JOIN clips c ON c.run_id = r.id WHERE 1 = 1",
-        );
-        for word in q.text.as_deref().unwrap_or_default().split_whitespace() {
-            let escaped = word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-            sql.push(" AND p.text LIKE ").push_bind(format!("%{escaped}%")).push(" ESCAPE '\\'");
-        }
-        if let Some(model) = q.model.as_deref().filter(|m| !m.trim().is_empty()) {
-            let (id, route) = model.trim().split_once('@').map_or((model.trim(), None), |(i, r)| (i, Some(r)));
-            sql.push(" AND EXISTS (SELECT 1 FROM clips m WHERE m.run_id = r.id AND m.model = ")
-                .push_bind(id.to_string());
-            if let Some(route) = route {
-                sql.push(" AND m.route = ").push_bind(route.to_string());
-            }
-            sql.push(")");
-        }
-        if let Some(min) = q.min_rating {
-            sql.push(" AND EXISTS (SELECT 1 FROM clips s WHERE s.run_id = r.id AND s.rating >= ")
-                .push_bind(i64::from(min))
-                .push(")");
-        }
-        sql.push(" GROUP BY r.id ORDER BY r.created_at DESC, r.id DESC LIMIT ")
-            .push_bind(i64::from(q.limit.unwrap_or(200)));
-        let rows = sql.build().fetch_all(self.pool()).await?;
-        Ok(rows.into_iter().map(|row| summary(&row)).collect())
-    }
-
     /// Sets (or with `None` clears) a clip's 1–5 star rating.
     pub async fn set_rating(&self, clip_id: &str, rating: Option<u8>) -> Result<()> {
         let done = sqlx::query("UPDATE clips SET rating = ? WHERE id = ?")
@@ -89,7 +52,7 @@ impl Store {
     }
 }
 
-fn summary(row: &sqlx::sqlite::SqliteRow) -> RunSummary {
+pub(super) fn summary(row: &sqlx::sqlite::SqliteRow) -> RunSummary {
     let n: i64 = row.get("n");
     let ok: i64 = row.try_get("ok").unwrap_or(0);
     let bad: i64 = row.try_get("bad").unwrap_or(0);

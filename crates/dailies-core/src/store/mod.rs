@@ -2,9 +2,12 @@
 
 mod clips;
 mod events;
+mod fts_query;
 mod leases;
 mod library;
 mod runs;
+mod search;
+mod search_filter;
 mod votes;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +20,7 @@ pub use events::JobEvent;
 pub use leases::LEASE_TTL;
 pub use library::ClipOutcome;
 pub use runs::NewClip;
+pub use search_filter::day_start_ms;
 pub use votes::VoteRow;
 
 use crate::error::{Error, Result};
@@ -117,3 +121,6 @@ mod tests;
 
 #[cfg(test)]
 mod cost_kind_tests;
+
+#[cfg(test)]
+mod search_tests;

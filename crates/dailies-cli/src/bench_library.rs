@@ -1,0 +1,164 @@
+//! The library part of `dailies bench`: a synthetic library of `runs` runs (two finished,
+//! searchable clips each, varied prompts, some failed, some rated), then the list, search and
+//! clip-grid queries the app runs, each timed at that size.
+
+use std::time::Instant;
+
+use dailies_core::api::{ClipStatus, CompareRequest, LibraryQuery, RunPlan};
+use dailies_core::catalog::CanonicalParams;
+use dailies_core::store::{Delivered, NewClip};
+use dailies_core::{Error, Studio};
+
+use crate::bench::{ms, Stat};
+
+const SUBJECTS: &[&str] = &[
+    "a lighthouse",
+    "a harbour",
+    "a Café terrace",
+    "a red fox",
+    "an astronaut",
+    "a glacier",
+    "a night market",
+    "a steam train",
+    "a flamenco dancer",
+    "a tin robot",
+    "a birch forest",
+    "a desert caravan",
+    "a koi pond",
+    "a city skyline",
+    "a jellyfish",
+    "a señor selling churros",
+];
+const SETTINGS: &[&str] =
+    &["in fog", "at dawn", "at golden-hour", "in the rain", "at night", "under fresh snow", "at noon", "in a storm"];
+const STYLES: &[&str] =
+    &["35mm film", "drone shot", "slow dolly-in", "handheld", "timelapse", "macro lens", "anime cel look", "film noir"];
+const PAIRS: &[[&str; 2]] = &[
+    ["kling-3.0-standard@fal", "sora-2@openai"],
+    ["kling-3.0-pro@fal", "seedance-2.0-fast@seedance"],
+    ["sora-2-pro@openai", "kling-3.0-standard@fal"],
+];
+
+/// A deterministic pseudo-random sequence (PCG's LCG step), so every bench sees one library.
+/// Subjects cycle instead, so each one is present at any size.
+struct Lcg(u64);
+
+impl Lcg {
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        from[((self.0 >> 33) as usize) % from.len()]
+    }
+}
+
+pub async fn stats(studio: &Studio, runs: usize) -> Result<Vec<Stat>, Error> {
+    let clips = build(studio, runs).await?;
+    let q = LibraryQuery::default;
+    let text = |words: &str| LibraryQuery { text: Some(words.into()), ..q() };
+    let rare = format!("s{}", runs / 2);
+    let cases: Vec<(&'static str, LibraryQuery, bool)> = vec![
+        ("library list (newest 200 runs)", q(), false),
+        ("library search, common word + prefix (`lighthouse in`)", text("lighthouse in"), false),
+        ("library search, accent-free prefix (`cafe terr`)", text("cafe terr"), false),
+        ("library search, one matching run (a unique word)", text(&rare), false),
+        (
+            "library filter, route + status (`openai`, `failed`)",
+            LibraryQuery { route: Some("openai".into()), status: Some("failed".into()), ..q() },
+            false,
+        ),
+        ("clip grid (newest 200 clips)", q(), true),
+        ("clip grid search (`golden-hour`)", text("golden-hour"), true),
+    ];
+    let mut stats = Vec::new();
+    for (name, query, grid) in cases {
+        let mut samples = Vec::new();
+        for _ in 0..50 {
+            let t = Instant::now();
+            let found = if grid {
+                studio.search_clips(&query).await?.clips.len()
+            } else {
+                studio.search_run_page(&query).await?.runs.len()
+            };
+            samples.push(ms(t.elapsed()));
+            // Every subject is in the library (it cycles), so these find something at any size.
+            if found == 0 && query.route.is_none() && query.text.as_deref() != Some("golden-hour") {
+                return Err(Error::Catalog(format!("{name}: found nothing")));
+            }
+        }
+        let note = format!("{runs} runs, {clips} clips; FTS5, keyset page through an index");
+        stats.push(Stat { name, unit: "ms", samples, note });
+    }
+    let mut samples = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        studio.model_stats(true).await?;
+        samples.push(ms(t.elapsed()));
+    }
+    stats.push(Stat {
+        name: "per-model stats over the library",
+        unit: "ms",
+        samples,
+        note: format!("{clips} clips; p50/p95 computed in Rust"),
+    });
+    Ok(stats)
+}
+
+/// Writes the synthetic runs; every delivered clip points at one real MP4 the bench made
+/// earlier, so the app can show and play the library. Returns how many clips it wrote.
+async fn build(studio: &Studio, runs: usize) -> Result<usize, Error> {
+    let source = studio.runs(1).await?.into_iter().next().ok_or_else(|| Error::Catalog("no bench run".into()))?;
+    let real = studio.run(&source.run_id).await?.clips.into_iter().find(|c| c.status == ClipStatus::Succeeded);
+    let real = real.ok_or_else(|| Error::Catalog("no delivered bench clip to reuse".into()))?;
+    let (file, media) = (real.file.unwrap_or_default(), real.media_path.unwrap_or_default());
+    let probe = dailies_core::probe::probe_mp4(std::path::Path::new(&file))?;
+    let mut plans: Vec<RunPlan> = Vec::new();
+    for pair in PAIRS {
+        let req = CompareRequest {
+            params: CanonicalParams { prompt: "bench".into(), duration_s: Some(5), ..Default::default() },
+            models: pair.iter().map(|m| m.to_string()).collect(),
+            ..Default::default()
+        };
+        plans.push(studio.plan(&req)?);
+    }
+    let mut rng = Lcg(7);
+    let mut clips = 0;
+    for i in 0..runs {
+        let plan = &mut plans[i % PAIRS.len()];
+        plan.params.prompt = format!("{} {}, {}, s{i}", rng.pick(SUBJECTS), rng.pick(SETTINGS), rng.pick(STYLES));
+        let run_id = format!("benchrun{i:06}");
+        let new: Vec<NewClip> = plan
+            .clips
+            .iter()
+            .enumerate()
+            .map(|(k, c)| NewClip {
+                id: format!("{run_id}-{k}"),
+                base_url: "http://bench".into(),
+                request_json: "{}".into(),
+                planned: c,
+            })
+            .collect();
+        studio.store().insert_run(&run_id, plan, &new).await?;
+        for (k, c) in new.iter().enumerate() {
+            if k == 1 && i % 10 == 0 {
+                studio.store().mark_failed(&c.id, ClipStatus::Failed, "bench", "a synthetic failure").await?;
+            } else {
+                let cost = c.planned.estimated_cost_usd;
+                let delivered = Delivered {
+                    probe: &probe,
+                    file_path: &file,
+                    media_path: &media,
+                    cost_usd: cost,
+                    billed_cost_usd: None,
+                };
+                studio.store().mark_delivered(&c.id, delivered).await?;
+            }
+            if i % 7 == 0 {
+                studio.store().set_rating(&c.id, Some(1 + (i % 5) as u8)).await?;
+            }
+            clips += 1;
+        }
+        if i > 0 && i % 10_000 == 0 {
+            tracing::info!(runs = i, "synthetic library");
+        }
+    }
+    Ok(clips)
+}

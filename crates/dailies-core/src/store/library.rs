@@ -37,7 +37,8 @@ impl Store {
                coalesce(sum(CASE WHEN c.billed_cost_usd IS NOT NULL THEN c.cost_usd END), 0.0) AS billed, \
                coalesce(sum(CASE WHEN c.billed_cost_usd IS NULL THEN c.cost_usd END), 0.0) AS estimated, \
                max(c.rating) AS best \
-             FROM runs r JOIN prompts p ON p.id = r.prompt_id LEFT JOIN clips c ON c.run_id = r.id WHERE 1 = 1",
+             FROM runs r JOIN prompts p ON p.id = r.prompt_id \
+             LEFT JOIN clips c ON c.run_id = r.id AND c.deleted_at_ms IS NULL WHERE r.deleted_at_ms IS NULL",
         );
         for word in q.text.as_deref().unwrap_or_default().split_whitespace() {
             let escaped = word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
@@ -81,7 +82,8 @@ impl Store {
         Ok(sqlx::query_as::<_, ClipOutcome>(
             "SELECT model, model_name, route, status, cost_usd, billed_cost_usd, duration_s, submitted_at_ms, started_at_ms, \
              completed_at_ms, downloaded_at_ms, rating FROM clips \
-             WHERE status IN ('succeeded','failed','canceled','unknown') AND (demo = 0 OR ?) ORDER BY created_at_ms",
+             WHERE status IN ('succeeded','failed','canceled','unknown') AND (demo = 0 OR ?) \
+             AND deleted_at_ms IS NULL ORDER BY created_at_ms",
         )
         .bind(include_demo)
         .fetch_all(self.pool())

@@ -113,6 +113,10 @@ pub enum Command {
         #[arg(long, default_value_t = 2000)]
         library_runs: usize,
     },
+    #[command(flatten)]
+    Curate(crate::curate::CurateCommand),
+    #[command(flatten)]
+    Trash(crate::trash::TrashCommand),
     /// Run the provider emulator on loopback until Ctrl-C.
     Sim {
         #[arg(long, default_value = "127.0.0.1:7878", value_name = "HOST:PORT")]

@@ -102,6 +102,10 @@ pub enum Command {
         #[arg(long)]
         keep: bool,
     },
+    #[command(flatten)]
+    Curate(crate::curate::CurateCommand),
+    #[command(flatten)]
+    Trash(crate::trash::TrashCommand),
     /// Run the provider emulator on loopback until Ctrl-C.
     Sim {
         #[arg(long, default_value = "127.0.0.1:7878", value_name = "HOST:PORT")]

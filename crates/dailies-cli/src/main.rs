@@ -9,11 +9,13 @@ mod bench;
 mod bench_library;
 mod compare;
 mod costs;
+mod curate;
 mod demo;
 mod keys;
 mod library;
 mod render;
 mod runs;
+mod trash;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -45,7 +47,8 @@ async fn main() -> ExitCode {
 
 fn exit_code_for(e: &Error) -> u8 {
     match e {
-        Error::Input(_) => 2,
+        // An id that names nothing is bad input too: the message starts with what it named.
+        Error::Input(_) | Error::NotFound { .. } => 2,
         _ => 1,
     }
 }
@@ -121,6 +124,8 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Remix(args) => compare::remix(&studio, args).await,
+        Command::Curate(command) => curate::run(&studio, command).await,
+        Command::Trash(command) => trash::run(&studio, command).await,
         Command::Cancel { clip_id, json } => {
             let outcome = studio.cancel_clip(&clip_id).await?;
             render::canceled(&outcome, json);

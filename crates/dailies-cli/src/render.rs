@@ -88,6 +88,8 @@ pub fn clip_json(c: &ClipView) -> Value {
         "resolved": c.resolved,
         "remix_of": c.remix_of,
         "rating": c.rating,
+        "tags": c.tags,
+        "note": c.note,
     })
 }
 
@@ -103,6 +105,7 @@ fn run_json(v: &RunView) -> Value {
         "cost_usd": billed + estimated,
         "cost_billed_usd": billed,
         "cost_estimated_usd": estimated,
+        "winner_clip_id": v.winner_clip_id,
         "clips": v.clips.iter().map(clip_json).collect::<Vec<_>>(),
     })
 }

@@ -6,6 +6,9 @@ use specta::Type;
 
 use crate::js::JsNumber;
 
+mod curate;
+pub use curate::{Board, EmptiedTrash, TrashItem, TrashKind};
+
 use crate::catalog::{CanonicalParams, Lifecycle, ParityNote, PriceSpec, ResolvedParams, RouteId};
 
 /// What a creator asks for: one prompt, several models, the same canonical values.

@@ -40,6 +40,10 @@ pub enum InputError {
     RemixSource(String),
     #[error("clips: {0}")]
     VoteClips(String),
+    /// Curating or trashing the library: an empty tag, a winner from another run, a board
+    /// name already taken, a run still generating.
+    #[error("{field}: {reason}")]
+    Library { field: String, reason: String },
 }
 
 impl InputError {
@@ -60,6 +64,7 @@ impl InputError {
                 "clip"
             }
             InputError::VoteClips(_) => "clips",
+            InputError::Library { field, .. } => field,
         }
     }
 }
@@ -192,6 +197,7 @@ mod tests {
             InputError::NothingToCancel { state: "done".into() },
             InputError::RemixSource("unfinished".into()),
             InputError::VoteClips("same clip".into()),
+            InputError::Library { field: "tag".into(), reason: "must not be empty".into() },
         ];
         for e in cases {
             let field = e.field().to_string();

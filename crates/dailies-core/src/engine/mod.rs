@@ -6,6 +6,7 @@
 //! provider job id after a crash and never submits a clip twice.
 
 mod cancel;
+mod curate;
 mod download;
 mod fetch;
 mod images;
@@ -19,6 +20,7 @@ mod remix;
 mod resume;
 mod search;
 mod timeouts;
+mod trash;
 mod votes;
 
 use std::collections::HashMap;
@@ -228,10 +230,16 @@ impl Studio {
     async fn publish(&self, clip_id: &str) {
         match self.inner.store.clip(clip_id).await {
             Ok(row) => {
-                // Nobody listening is normal (CLI without progress output).
-                let _ = self.inner.updates.send(row.into_view());
+                // A snapshot replaces the clip in the UI, so it carries the tags too.
+                let tags = self.inner.store.tags_of_clip(clip_id).await.unwrap_or_default();
+                self.broadcast(ClipView { tags, ..row.into_view() });
             }
             Err(e) => tracing::warn!(clip_id, error = %e, "could not read clip back for an update"),
         }
+    }
+
+    fn broadcast(&self, view: ClipView) {
+        // Nobody listening is normal (CLI without progress output).
+        let _ = self.inner.updates.send(view);
     }
 }

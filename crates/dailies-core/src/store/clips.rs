@@ -154,11 +154,14 @@ impl Store {
             .ok_or_else(|| Error::NotFound { what: "clip", id: clip_id.to_string() })
     }
 
+    /// The run's clips that are not in the trash (a trashed clip is hidden everywhere).
     pub async fn clips_of_run(&self, run_id: &str) -> Result<Vec<ClipRow>> {
-        Ok(sqlx::query_as::<_, ClipRow>("SELECT * FROM clips WHERE run_id = ? ORDER BY position")
-            .bind(run_id)
-            .fetch_all(&self.pool)
-            .await?)
+        Ok(sqlx::query_as::<_, ClipRow>(
+            "SELECT * FROM clips WHERE run_id = ? AND deleted_at_ms IS NULL ORDER BY position",
+        )
+        .bind(run_id)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     /// Clips a crash may have left behind: anything not yet in a terminal state.

@@ -44,7 +44,8 @@ impl Store {
         Ok(sqlx::query_as::<_, ClipOutcome>(
             "SELECT model, model_name, route, status, cost_usd, billed_cost_usd, duration_s, submitted_at_ms, started_at_ms, \
              completed_at_ms, downloaded_at_ms, rating FROM clips \
-             WHERE status IN ('succeeded','failed','canceled','unknown') AND (demo = 0 OR ?) ORDER BY created_at_ms",
+             WHERE status IN ('succeeded','failed','canceled','unknown') AND (demo = 0 OR ?) \
+             AND deleted_at_ms IS NULL ORDER BY created_at_ms",
         )
         .bind(include_demo)
         .fetch_all(self.pool())

@@ -1,6 +1,8 @@
 //! The local library: one SQLite file (WAL, foreign keys) plus a media folder of MP4s.
 
+mod boards;
 mod clips;
+mod curate;
 mod events;
 mod fts_query;
 mod leases;
@@ -8,6 +10,9 @@ mod library;
 mod runs;
 mod search;
 mod search_filter;
+mod trash;
+mod trash_files;
+mod trash_list;
 mod votes;
 
 use std::path::{Path, PathBuf};
@@ -49,7 +54,10 @@ impl Store {
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         migrate(&pool).await?;
         let owner = std::sync::Arc::new(leases::Owner::create(data_dir)?);
-        Ok(Store { pool, data_dir: data_dir.to_path_buf(), owner })
+        let store = Store { pool, data_dir: data_dir.to_path_buf(), owner };
+        // A delete, restore or empty a crash cut short is finished before anyone reads.
+        store.repair_trash().await?;
+        Ok(store)
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -124,3 +132,7 @@ mod cost_kind_tests;
 
 #[cfg(test)]
 mod search_tests;
+mod trash_tests;
+
+#[cfg(test)]
+mod curate_tests;

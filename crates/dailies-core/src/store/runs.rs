@@ -75,13 +75,24 @@ impl Store {
 
     /// Accepts a full run id, or a unique prefix (as `git` does for commits) or ending of one.
     pub async fn find_run_id(&self, id_or_part: &str) -> Result<String> {
-        self.find_id("run", "SELECT id FROM runs WHERE id LIKE ? OR id LIKE ? LIMIT 2", id_or_part).await
+        // A run in the trash is hidden everywhere: only `restore` looks it up (trash.rs).
+        self.find_id(
+            "run",
+            "SELECT id FROM runs WHERE (id LIKE ? OR id LIKE ?) AND deleted_at_ms IS NULL LIMIT 2",
+            id_or_part,
+        )
+        .await
     }
 
     /// A clip by full id, unique prefix, or unique ending. Ids are time-ordered (UUIDv7), so
     /// clips of one run share their first dozen characters; the CLI prints the last eight.
     pub async fn find_clip_id(&self, id_or_part: &str) -> Result<String> {
-        self.find_id("clip", "SELECT id FROM clips WHERE id LIKE ? OR id LIKE ? LIMIT 2", id_or_part).await
+        self.find_id(
+            "clip",
+            "SELECT id FROM clips WHERE (id LIKE ? OR id LIKE ?) AND deleted_at_ms IS NULL LIMIT 2",
+            id_or_part,
+        )
+        .await
     }
 
     async fn find_id(&self, what: &'static str, sql: &str, id_or_part: &str) -> Result<String> {

@@ -37,13 +37,13 @@ impl Store {
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 
-    /// Every vote, oldest first, with both sides' model and route.
+    /// Every vote between clips outside the trash, oldest first, with both sides' model and route.
     pub async fn votes(&self) -> Result<Vec<VoteRow>> {
         Ok(sqlx::query_as::<_, VoteRow>(
             "SELECT v.criterion, v.winner, l.model AS left_model, l.route AS left_route, l.model_name AS left_name, \
              r.model AS right_model, r.route AS right_route, r.model_name AS right_name \
              FROM votes v JOIN clips l ON l.id = v.left_clip_id JOIN clips r ON r.id = v.right_clip_id \
-             ORDER BY v.id",
+             WHERE l.deleted_at_ms IS NULL AND r.deleted_at_ms IS NULL ORDER BY v.id",
         )
         .fetch_all(self.pool())
         .await?)

@@ -14,6 +14,7 @@ mod job;
 mod lease_tests;
 mod library;
 mod plan;
+mod posters;
 mod prices;
 mod remix;
 mod resume;
@@ -28,6 +29,7 @@ use std::time::Duration;
 use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
 
+pub use posters::PosterReport;
 pub use resume::ResumeReport;
 pub use timeouts::Timeouts;
 pub use votes::CRITERIA;

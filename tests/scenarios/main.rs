@@ -16,6 +16,8 @@ mod cancel;
 mod cli_contract;
 mod cli_many_models;
 mod cost_kind;
+mod export_run;
+mod export_video;
 mod fault_matrix;
 mod faults_transport;
 mod keychain;

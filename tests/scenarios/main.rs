@@ -17,6 +17,8 @@ mod cli_contract;
 mod cli_many_models;
 mod cost_kind;
 mod curate;
+mod export_run;
+mod export_video;
 mod fault_matrix;
 mod faults_transport;
 mod keychain;

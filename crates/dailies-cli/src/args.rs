@@ -106,6 +106,32 @@ pub enum Command {
     Curate(crate::curate::CurateCommand),
     #[command(flatten)]
     Trash(crate::trash::TrashCommand),
+    /// Export a run as CSV, JSON or a self-contained HTML report (stdout without --out).
+    Export {
+        run_id: String,
+        #[arg(long, value_name = "csv|json|html", value_parser = crate::export::parse_format)]
+        format: dailies_core::export::ExportFormat,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Render a run's delivered clips side by side into one labelled H.264 MP4 (needs ffmpeg).
+    ExportVideo {
+        run_id: String,
+        #[arg(long, value_name = "FILE.mp4")]
+        out: PathBuf,
+        #[arg(long, value_name = "row|grid", default_value = "row", value_parser = crate::export::parse_layout)]
+        layout: dailies_core::export::video::VideoLayout,
+        /// The clip whose audio the video carries (id or short id), or `none`.
+        #[arg(long, value_name = "CLIP|none", default_value = "none")]
+        audio: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make poster frames for delivered clips that have none (needs ffmpeg).
+    Posters {
+        #[arg(long)]
+        json: bool,
+    },
     /// Run the provider emulator on loopback until Ctrl-C.
     Sim {
         #[arg(long, default_value = "127.0.0.1:7878", value_name = "HOST:PORT")]

@@ -11,6 +11,7 @@ mod compare;
 mod costs;
 mod curate;
 mod demo;
+mod export;
 mod keys;
 mod library;
 mod render;
@@ -143,6 +144,11 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
             render::resume(&report, &views, json);
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
+        Command::Export { run_id, format, out } => export::document(&studio, &run_id, format, out.as_deref()).await,
+        Command::ExportVideo { run_id, out, layout, audio, json } => {
+            export::video(&studio, run_id, out, layout, audio, json).await
+        }
+        Command::Posters { json } => export::posters(&studio, json).await,
         Command::Sim { .. } | Command::Keys { .. } | Command::Bench { .. } => {
             unreachable!("handled before opening the library")
         }

@@ -121,6 +121,15 @@ pub enum Error {
          it was not sent or followed"
     )]
     UnknownRoute { route: String },
+    /// A run's document or video could not be put together.
+    #[error("export: {0}")]
+    Export(String),
+    /// A command that cannot work without an external program (export-video needs ffmpeg).
+    #[error("{tool}: not found (looked for '{looked_for}'); install it (Debian/Ubuntu: `sudo apt install {tool}`) or set {env_var} to its path")]
+    MissingTool { tool: &'static str, looked_for: String, env_var: &'static str },
+    /// The external program ran and failed; `detail` is the end of what it said.
+    #[error("{tool} failed: {detail}")]
+    ToolFailed { tool: &'static str, detail: String },
 }
 
 impl Error {
@@ -145,6 +154,10 @@ impl Error {
             },
             Error::Probe(_) => "probe",
             Error::UnknownRoute { .. } => "unknown_route",
+            Error::Export(_) => "export",
+            Error::MissingTool { tool: "ffmpeg", .. } => "missing_ffmpeg",
+            Error::MissingTool { .. } => "missing_tool",
+            Error::ToolFailed { .. } => "tool_failed",
         }
     }
 

@@ -7,6 +7,7 @@
 //! - [`store`]: the SQLite library (sqlx, WAL, embedded migrations) and media folder.
 //! - [`secrets`]: OS keychain + SDK environment variables; keys only in [`secrets::Secret`].
 //! - [`redact`]: scrubs keys out of provider text before it is stored or printed.
+//! - [`ffmpeg`], [`poster`], [`export`]: poster frames, run reports and side-by-side videos.
 //! - [`media`]: the loopback HTTP server the webview plays clips from.
 //! - [`api`]: the types that cross the CLI/IPC boundary (TypeScript generated from them).
 
@@ -14,10 +15,13 @@ pub mod api;
 pub mod catalog;
 pub mod engine;
 pub mod error;
+pub mod export;
+pub mod ffmpeg;
 pub mod inputs;
 pub mod js;
 pub mod media;
 pub mod paths;
+pub mod poster;
 pub mod probe;
 pub mod providers;
 pub mod redact;

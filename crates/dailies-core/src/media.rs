@@ -1,6 +1,7 @@
 //! The loopback media server. WebKitGTK's `<video>` plays only http(s) URLs (asset://,
 //! custom schemes and large blobs fail), so the app serves library clips from
-//! `http://127.0.0.1:<random port>/<random token>/<run>/<clip>.mp4` with Range support.
+//! `http://127.0.0.1:<random port>/<random token>/<run>/<clip>.mp4` with Range support, and
+//! each clip's poster frame next to it (`<clip>.jpg`).
 //! It serves the media folder only, and only to requests carrying this launch's token.
 
 use std::io::SeekFrom;
@@ -76,15 +77,22 @@ async fn serve(
     }
 }
 
-/// Only plain relative paths to `.mp4` files that really are inside the media folder.
+/// What the media folder holds: clips and their poster frames.
+fn content_type(path: &Path) -> Option<&'static str> {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("mp4") => Some("video/mp4"),
+        Some("jpg") => Some("image/jpeg"),
+        _ => None,
+    }
+}
+
+/// Only plain relative paths to clips and posters that really are inside the media folder.
 fn library_file(root: &Path, path: &str) -> Option<PathBuf> {
     let rel = Path::new(path);
     if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
         return None;
     }
-    if rel.extension().and_then(|e| e.to_str()) != Some("mp4") {
-        return None;
-    }
+    content_type(rel)?;
     let full = root.join(rel).canonicalize().ok()?;
     full.starts_with(root).then_some(full)
 }
@@ -107,7 +115,7 @@ async fn respond(path: &Path, method: &Method, headers: &HeaderMap) -> Result<Re
     let count = if len == 0 { 0 } else { end - start + 1 };
     let mut builder = Response::builder()
         .status(status)
-        .header(header::CONTENT_TYPE, "video/mp4")
+        .header(header::CONTENT_TYPE, content_type(path).unwrap_or("application/octet-stream"))
         .header(header::ACCEPT_RANGES, "bytes")
         .header(header::CONTENT_LENGTH, count)
         .header(header::CACHE_CONTROL, "no-store");
@@ -156,13 +164,15 @@ mod tests {
     }
 
     #[test]
-    fn only_plain_mp4_paths_inside_the_root() {
+    fn only_plain_clip_and_poster_paths_inside_the_root() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().canonicalize().unwrap();
         std::fs::create_dir_all(root.join("run")).unwrap();
         std::fs::write(root.join("run/a.mp4"), b"x").unwrap();
         std::fs::write(root.join("run/a.txt"), b"x").unwrap();
+        std::fs::write(root.join("run/a.jpg"), b"x").unwrap();
         assert!(library_file(&root, "run/a.mp4").is_some());
+        assert!(library_file(&root, "run/a.jpg").is_some());
         assert!(library_file(&root, "run/a.txt").is_none());
         assert!(library_file(&root, "../etc/passwd.mp4").is_none());
         assert!(library_file(&root, "/etc/a.mp4").is_none());

@@ -91,6 +91,7 @@ impl Studio {
         self.store().mark_delivered(clip_id, delivered).await?;
         let detail = format!("{}x{} {:.2}s audio={}", probe.width, probe.height, probe.duration_s, probe.has_audio);
         self.store().add_event(clip_id, "downloaded", Some("succeeded"), None, Some(&detail)).await?;
+        self.attach_poster(clip_id, &target, &relative, probe.duration_s).await;
         self.publish(clip_id).await;
         Ok(())
     }

@@ -15,6 +15,7 @@ mod job;
 mod lease_tests;
 mod library;
 mod plan;
+mod posters;
 mod prices;
 mod remix;
 mod resume;
@@ -31,6 +32,7 @@ use std::time::Duration;
 use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
 
+pub use posters::PosterReport;
 pub use resume::ResumeReport;
 pub use timeouts::Timeouts;
 pub use votes::CRITERIA;

@@ -134,6 +134,8 @@ mod cost_kind_tests;
 
 #[cfg(test)]
 mod search_tests;
+
+#[cfg(test)]
 mod trash_tests;
 
 #[cfg(test)]

@@ -127,15 +127,33 @@ fn bench_writes_a_benchmarks_table() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("BENCHMARKS.md");
     let mut cmd = dailies(dir.path());
-    cmd.args(["bench", "--clips", "2", "--library-runs", "50", "--out"]).arg(&out);
+    cmd.args(["bench", "--allow-debug-build", "--clips", "2", "--library-runs", "50", "--out"]).arg(&out);
     let (code, _, stderr) = run(&mut cmd);
     assert_eq!(code, 0, "{stderr}");
     let report = std::fs::read_to_string(&out).unwrap();
     for row in [
         "| plan (validate, parity, estimate) | 500 |",
-        "| library search (two words, newest 200) | 50 |",
+        "| library search, common word + prefix (`lighthouse in`) | 50 |",
         "| per-model stats over the library |",
     ] {
         assert!(report.contains(row), "missing {row:?} in:\n{report}");
     }
+}
+
+/// Numbers from a debug build would mislead: the bench refuses one unless told, naming the way out.
+#[test]
+fn bench_refuses_a_debug_build_unless_told() {
+    if !cfg!(debug_assertions) {
+        return; // the test binary and the CLI share a profile; a release CLI measures
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = dailies(dir.path());
+    cmd.args(["bench", "--clips", "1", "--out"]).arg(dir.path().join("B.md"));
+    let (code, _, stderr) = run(&mut cmd);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("build") && stderr.contains("--release") && stderr.contains("--allow-debug-build"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("B.md").exists(), "nothing measured, nothing written");
 }

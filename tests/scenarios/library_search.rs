@@ -80,7 +80,7 @@ async fn the_bench_leaves_a_searchable_library_when_asked() {
     let lib = dir.path().join("lib");
     let out = dir.path().join("BENCH.md");
     let mut cmd = dailies(&lib);
-    cmd.args(["bench", "--clips", "2", "--library-runs", "30", "--keep", "--out"]).arg(&out);
+    cmd.args(["bench", "--allow-debug-build", "--clips", "2", "--library-runs", "30", "--keep", "--out"]).arg(&out);
     let (code, _, stderr) = run(&mut cmd);
     assert_eq!(code, 0, "{stderr}");
     let report = std::fs::read_to_string(&out).unwrap();
@@ -89,7 +89,8 @@ async fn the_bench_leaves_a_searchable_library_when_asked() {
     assert_eq!(runs(&lib, &["--search", "s17"]), ["benchrun000017"]);
 
     // Without a folder to keep it in, the bench refuses rather than fill the default library.
-    let (code, _, stderr) = run(std::process::Command::new(dailies_tests::dailies_bin()).args(["bench", "--keep"]));
+    let (code, _, stderr) =
+        run(std::process::Command::new(dailies_tests::dailies_bin()).args(["bench", "--allow-debug-build", "--keep"]));
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("keep:"), "{stderr}");
 }

@@ -32,5 +32,5 @@ mod prism_openai;
 mod prism_replicate;
 mod remix;
 mod resume;
-mod ui_fixtures;
 mod trash;
+mod ui_fixtures;

@@ -87,8 +87,13 @@ async fn runs_and_clips_go_to_the_trash_come_back_and_leave_for_good() {
     refuse(&["trash", "empty"], "yes: ");
     assert!(dawn_trashed.exists(), "nothing is deleted without --yes");
 
+    // The clip's files: its MP4 and, where ffmpeg made one when it landed, its poster frame.
+    let dawn_files = 1 + u64::from(dawn_trashed.with_extension("jpg").exists());
     let gone = ok(d, &["trash", "empty", "--yes", "--json"]);
-    assert_eq!((gone["runs"].as_u64(), gone["clips"].as_u64(), gone["files"].as_u64()), (Some(0), Some(1), Some(1)));
+    assert_eq!(
+        (gone["runs"].as_u64(), gone["clips"].as_u64(), gone["files"].as_u64()),
+        (Some(0), Some(1), Some(dawn_files))
+    );
     assert!(!dawn_trashed.exists() && !dawn_mp4.exists());
     assert_eq!(std::fs::read(&kept_mp4).unwrap(), kept_bytes, "the other clip of the run is untouched");
     assert!(fog_mp4.exists());

@@ -101,6 +101,9 @@ pub enum Command {
         /// Leave the synthetic library in --data-dir (required) to measure it from outside.
         #[arg(long)]
         keep: bool,
+        /// Measure a debug build anyway (its report says so); numbers belong to release builds.
+        #[arg(long)]
+        allow_debug_build: bool,
     },
     #[command(flatten)]
     Curate(crate::curate::CurateCommand),

@@ -188,12 +188,16 @@ async fn media_stat(studio: &Studio) -> Result<Stat, Error> {
 }
 
 fn render(stats: &[Stat]) -> String {
-    let mut s = String::from("# Benchmarks\n\nWritten by `dailies bench` (`cargo run -p dailies-cli -- bench`). Wall-clock on the machine that ran it; the\nprovider emulator runs with zero scripted latency, so the numbers are Dailies' own overhead.\n\n");
+    let mut s = String::from("# Benchmarks\n\nWritten by `dailies bench` (`cargo run --release -p dailies-cli -- bench`). Wall-clock on the machine that ran it; the\nprovider emulator runs with zero scripted latency, so the numbers are Dailies' own overhead.\n\n");
     let _ = writeln!(
         s,
-        "Machine: {} cores; debug build: {}.\n",
+        "Machine: {} cores; {}.\n",
         std::thread::available_parallelism().map_or(0, |n| n.get()),
-        cfg!(debug_assertions)
+        if cfg!(debug_assertions) {
+            "DEBUG build (--allow-debug-build): not comparable with release rows"
+        } else {
+            "release build"
+        }
     );
     s.push_str("| what | n | p50 | p95 | max | notes |\n| --- | --- | --- | --- | --- | --- |\n");
     for st in stats {

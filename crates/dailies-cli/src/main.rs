@@ -69,7 +69,19 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
     if let Command::Sim { addr } = &cli.command {
         return demo::serve_forever(addr).await;
     }
-    if let Command::Bench { out, clips, library_runs, keep } = &cli.command {
+    if let Command::Bench { out, clips, library_runs, keep, allow_debug_build } = &cli.command {
+        // A debug build is 10-50x slower in exactly the code measured: its rows would mislead.
+        if cfg!(debug_assertions) && !allow_debug_build {
+            return Err(dailies_core::InputError::InvalidValue {
+                field: "build".into(),
+                value: "debug".into(),
+                allowed: vec![
+                    "a release build (cargo run --release -p dailies-cli -- bench)".into(),
+                    "--allow-debug-build to measure this one anyway (the report says so)".into(),
+                ],
+            }
+            .into());
+        }
         let keep_in = match (keep, cli.data_dir.as_deref()) {
             (false, _) => None,
             (true, Some(dir)) => Some(dir),

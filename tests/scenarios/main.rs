@@ -32,5 +32,6 @@ mod prism_openai;
 mod prism_replicate;
 mod remix;
 mod resume;
+mod settings_budgets;
 mod trash;
 mod ui_fixtures;

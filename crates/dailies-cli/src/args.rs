@@ -70,6 +70,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Read and change settings shared with the app: concurrency.<route>, budget.run_usd,
+    /// budget.day_usd, budget.month_usd, base_url.<route>, notify, theme.
+    Settings {
+        #[command(subcommand)]
+        action: crate::settings::SettingsAction,
+    },
     /// Manage API keys in the OS keychain.
     Keys {
         #[command(subcommand)]

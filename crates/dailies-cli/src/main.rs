@@ -16,6 +16,7 @@ mod keys;
 mod library;
 mod render;
 mod runs;
+mod settings;
 mod trash;
 
 use std::process::ExitCode;
@@ -138,6 +139,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         Command::Remix(args) => compare::remix(&studio, args).await,
         Command::Curate(command) => curate::run(&studio, command).await,
+        Command::Settings { action } => settings::run(&studio, action).await,
         Command::Trash(command) => trash::run(&studio, command).await,
         Command::Cancel { clip_id, json } => {
             let outcome = studio.cancel_clip(&clip_id).await?;

@@ -29,6 +29,9 @@ pub enum InputError {
     ImageAspect { field: String, model: String, width: u32, height: u32, nearest: String },
     #[error("max-cost: estimated ${estimate:.2} exceeds --max-cost ${max:.2}")]
     OverBudget { estimate: f64, max: f64 },
+    /// `key` is the budget's setting (`budget.day_usd`); `period` reads after "this": "run", "day", "month".
+    #[error("{key}: this run's estimate ${estimate:.2} would take this {period}'s spend to ${:.2}, over its ${cap:.2} budget (spent so far: ${spent:.2}); raise it with `dailies settings set {key} <USD>` or remove it with `dailies settings unset {key}`", spent + estimate)]
+    BudgetExceeded { key: String, period: String, cap: f64, spent: f64, estimate: f64 },
     #[error("yes: this run would spend about ${estimate:.2}; pass --yes to confirm when not running interactively")]
     ConfirmationRequired { estimate: f64 },
     /// `state` reads after "already": "done", "failed", "generated and downloading", ...
@@ -59,6 +62,7 @@ impl InputError {
             InputError::DurationNobodyAllows { .. } => "duration",
             InputError::NoKey { .. } => "keys",
             InputError::OverBudget { .. } => "max-cost",
+            InputError::BudgetExceeded { key, .. } => key,
             InputError::ConfirmationRequired { .. } => "yes",
             InputError::NothingToCancel { .. } | InputError::RemixUnsupported { .. } | InputError::RemixSource(_) => {
                 "clip"
@@ -206,6 +210,13 @@ mod tests {
             InputError::DurationNobodyAllows { asked: 99, min: 3, max: 20 },
             InputError::NoKey { route: RouteId::Fal, env_var: "FAL_KEY".into() },
             InputError::OverBudget { estimate: 2.0, max: 1.0 },
+            InputError::BudgetExceeded {
+                key: "budget.day_usd".into(),
+                period: "day".into(),
+                cap: 1.0,
+                spent: 0.5,
+                estimate: 0.7,
+            },
             InputError::ConfirmationRequired { estimate: 2.0 },
             InputError::NothingToCancel { state: "done".into() },
             InputError::RemixSource("unfinished".into()),

@@ -28,6 +28,7 @@ pub mod redact;
 pub mod routes;
 pub mod secret;
 pub mod secrets;
+pub mod settings;
 pub mod store;
 
 pub use engine::{DemoBackend, PollPolicy, RunHandle, Studio, StudioOptions, Timeouts};

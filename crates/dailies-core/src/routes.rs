@@ -47,6 +47,10 @@ pub struct RouteSpec {
     /// The base URL the official SDK uses.
     pub default_base_url: &'static str,
     pub cancel: CancelSupport,
+    /// Jobs Dailies keeps in flight on this route at once unless `concurrency.<route>` says
+    /// otherwise: the provider's lowest documented account limit (fact sheets), so a new
+    /// account is never throttled or refused for sending a whole run at once.
+    pub default_concurrency: u32,
 }
 
 impl RouteId {
@@ -93,6 +97,10 @@ impl RouteId {
         format!("DAILIES_{}_BASE_URL", self.as_str().to_ascii_uppercase())
     }
 
+    pub fn default_concurrency(self) -> u32 {
+        self.spec().default_concurrency
+    }
+
     /// Why the route cannot cancel at all; `None` when it can.
     pub fn cancel_unsupported(self) -> Option<&'static str> {
         match self.spec().cancel {
@@ -114,6 +122,8 @@ const FAL: RouteSpec = RouteSpec {
     key_env_vars: &["FAL_KEY"],
     default_base_url: "https://queue.fal.run",
     cancel: CancelSupport::Supported,
+    // fal: new accounts start at 2 concurrent IN_PROGRESS requests (docs "Concurrency Limits").
+    default_concurrency: 2,
 };
 const OPENAI: RouteSpec = RouteSpec {
     slug: "openai",
@@ -121,6 +131,8 @@ const OPENAI: RouteSpec = RouteSpec {
     key_env_vars: &["OPENAI_API_KEY"],
     default_base_url: "https://api.openai.com/v1",
     cancel: CancelSupport::Unsupported("the Videos API has no cancel; the job runs to the end and may be charged"),
+    // OpenAI: per-tier limits, no public figure for video (UNCONFIRMED): a cautious 2.
+    default_concurrency: 2,
 };
 const REPLICATE: RouteSpec = RouteSpec {
     slug: "replicate",
@@ -128,6 +140,8 @@ const REPLICATE: RouteSpec = RouteSpec {
     key_env_vars: &["REPLICATE_API_TOKEN"],
     default_base_url: "https://api.replicate.com/v1",
     cancel: CancelSupport::Supported,
+    // Replicate: no per-account video cap documented; predictions queue (UNCONFIRMED): 4.
+    default_concurrency: 4,
 };
 const KLING: RouteSpec = RouteSpec {
     slug: "kling",
@@ -137,6 +151,8 @@ const KLING: RouteSpec = RouteSpec {
     cancel: CancelSupport::Unsupported(
         "Kling's API has no cancel; the task runs to the end and failed tasks are not charged",
     ),
+    // Kling: per-account, per resource pack; the lowest pack allows 1 (over it: 429 code 1303).
+    default_concurrency: 1,
 };
 const GOOGLE: RouteSpec = RouteSpec {
     slug: "google",
@@ -146,6 +162,8 @@ const GOOGLE: RouteSpec = RouteSpec {
     cancel: CancelSupport::Unsupported(
         "the Gemini API does not cancel Veo operations; the job runs to the end and may be charged",
     ),
+    // Gemini API: per-tier request limits, no public concurrency figure (UNCONFIRMED): 2.
+    default_concurrency: 2,
 };
 const RUNWAY: RouteSpec = RouteSpec {
     slug: "runway",
@@ -153,6 +171,8 @@ const RUNWAY: RouteSpec = RouteSpec {
     key_env_vars: &["RUNWAYML_API_SECRET"],
     default_base_url: "https://api.dev.runwayml.com",
     cancel: CancelSupport::Supported,
+    // Runway: maxConcurrentGenerations per model by tier (the lowest tier is 1); more become THROTTLED.
+    default_concurrency: 1,
 };
 const LUMA: RouteSpec = RouteSpec {
     slug: "luma",
@@ -160,6 +180,8 @@ const LUMA: RouteSpec = RouteSpec {
     key_env_vars: &["LUMAAI_API_KEY"],
     default_base_url: "https://api.lumalabs.ai/dream-machine/v1",
     cancel: CancelSupport::Supported,
+    // Luma: no public figure (UNCONFIRMED): 2.
+    default_concurrency: 2,
 };
 const MINIMAX: RouteSpec = RouteSpec {
     slug: "minimax",
@@ -167,6 +189,8 @@ const MINIMAX: RouteSpec = RouteSpec {
     key_env_vars: &["MINIMAX_API_KEY"],
     default_base_url: "https://api.minimax.io",
     cancel: CancelSupport::Unsupported("the v1 video API has no cancel; the task runs to the end and may be charged"),
+    // MiniMax: no public figure for video (UNCONFIRMED): 2.
+    default_concurrency: 2,
 };
 const SEEDANCE: RouteSpec = RouteSpec {
     slug: "seedance",
@@ -174,6 +198,8 @@ const SEEDANCE: RouteSpec = RouteSpec {
     key_env_vars: &["ARK_API_KEY"],
     default_base_url: "https://ark.ap-southeast.bytepluses.com/api/v3",
     cancel: CancelSupport::Supported,
+    // BytePlus Ark: 3 concurrent for individual accounts on 2.x models (tasks above it queue).
+    default_concurrency: 3,
 };
 
 #[cfg(test)]

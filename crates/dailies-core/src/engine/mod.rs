@@ -20,6 +20,7 @@ mod prices;
 mod remix;
 mod resume;
 mod search;
+mod settings;
 mod timeouts;
 mod trash;
 mod votes;
@@ -116,6 +117,8 @@ struct Inner {
     http: reqwest::Client,
     poll: PollPolicy,
     demo: RwLock<Option<DemoBackend>>,
+    /// A snapshot replaced whole on every change, like the catalog.
+    settings: RwLock<Arc<crate::settings::Settings>>,
     updates: broadcast::Sender<ClipView>,
 }
 
@@ -141,6 +144,7 @@ impl Studio {
         let store = Store::open(&options.data_dir).await?;
         let http = options.poll.timeouts.client().map_err(|e| crate::error::Error::HttpClient(e.to_string()))?;
         let (updates, _) = broadcast::channel(512);
+        let settings = crate::settings::Settings::from_rows(store.setting_rows().await?);
         Ok(Studio {
             inner: Arc::new(Inner {
                 catalog: RwLock::new(Arc::new(options.catalog)),
@@ -149,6 +153,7 @@ impl Studio {
                 http,
                 poll: options.poll,
                 demo: RwLock::new(None),
+                settings: RwLock::new(Arc::new(settings)),
                 updates,
             }),
         })
@@ -183,7 +188,8 @@ impl Studio {
         self.inner.updates.subscribe()
     }
 
-    /// Demo emulator, then `DAILIES_<ROUTE>_BASE_URL`, then the official default.
+    /// Demo emulator, then `DAILIES_<ROUTE>_BASE_URL`, then the `base_url.<route>` setting,
+    /// then the official default.
     pub fn base_url(&self, route: RouteId) -> String {
         if let Some(url) = self.demo().and_then(|d| d.base_urls.get(&route).cloned()) {
             return url;
@@ -191,6 +197,7 @@ impl Studio {
         std::env::var(route.base_url_env_var())
             .ok()
             .filter(|v| !v.trim().is_empty())
+            .or_else(|| self.settings().base_url(route).map(str::to_string))
             .unwrap_or_else(|| route.default_base_url().to_string())
     }
 

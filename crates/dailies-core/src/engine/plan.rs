@@ -89,6 +89,8 @@ impl Studio {
 
     /// Persists the run with every clip, then starts one task per clip.
     pub async fn start(&self, plan: &RunPlan) -> Result<RunHandle> {
+        // Budgets first: a refusal must come before anything is persisted or sent.
+        self.check_budgets(plan).await?;
         // Keys are checked for every clip before the first one is sent.
         let keyed = {
             let plan = plan.clone();

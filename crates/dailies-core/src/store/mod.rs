@@ -11,6 +11,7 @@ mod posters;
 mod runs;
 mod search;
 mod search_filter;
+mod settings;
 mod trash;
 mod trash_files;
 mod trash_list;

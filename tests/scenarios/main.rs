@@ -15,6 +15,7 @@ mod adapters_seedance;
 mod cancel;
 mod cli_contract;
 mod cli_many_models;
+mod concurrency;
 mod cost_kind;
 mod curate;
 mod export_run;

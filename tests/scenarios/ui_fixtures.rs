@@ -82,14 +82,52 @@ async fn ui_fixtures_are_up_to_date() {
             }
         }
     }
+    let settings = settings_fixture(&studio).await;
     sim.shutdown();
     let dir = workspace_root().join(FIXTURE_DIR);
-    let stale: Vec<&str> = [("catalog.gen.json", json!(catalog)), ("plans.gen.json", Value::Array(plans))]
-        .iter()
-        .filter(|(name, value)| !is_current(&dir.join(name), value))
-        .map(|(name, _)| *name)
-        .collect();
+    let files = [
+        ("catalog.gen.json", json!(catalog)),
+        ("plans.gen.json", Value::Array(plans)),
+        ("settings.gen.json", settings),
+    ];
+    let stale: Vec<&str> =
+        files.iter().filter(|(name, value)| !is_current(&dir.join(name), value)).map(|(name, _)| *name).collect();
     assert!(stale.is_empty(), "{FIXTURE_DIR}/{stale:?} stale; run `UPDATE_FIXTURES=1 cargo test -p dailies-tests --test scenarios ui_fixtures`");
+}
+
+/// The settings as a fresh library lists them, and the core's answer to a spread of
+/// `set_setting` calls (good and bad keys and values), for `fakeSettings.drift.test.ts`.
+async fn settings_fixture(studio: &dailies_core::Studio) -> Value {
+    let entries = studio.setting_entries();
+    let mut cases = Vec::new();
+    for (key, value) in [
+        ("concurrency.fal", "3"),
+        ("concurrency.kling", " 12 "),
+        ("concurrency.fal", "0"),
+        ("concurrency.fal", "65"),
+        ("concurrency.fal", "1.5"),
+        ("concurrency.nowhere", "2"),
+        ("budget.run_usd", "2.50"),
+        ("budget.day_usd", "$10"),
+        ("budget.month_usd", "0"),
+        ("budget.month_usd", "-3"),
+        ("budget.day_usd", "lots"),
+        ("base_url.openai", "https://proxy.example/v1/"),
+        ("base_url.fal", "ftp://x"),
+        ("notify", "off"),
+        ("notify", "maybe"),
+        ("theme", "light"),
+        ("theme", "blue"),
+        ("colour", "red"),
+    ] {
+        let answer = match studio.set_setting(key, value).await {
+            Ok(entry) => json!({ "entry": entry }),
+            Err(e) => json!({ "error": { "code": e.code(), "message": e.to_string(), "field": e.field() } }),
+        };
+        cases.push(json!({ "key": key, "value": value, "answer": answer }));
+        let _ = studio.unset_setting(key).await;
+    }
+    json!({ "entries": entries, "cases": cases })
 }
 
 /// Whether `path` holds `value`; with `UPDATE_FIXTURES` set, writes it and says yes.

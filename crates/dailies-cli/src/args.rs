@@ -44,7 +44,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Your personal leaderboard from blind votes (Elo), optionally on one criterion.
+    /// Your personal leaderboard from blind votes (Bradley–Terry with 95% intervals), optionally on one criterion.
     Leaderboard {
         #[arg(long)]
         criterion: Option<String>,

@@ -80,10 +80,12 @@ pub fn leaderboard(rows: &[LeaderRow], json: bool) {
     }
     for (i, r) in rows.iter().enumerate() {
         println!(
-            "{:>2}. {:<30} {:>5}  {} won, {} lost, {} tied",
+            "{:>2}. {:<30} {:>5}  (95% {}–{})  {} won, {} lost, {} tied",
             i + 1,
             format!("{}@{}", r.model, r.route),
-            r.elo,
+            r.rating,
+            r.rating_low,
+            r.rating_high,
             r.wins,
             r.losses,
             r.ties

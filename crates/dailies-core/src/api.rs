@@ -413,9 +413,15 @@ pub struct LeaderRow {
     pub model_name: String,
     /// As stored with the vote (a route unknown to this build is shown, not renamed).
     pub route: String,
-    /// Starts at 1500; each vote moves both sides by up to 32.
+    /// Bradley–Terry strength on the Elo scale (1000 = even with the prior's anchor).
     #[specta(type = JsNumber)]
-    pub elo: f64,
+    pub rating: f64,
+    /// The 95 % interval from refitting on resampled votes: overlapping intervals mean the
+    /// votes do not yet say which of two models is better.
+    #[specta(type = JsNumber)]
+    pub rating_low: f64,
+    #[specta(type = JsNumber)]
+    pub rating_high: f64,
     pub wins: u32,
     pub losses: u32,
     pub ties: u32,

@@ -1,7 +1,8 @@
 use dailies_core::api::AppSettings;
+use dailies_core::settings::{SettingEntry, SpendSummary};
 use tauri::State;
 
-use crate::ipc_error::{shell, CmdResult};
+use crate::ipc_error::{ipc, shell, CmdResult};
 use crate::settings::{self, Settings};
 use crate::state::AppState;
 
@@ -23,4 +24,32 @@ pub async fn set_demo(state: State<'_, AppState>, demo: bool) -> CmdResult<AppSe
     settings::save(&state.data_dir, &Settings { demo })
         .map_err(|e| shell("io", format!("could not save settings in {}: {e}", state.data_dir.display())))?;
     Ok(current(&state))
+}
+
+/// Every setting shared with the CLI (concurrency, budgets, base URLs, notify, theme).
+#[tauri::command]
+#[specta::specta]
+pub async fn list_settings(state: State<'_, AppState>) -> CmdResult<Vec<SettingEntry>> {
+    Ok(state.studio.setting_entries())
+}
+
+/// Validates and stores one setting; an error names the key and the allowed values.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_setting(state: State<'_, AppState>, key: String, value: String) -> CmdResult<SettingEntry> {
+    state.studio.set_setting(&key, &value).await.map_err(ipc)
+}
+
+/// Back to the default (a budget to no limit).
+#[tauri::command]
+#[specta::specta]
+pub async fn unset_setting(state: State<'_, AppState>, key: String) -> CmdResult<SettingEntry> {
+    state.studio.unset_setting(&key).await.map_err(ipc)
+}
+
+/// Today's and this month's spend against the budgets (the header's spend meter).
+#[tauri::command]
+#[specta::specta]
+pub async fn spend_summary(state: State<'_, AppState>) -> CmdResult<SpendSummary> {
+    state.studio.spend_summary().await.map_err(ipc)
 }

@@ -20,6 +20,8 @@ import type {
   RunPlan,
   RunSummary,
   RunView,
+  SettingEntry,
+  SpendSummary,
   VoteRequest,
 } from './bindings.gen';
 import { CLIP_UPDATE_EVENT, commands, FILE_NAME_HEADER, IMPORT_IMAGE_COMMAND } from './bindings.gen';
@@ -49,6 +51,10 @@ export interface Backend {
   mediaInfo(): Promise<MediaInfo>;
   getSettings(): Promise<AppSettings>;
   setDemo(demo: boolean): Promise<AppSettings>;
+  listSettings(): Promise<SettingEntry[]>;
+  setSetting(key: string, value: string): Promise<SettingEntry>;
+  unsetSetting(key: string): Promise<SettingEntry>;
+  spendSummary(): Promise<SpendSummary>;
   keyStatus(): Promise<KeyStatus[]>;
   setKey(route: RouteId, key: string): Promise<KeyStatus[]>;
   removeKey(route: RouteId): Promise<KeyStatus[]>;
@@ -83,6 +89,10 @@ export const tauriBackend: Backend = {
   mediaInfo: () => commands.mediaInfo(),
   getSettings: () => commands.getSettings(),
   setDemo: (demo) => commands.setDemo(demo),
+  listSettings: () => commands.listSettings(),
+  setSetting: (key, value) => commands.setSetting(key, value),
+  unsetSetting: (key) => commands.unsetSetting(key),
+  spendSummary: () => commands.spendSummary(),
   keyStatus: () => commands.keyStatus(),
   setKey: (route, key) => commands.setKey(route, key),
   removeKey: (route) => commands.removeKey(route),
@@ -128,6 +138,10 @@ export const leaderboard = (criterion: string | null) => normalised(active.leade
 export const mediaInfo = () => normalised(active.mediaInfo());
 export const getSettings = () => normalised(active.getSettings());
 export const setDemo = (demo: boolean) => normalised(active.setDemo(demo));
+export const listSettings = () => normalised(active.listSettings());
+export const setSetting = (key: string, value: string) => normalised(active.setSetting(key, value));
+export const unsetSetting = (key: string) => normalised(active.unsetSetting(key));
+export const spendSummary = () => normalised(active.spendSummary());
 export const keyStatus = () => normalised(active.keyStatus());
 export const setKey = (route: RouteId, key: string) => normalised(active.setKey(route, key));
 export const removeKey = (route: RouteId) => normalised(active.removeKey(route));

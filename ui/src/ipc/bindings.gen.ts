@@ -31,6 +31,10 @@ export const commands = {
 	getSettings: () => __TAURI_INVOKE<AppSettings>("get_settings"),
 	/**  Turns demo mode on or off now and remembers the choice for the next launch. */
 	setDemo: (demo: boolean) => __TAURI_INVOKE<AppSettings>("set_demo", { demo }),
+	listSettings: () => __TAURI_INVOKE<SettingEntry[]>("list_settings"),
+	setSetting: (key: string, value: string) => __TAURI_INVOKE<SettingEntry>("set_setting", { key, value }),
+	unsetSetting: (key: string) => __TAURI_INVOKE<SettingEntry>("unset_setting", { key }),
+	spendSummary: () => __TAURI_INVOKE<SpendSummary>("spend_summary"),
 	keyStatus: () => __TAURI_INVOKE<KeyStatus[]>("key_status"),
 	setKey: (route: RouteId, key: string) => __TAURI_INVOKE<KeyStatus[]>("set_key", { route, key }),
 	removeKey: (route: RouteId) => __TAURI_INVOKE<KeyStatus[]>("remove_key", { route }),
@@ -44,6 +48,23 @@ export const FILE_NAME_HEADER = "x-file-name" as const;
 export const IMPORT_IMAGE_COMMAND = "import_image" as const;
 
 /* Types */
+export type SettingEntry = {
+	key: string,
+	value: string | null,
+	default: string | null,
+	source: SettingSource,
+};
+
+export type SettingSource = "set" | "default" | "environment";
+
+export type SpendSummary = {
+	day_usd: number,
+	month_usd: number,
+	run_budget_usd: number | null,
+	day_budget_usd: number | null,
+	month_budget_usd: number | null,
+};
+
 export type AppSettings = {
 	demo: boolean,
 	data_dir: string,
@@ -209,8 +230,9 @@ export type LeaderRow = {
 	model_name: string,
 	/**  As stored with the vote (a route unknown to this build is shown, not renamed). */
 	route: string,
-	/**  Starts at 1500; each vote moves both sides by up to 32. */
-	elo: number,
+	rating: number,
+	rating_low: number,
+	rating_high: number,
 	wins: number,
 	losses: number,
 	ties: number,

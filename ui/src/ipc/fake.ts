@@ -23,13 +23,14 @@ import type {
 import { fakeCatalog } from './fakeCatalog';
 import { newClipView, nothingToCancel, planRemix } from './fakeClips';
 import { modelStats, searchRuns } from './fakeLibrary';
-import { CRITERIA, eloBoard, type Vote } from '../lib/arena';
+import { CRITERIA, ratingBoard, type Vote } from '../lib/arena';
 import { sniffImage, type FakeImageFacts } from './fakeImages';
 import { clipDimensions, defaultUsdPerSecond, planClips } from './fakePlanner';
 import { sampleRuns } from './fakeSamples';
 import { routeName } from '../lib/models';
 import { summarizeRun } from '../lib/runs';
 import { fail, invalid } from './fakeErrors';
+import { fakeSettings } from './fakeSettings';
 
 export interface FakeOptions {
   /** Start with demo on and a few finished runs in the library. */
@@ -183,7 +184,12 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     return clone(run);
   }
 
+  // Spend as the core counts it: real (non-demo) clips, billed or else estimated.
+  const spent = () =>
+    runs.flatMap((r) => r.clips).filter((c) => !c.demo).reduce((sum, c) => sum + (c.cost_usd ?? c.estimated_cost_usd), 0);
+  const settingsStore = fakeSettings(spent);
   return {
+    ...settingsStore,
     async listModels() {
       return clone(models());
     },
@@ -266,7 +272,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       return votes.filter((v) => v.run === left.run.run_id).length;
     },
     async leaderboard(criterion: string | null) {
-      return eloBoard(votes.filter((v) => criterion == null || v.criterion === criterion));
+      return ratingBoard(votes.filter((v) => criterion == null || v.criterion === criterion));
     },
     async modelStats(includeDemo: boolean) {
       return modelStats(runs, includeDemo);

@@ -1,5 +1,7 @@
 // The blind arena's arithmetic, shared by the fake backend and the compare view: which pair
-// to show next, and Elo exactly as dailies-core replays it (start 1500, K = 32).
+// to show next, and the fake backend's leaderboard: the same Bradley–Terry fit as
+// dailies-core's `ranking.rs` (MM iteration, one virtual tie against a 1000 anchor, Elo
+// scale), with bootstrap intervals from a seeded generator of its own.
 import type { ClipView, LeaderRow, VoteWinner } from '../ipc/bindings.gen';
 
 export const CRITERIA = ['overall', 'prompt', 'motion', 'look', 'audio'] as const;
@@ -11,8 +13,7 @@ export const CRITERION_LABEL: Record<(typeof CRITERIA)[number], string> = {
   audio: 'Audio',
 };
 
-const START = 1500;
-const K = 32;
+const ROUNDS = 200;
 
 /** The finished pair seen least often so far (by key `a|b`), sides in random order. */
 export function nextPair(clips: ClipView[], seen: Map<string, number>, random: () => number = Math.random): [ClipView, ClipView] | null {
@@ -37,26 +38,69 @@ export interface Vote {
   winner: VoteWinner;
 }
 
-/** Elo per model+route, best first; the same model on both sides is skipped. */
-export function eloBoard(votes: Vote[]): LeaderRow[] {
-  const table = new Map<string, LeaderRow>();
-  const row = (c: Vote['left']) => {
+interface Outcome {
+  a: number;
+  b: number;
+  scoreA: number;
+}
+
+/** Ratings (Elo scale) fitted to the outcomes; order-independent. */
+export function fitRatings(models: number, outcomes: Outcome[]): number[] {
+  let strength = new Array<number>(models).fill(1);
+  for (let iteration = 0; iteration < 500; iteration++) {
+    const wins = new Array<number>(models).fill(0.5);
+    const denominators = strength.map((p) => 1 / (p + 1));
+    for (const o of outcomes) {
+      wins[o.a] += o.scoreA;
+      wins[o.b] += 1 - o.scoreA;
+      const pair = 1 / (strength[o.a] + strength[o.b]);
+      denominators[o.a] += pair;
+      denominators[o.b] += pair;
+    }
+    const next = wins.map((w, i) => w / denominators[i]);
+    const moved = Math.max(0, ...next.map((n, i) => Math.abs(n / strength[i] - 1)));
+    strength = next;
+    if (moved < 1e-10) break;
+  }
+  return strength.map((p) => 1000 + 400 * Math.log10(p));
+}
+
+/** Bradley–Terry per model+route with 95 % intervals, best first; same-model votes are skipped. */
+export function ratingBoard(votes: Vote[]): LeaderRow[] {
+  const rows: LeaderRow[] = [];
+  const index = new Map<string, number>();
+  const side = (c: Vote['left']) => {
     const key = `${c.model}@${c.route}`;
-    if (!table.has(key)) table.set(key, { model: c.model, model_name: c.model_name, route: c.route, elo: START, wins: 0, losses: 0, ties: 0 });
-    return table.get(key)!;
+    if (!index.has(key)) {
+      index.set(key, rows.length);
+      rows.push({ model: c.model, model_name: c.model_name, route: c.route, rating: 1000, rating_low: 1000, rating_high: 1000, wins: 0, losses: 0, ties: 0 });
+    }
+    return index.get(key)!;
   };
+  const outcomes: Outcome[] = [];
   for (const v of votes) {
     if (v.left.model === v.right.model && v.left.route === v.right.route) continue;
-    const [a, b] = [row(v.left), row(v.right)];
-    const score = v.winner === 'left' ? 1 : v.winner === 'right' ? 0 : 0.5;
-    const delta = K * (score - 1 / (1 + 10 ** ((b.elo - a.elo) / 400)));
-    a.elo += delta;
-    b.elo -= delta;
-    if (score === 0.5) [a.ties, b.ties] = [a.ties + 1, b.ties + 1];
-    else if (score === 1) [a.wins, b.losses] = [a.wins + 1, b.losses + 1];
-    else [a.losses, b.wins] = [a.losses + 1, b.wins + 1];
+    const [a, b] = [side(v.left), side(v.right)];
+    const scoreA = v.winner === 'left' ? 1 : v.winner === 'right' ? 0 : 0.5;
+    outcomes.push({ a, b, scoreA });
+    if (scoreA === 0.5) [rows[a].ties, rows[b].ties] = [rows[a].ties + 1, rows[b].ties + 1];
+    else if (scoreA === 1) [rows[a].wins, rows[b].losses] = [rows[a].wins + 1, rows[b].losses + 1];
+    else [rows[a].losses, rows[b].wins] = [rows[a].losses + 1, rows[b].wins + 1];
   }
-  return [...table.values()]
-    .map((r) => ({ ...r, elo: Math.round(r.elo) }))
-    .sort((x, y) => y.elo - x.elo || x.model.localeCompare(y.model));
+  const ratings = fitRatings(rows.length, outcomes);
+  const samples: number[][] = rows.map(() => []);
+  let seed = 0x5eed;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let round = 0; outcomes.length > 0 && round < ROUNDS; round++) {
+    const resampled = outcomes.map(() => outcomes[Math.floor(random() * outcomes.length)]);
+    fitRatings(rows.length, resampled).forEach((r, i) => samples[i].push(r));
+  }
+  const at = (s: number[], q: number) => s[Math.round((s.length - 1) * q)];
+  return rows
+    .map((r, i) => {
+      const s = samples[i].sort((x, y) => x - y);
+      const [low, high] = s.length ? [at(s, 0.025), at(s, 0.975)] : [1000, 1000];
+      return { ...r, rating: Math.round(ratings[i]), rating_low: Math.round(low), rating_high: Math.round(high) };
+    })
+    .sort((x, y) => y.rating - x.rating || x.model.localeCompare(y.model));
 }

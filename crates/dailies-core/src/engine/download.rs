@@ -23,6 +23,8 @@ impl Studio {
         clip_id: &str,
         job: &JobRef,
     ) -> Result<()> {
+        // The provider is done with the job: its route's slot is free for the next clip.
+        self.slot_freed();
         let row = self.store().clip(clip_id).await?;
         let route = adapter.route();
         let relative = format!("{}/{}.mp4", row.run_id, row.id);

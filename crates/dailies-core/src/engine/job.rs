@@ -63,6 +63,7 @@ impl Studio {
                 studio.publish(&clip_id).await;
             }
             let _ = studio.store().release_clip(&clip_id).await;
+            studio.slot_freed();
         })
     }
 
@@ -134,7 +135,7 @@ impl Studio {
             clip_id: &row.id,
             remix_of: wire.remix_of.as_deref(),
         };
-        if !self.store().mark_submitting(&row.id).await? {
+        if !self.wait_for_send_slot(&row.id, adapter.route()).await? {
             // Canceled (or taken on) since it was read: it must not be sent from here.
             self.publish(&row.id).await;
             return Ok(None);

@@ -17,9 +17,11 @@ mod library;
 mod plan;
 mod posters;
 mod prices;
+mod ranking;
 mod remix;
 mod resume;
 mod search;
+mod send_slots;
 mod settings;
 mod timeouts;
 mod trash;
@@ -119,6 +121,8 @@ struct Inner {
     demo: RwLock<Option<DemoBackend>>,
     /// A snapshot replaced whole on every change, like the catalog.
     settings: RwLock<Arc<crate::settings::Settings>>,
+    /// Woken when a job leaves flight, so clips waiting for a route's slot look again.
+    slot_freed: tokio::sync::Notify,
     updates: broadcast::Sender<ClipView>,
 }
 
@@ -154,6 +158,7 @@ impl Studio {
                 poll: options.poll,
                 demo: RwLock::new(None),
                 settings: RwLock::new(Arc::new(settings)),
+                slot_freed: tokio::sync::Notify::new(),
                 updates,
             }),
         })

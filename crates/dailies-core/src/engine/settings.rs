@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::Studio;
 use crate::api::RunPlan;
 use crate::error::{InputError, Result};
-use crate::settings::{SettingEntry, SettingKey, Settings};
+use crate::settings::{SettingEntry, SettingKey, Settings, SpendSummary};
 
 impl Studio {
     /// The settings in force (a snapshot; cheap).
@@ -43,7 +43,21 @@ impl Studio {
     pub(super) async fn reload_settings(&self) -> Result<()> {
         let settings = Settings::from_rows(self.store().setting_rows().await?);
         *self.inner.settings.write().expect("settings lock") = Arc::new(settings);
+        // A raised concurrency limit lets waiting clips go now.
+        self.slot_freed();
         Ok(())
+    }
+
+    /// This local day's and month's spend with the budgets, for the spend meter.
+    pub async fn spend_summary(&self) -> Result<SpendSummary> {
+        let settings = self.settings();
+        Ok(SpendSummary {
+            day_usd: self.store().spend_since(local_period_start(Period::Day)).await?,
+            month_usd: self.store().spend_since(local_period_start(Period::Month)).await?,
+            run_budget_usd: settings.budget(SettingKey::BudgetRun),
+            day_budget_usd: settings.budget(SettingKey::BudgetDay),
+            month_budget_usd: settings.budget(SettingKey::BudgetMonth),
+        })
     }
 
     /// Refuses a plan that would take the run, today's or this month's spend past its

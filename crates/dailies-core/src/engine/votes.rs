@@ -1,17 +1,14 @@
 //! The private blind arena: votes between two clips of one run (names hidden, sides
-//! shuffled by the UI) and a personal Elo leaderboard replayed from them.
+//! shuffled by the UI) and a personal leaderboard fitted to them (Bradley–Terry, `ranking.rs`).
 
 use std::collections::HashMap;
 
-use super::Studio;
+use super::{ranking, Studio};
 use crate::api::{ClipStatus, LeaderRow, VoteRequest};
 use crate::error::{InputError, Result};
 
 /// What a vote can be about.
 pub const CRITERIA: &[&str] = &["overall", "prompt", "motion", "look", "audio"];
-
-const START_ELO: f64 = 1500.0;
-const K: f64 = 32.0;
 
 impl Studio {
     /// Records a blind vote; returns how many votes the run now has.
@@ -39,39 +36,46 @@ impl Studio {
         self.store().add_vote(&left.run_id, &left.id, &right.id, req.winner.as_str(), &req.criterion).await
     }
 
-    /// Elo per model+route over every vote (or those on one criterion), best first.
+    /// A Bradley–Terry rating with a 95 % interval per model+route over every vote (or
+    /// those on one criterion), best first.
     pub async fn leaderboard(&self, criterion: Option<&str>) -> Result<Vec<LeaderRow>> {
-        let mut table: HashMap<(String, String), LeaderRow> = HashMap::new();
+        let mut rows: Vec<LeaderRow> = Vec::new();
+        let mut index: HashMap<(String, String), usize> = HashMap::new();
+        let mut outcomes = Vec::new();
         let votes = self.store().votes().await?;
         for v in votes.iter().filter(|v| criterion.is_none_or(|c| v.criterion == c)) {
-            let a = (v.left_model.clone(), v.left_route.clone());
-            let b = (v.right_model.clone(), v.right_route.clone());
-            if a == b {
+            if (&v.left_model, &v.left_route) == (&v.right_model, &v.right_route) {
                 continue; // the same model on both sides says nothing about models
             }
-            table.entry(a.clone()).or_insert_with(|| row(&v.left_model, &v.left_route, &v.left_name));
-            table.entry(b.clone()).or_insert_with(|| row(&v.right_model, &v.right_route, &v.right_name));
+            let mut side = |model: &str, route: &str, name: &str| {
+                *index.entry((model.to_string(), route.to_string())).or_insert_with(|| {
+                    rows.push(row(model, route, name));
+                    rows.len() - 1
+                })
+            };
+            let a = side(&v.left_model, &v.left_route, &v.left_name);
+            let b = side(&v.right_model, &v.right_route, &v.right_name);
             // The left side's score: 1 won, 0 lost, ½ tie.
-            let score = match v.winner.as_str() {
+            let score_a = match v.winner.as_str() {
                 "left" => 1.0,
                 "right" => 0.0,
                 _ => 0.5,
             };
-            let expected = 1.0 / (1.0 + 10f64.powf((table[&b].elo - table[&a].elo) / 400.0));
-            let delta = K * (score - expected);
-            for (key, gain, got) in [(&a, delta, score), (&b, -delta, 1.0 - score)] {
-                let side = table.get_mut(key).expect("both sides were added above");
-                side.elo += gain;
-                match got {
-                    1.0 => side.wins += 1,
-                    0.0 => side.losses += 1,
-                    _ => side.ties += 1,
-                }
-            }
+            outcomes.push(ranking::Outcome { a, b, score_a });
+            let tally = |r: &mut LeaderRow, got: f64| match got {
+                1.0 => r.wins += 1,
+                0.0 => r.losses += 1,
+                _ => r.ties += 1,
+            };
+            tally(&mut rows[a], score_a);
+            tally(&mut rows[b], 1.0 - score_a);
         }
-        let mut rows: Vec<LeaderRow> = table.into_values().collect();
-        rows.iter_mut().for_each(|r| r.elo = r.elo.round());
-        rows.sort_by(|x, y| y.elo.total_cmp(&x.elo).then_with(|| x.model.cmp(&y.model)));
+        let ratings = ranking::fit(rows.len(), &outcomes);
+        let intervals = ranking::intervals(rows.len(), &outcomes);
+        for ((r, rating), (low, high)) in rows.iter_mut().zip(ratings).zip(intervals) {
+            (r.rating, r.rating_low, r.rating_high) = (rating.round(), low.round(), high.round());
+        }
+        rows.sort_by(|x, y| y.rating.total_cmp(&x.rating).then_with(|| x.model.cmp(&y.model)));
         Ok(rows)
     }
 }
@@ -81,7 +85,9 @@ fn row(model: &str, route: &str, name: &str) -> LeaderRow {
         model: model.into(),
         model_name: name.into(),
         route: route.into(),
-        elo: START_ELO,
+        rating: 1000.0,
+        rating_low: 1000.0,
+        rating_high: 1000.0,
         wins: 0,
         losses: 0,
         ties: 0,

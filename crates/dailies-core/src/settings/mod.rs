@@ -36,6 +36,22 @@ pub struct SettingEntry {
     pub source: SettingSource,
 }
 
+/// What real clips have cost this local day and month, against the budgets (the header's
+/// spend meter). Costs are billed where the route reports a charge, else estimated.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct SpendSummary {
+    #[specta(type = crate::js::JsNumber)]
+    pub day_usd: f64,
+    #[specta(type = crate::js::JsNumber)]
+    pub month_usd: f64,
+    #[specta(type = Option<crate::js::JsNumber>)]
+    pub run_budget_usd: Option<f64>,
+    #[specta(type = Option<crate::js::JsNumber>)]
+    pub day_budget_usd: Option<f64>,
+    #[specta(type = Option<crate::js::JsNumber>)]
+    pub month_budget_usd: Option<f64>,
+}
+
 /// The stored settings, validated. Rows this build does not understand (a newer build's
 /// keys, or a value edited by hand) are skipped with a warning rather than trusted.
 #[derive(Debug, Clone, Default)]

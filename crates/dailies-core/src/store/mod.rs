@@ -11,6 +11,7 @@ mod posters;
 mod runs;
 mod search;
 mod search_filter;
+mod send_slots;
 mod settings;
 mod trash;
 mod trash_files;
@@ -29,6 +30,7 @@ pub use library::ClipOutcome;
 pub use posters::PosterlessClip;
 pub use runs::NewClip;
 pub use search_filter::day_start_ms;
+pub use send_slots::SendSlot;
 pub use votes::VoteRow;
 
 use crate::error::{Error, Result};

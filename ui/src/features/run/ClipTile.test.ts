@@ -33,6 +33,17 @@ describe('ClipTile', () => {
     expect(text(tile, '.tile-latency')).toBe('4.0 s so far');
   });
 
+  it('shows a clip held back by its route\'s concurrency limit with its place in line', () => {
+    const tile = renderTile({ status: 'pending', queue_position: 2 });
+    expect(screen.getByTestId('send-line')).toHaveTextContent('#2 in line');
+    expect(tile).toHaveTextContent('fal is at its concurrency limit');
+  });
+
+  it('shows a plain pending clip without a line', () => {
+    renderTile({ status: 'pending' });
+    expect(screen.queryByTestId('send-line')).toBeNull();
+  });
+
   it('shows elapsed generating time and progress', () => {
     const tile = renderTile({
       status: 'generating',

@@ -5,10 +5,12 @@
 #![allow(clippy::print_stdout, reason = "stdout is the CLI's contract: tables and --json")]
 
 mod args;
+mod batch;
 mod bench;
 mod compare;
 mod costs;
 mod demo;
+mod iterate;
 mod keys;
 mod library;
 mod render;
@@ -111,6 +113,8 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Remix(args) => compare::remix(&studio, args).await,
+        Command::Rerun(args) => iterate::rerun(&studio, args).await,
+        Command::Batch(args) => batch::run(&studio, *args).await,
         Command::Cancel { clip_id, json } => {
             let outcome = studio.cancel_clip(&clip_id).await?;
             render::canceled(&outcome, json);

@@ -8,6 +8,9 @@ use crate::js::JsNumber;
 
 use crate::catalog::{CanonicalParams, Lifecycle, ParityNote, PriceSpec, ResolvedParams, RouteId};
 
+mod iterate;
+pub use iterate::*;
+
 /// What a creator asks for: one prompt, several models, the same canonical values.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
 pub struct CompareRequest {
@@ -25,6 +28,10 @@ pub struct CompareRequest {
     #[serde(default)]
     #[specta(optional)]
     pub crop: Option<bool>,
+    /// Clips per model (1–8, default 1), each with its own seed where the route takes one.
+    #[serde(default)]
+    #[specta(optional)]
+    pub takes: Option<u32>,
 }
 
 /// A validated comparison, priced, before anything is persisted or sent.
@@ -35,6 +42,9 @@ pub struct RunPlan {
     #[specta(type = JsNumber)]
     pub estimated_cost_usd: f64,
     pub demo: bool,
+    /// For a re-run: the run it re-runs (recorded as the new run's parent).
+    #[serde(default)]
+    pub parent_run_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Type)]
@@ -52,6 +62,13 @@ pub struct PlannedClip {
     pub lifecycle: Lifecycle,
     /// Set for a remix: the library clip it is made from.
     pub remix_of: Option<String>,
+    /// 1-based take of this model within the run.
+    #[serde(default = "first_take")]
+    pub take: u32,
+}
+
+fn first_take() -> u32 {
+    1
 }
 
 /// Remix a finished clip with a new prompt, where its route can (OpenAI Sora).

@@ -40,6 +40,10 @@ pub enum InputError {
     RemixSource(String),
     #[error("clips: {0}")]
     VoteClips(String),
+    /// A re-run or batch that cannot go ahead: nothing failed to re-run, a line of a batch
+    /// file that is not valid (`message` then starts with its line number), ...
+    #[error("{field}: {message}")]
+    Iteration { field: String, message: String },
 }
 
 impl InputError {
@@ -51,7 +55,8 @@ impl InputError {
             InputError::NoModels | InputError::UnknownModel { .. } | InputError::UnknownRoute { .. } => "model",
             InputError::NotAllowed { field, .. }
             | InputError::InvalidValue { field, .. }
-            | InputError::ImageAspect { field, .. } => field,
+            | InputError::ImageAspect { field, .. }
+            | InputError::Iteration { field, .. } => field,
             InputError::DurationNobodyAllows { .. } => "duration",
             InputError::NoKey { .. } => "keys",
             InputError::OverBudget { .. } => "max-cost",
@@ -192,6 +197,7 @@ mod tests {
             InputError::NothingToCancel { state: "done".into() },
             InputError::RemixSource("unfinished".into()),
             InputError::VoteClips("same clip".into()),
+            InputError::Iteration { field: "failed".into(), message: "nothing failed".into() },
         ];
         for e in cases {
             let field = e.field().to_string();

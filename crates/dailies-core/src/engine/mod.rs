@@ -9,14 +9,18 @@ mod cancel;
 mod download;
 mod fetch;
 mod images;
+mod iteration;
 mod job;
 #[cfg(test)]
 mod lease_tests;
 mod library;
 mod plan;
 mod prices;
+mod prompt_diff;
 mod remix;
+mod rerun;
 mod resume;
+mod takes;
 mod timeouts;
 mod votes;
 
@@ -28,6 +32,7 @@ use std::time::Duration;
 use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
 
+pub use prompt_diff::word_diff;
 pub use resume::ResumeReport;
 pub use timeouts::Timeouts;
 pub use votes::CRITERIA;

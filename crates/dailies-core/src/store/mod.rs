@@ -4,6 +4,7 @@ mod clips;
 mod events;
 mod leases;
 mod library;
+mod lineage;
 mod runs;
 mod votes;
 
@@ -16,6 +17,7 @@ pub use clips::{ClipRow, Delivered};
 pub use events::JobEvent;
 pub use leases::LEASE_TTL;
 pub use library::ClipOutcome;
+pub use lineage::LineageRow;
 pub use runs::NewClip;
 pub use votes::VoteRow;
 

@@ -1,6 +1,6 @@
 // The compose form, the model selection and the live plan (estimate + parity notes).
 import * as backend from '../../ipc/backend';
-import type { CanonicalParams, CompareRequest, ModelInfo, RunPlan, RunView, Shot } from '../../ipc/bindings.gen';
+import type { CanonicalParams, ClipView, CompareRequest, ModelInfo, RunPlan, RunView, Shot } from '../../ipc/bindings.gen';
 import type { IpcError } from '../../ipc/errors';
 import { cfgSupport, selectedRoutes, shotSupport, startImageBlocker } from '../../lib/capabilities';
 import { ImagePicks } from './imagePicks.svelte';
@@ -23,6 +23,8 @@ export class ComposeStore {
   shots = $state<Shot[]>([]);
   images = new ImagePicks();
   strict = $state(false);
+  /** Clips per model (1–8), each with its own seed where the route takes one; the estimate scales with it. */
+  takes = $state(1);
   /** Selected `model@route` keys, in the order they were ticked (tiles follow this order). */
   selected = $state<string[]>([]);
 
@@ -69,6 +71,7 @@ export class ComposeStore {
   request = $derived.by((): CompareRequest => {
     const request: CompareRequest = { params: this.params, models: this.selected, strict: this.strict };
     if (this.images.crop) request.crop = true;
+    if (this.takes > 1) request.takes = this.takes;
     return request;
   });
 
@@ -103,6 +106,27 @@ export class ComposeStore {
     this.images.restore('end', run.params.end_image ?? undefined);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway de-duplication, never stored
     this.selected = [...new Set(run.clips.map((c) => `${c.model}@${c.route}`))];
+  }
+
+  /**
+   * Fills the form from one clip: the prompt and values that clip actually ran with (after
+   * parity), on its own model, as one take. The seed is kept, so a good take can be reproduced.
+   */
+  recallClip(clip: ClipView): void {
+    const r = clip.resolved;
+    this.prompt = r.shots?.length ? '' : r.prompt;
+    this.negative = r.negative_prompt ?? '';
+    this.duration = r.duration_s;
+    this.aspect = r.aspect;
+    this.resolution = r.resolution;
+    this.audio = r.audio;
+    this.seed = r.seed ?? null;
+    this.cfgScale = r.cfg_scale ?? null;
+    this.shots = (r.shots ?? []).map((s) => ({ ...s }));
+    this.images.restore('start', r.start_image ?? undefined);
+    this.images.restore('end', r.end_image ?? undefined);
+    this.takes = 1;
+    this.selected = [`${clip.model}@${clip.route}`];
   }
 
   /**

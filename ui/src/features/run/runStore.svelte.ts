@@ -1,6 +1,6 @@
 // The open run, the history list, and the clip-update stream that keeps both current.
 import * as backend from '../../ipc/backend';
-import type { ClipView, CompareRequest, LibraryQuery, MediaInfo, RemixRequest, RunSummary, RunView } from '../../ipc/bindings.gen';
+import type { ClipView, CompareRequest, LibraryQuery, MediaInfo, RemixRequest, RerunRequest, RunSummary, RunView } from '../../ipc/bindings.gen';
 import type { IpcError } from '../../ipc/errors';
 import { mergeClip, summarizeRun, upsertSummary } from '../../lib/runs';
 import { isTerminal } from '../../lib/status';
@@ -82,6 +82,11 @@ export class RunStore {
   /** Starts a remix (a new run of one clip) and opens it. */
   async remix(request: RemixRequest): Promise<IpcError | null> {
     return this.begin(() => backend.startRemix(request));
+  }
+
+  /** Starts a re-run (the new run records its parent) and opens it. */
+  async rerun(request: RerunRequest): Promise<IpcError | null> {
+    return this.begin(() => backend.startRerun(request));
   }
 
   /** Cancels a clip; the sentence to show, whether it went through or not. */

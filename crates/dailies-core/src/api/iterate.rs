@@ -45,6 +45,9 @@ pub struct IterationVersion {
     /// What the run's delivered clips cost (billed where reported, else estimated).
     #[specta(type = JsNumber)]
     pub cost_usd: f64,
+    /// The part of `cost_usd` providers reported as charged (the rest is estimated).
+    #[specta(type = JsNumber)]
+    pub cost_billed_usd: f64,
 }
 
 /// A run's lineage: every ancestor and descendant through `parent_run_id`, oldest first
@@ -55,6 +58,9 @@ pub struct Iteration {
     pub versions: Vec<IterationVersion>,
     #[specta(type = JsNumber)]
     pub total_cost_usd: f64,
+    /// The part of `total_cost_usd` providers reported as charged (the rest is estimated).
+    #[specta(type = JsNumber)]
+    pub total_billed_usd: f64,
     /// The run's prompt against its parent's, word by word; empty without a parent.
     pub prompt_diff: Vec<WordChange>,
 }

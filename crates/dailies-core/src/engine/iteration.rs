@@ -31,6 +31,7 @@ impl Studio {
                 clip_count: row.clip_count,
                 succeeded: row.succeeded,
                 cost_usd: row.cost_usd,
+                cost_billed_usd: row.cost_billed_usd,
             });
         }
         let prompt_diff = match &parent_of_run {
@@ -41,7 +42,9 @@ impl Studio {
             }
             None => Vec::new(),
         };
-        let total_cost_usd = (versions.iter().map(|v| v.cost_usd).sum::<f64>() * 1000.0).round() / 1000.0;
-        Ok(Iteration { run_id, versions, total_cost_usd, prompt_diff })
+        let to_tenth_of_cent = |usd: f64| (usd * 1000.0).round() / 1000.0;
+        let total_cost_usd = to_tenth_of_cent(versions.iter().map(|v| v.cost_usd).sum());
+        let total_billed_usd = to_tenth_of_cent(versions.iter().map(|v| v.cost_billed_usd).sum());
+        Ok(Iteration { run_id, versions, total_cost_usd, total_billed_usd, prompt_diff })
     }
 }

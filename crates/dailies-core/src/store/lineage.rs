@@ -18,6 +18,8 @@ pub struct LineageRow {
     pub clip_count: u32,
     pub succeeded: u32,
     pub cost_usd: f64,
+    /// The part of `cost_usd` providers reported as charged; the rest is catalog estimates.
+    pub cost_billed_usd: f64,
 }
 
 /// `?1` is the run id.
@@ -33,7 +35,9 @@ const LINEAGE_SQL: &str = "WITH RECURSIVE up(id, parent) AS ( \
        (SELECT count(*) FROM clips c WHERE c.run_id = r.id AND c.deleted_at_ms IS NULL \
           AND c.status = 'succeeded') AS succeeded, \
        (SELECT coalesce(sum(c.cost_usd), 0.0) FROM clips c WHERE c.run_id = r.id \
-          AND c.deleted_at_ms IS NULL) AS cost \
+          AND c.deleted_at_ms IS NULL) AS cost, \
+       (SELECT coalesce(sum(c.cost_usd), 0.0) FROM clips c WHERE c.run_id = r.id \
+          AND c.deleted_at_ms IS NULL AND c.billed_cost_usd IS NOT NULL) AS billed \
      FROM runs r JOIN prompts p ON p.id = r.prompt_id \
      WHERE r.id IN (SELECT id FROM up UNION SELECT id FROM down) AND r.deleted_at_ms IS NULL \
      ORDER BY r.created_at, r.id";
@@ -54,6 +58,7 @@ impl Store {
                 clip_count: count(row.get("clip_count")),
                 succeeded: count(row.get("succeeded")),
                 cost_usd: row.get("cost"),
+                cost_billed_usd: row.get("billed"),
             })
             .collect())
     }

@@ -46,6 +46,13 @@ async fn a_lineage_is_the_runs_ancestors_and_descendants_with_their_costs() {
     assert_eq!(rows[1].prompt, "a blue car");
     assert_eq!(rows.iter().map(|r| (r.clip_count, r.succeeded)).collect::<Vec<_>>(), [(1, 1), (1, 1), (1, 0)]);
     assert_eq!(rows.iter().map(|r| r.cost_usd).sum::<f64>(), 1.5);
+    assert!(rows.iter().all(|r| r.cost_billed_usd == 0.0), "no provider reported a charge: all estimated");
+
+    // r1's provider reports its charge: that version's cost becomes billed, r2's stays estimated.
+    sqlx::query("UPDATE clips SET billed_cost_usd = 1.0 WHERE id = 'r1-clip'").execute(store.pool()).await.unwrap();
+    let rows = store.lineage("r2").await.unwrap();
+    let billed: Vec<(f64, f64)> = rows.iter().map(|r| (r.cost_usd, r.cost_billed_usd)).collect();
+    assert_eq!(billed, [(1.0, 1.0), (0.5, 0.0), (0.0, 0.0)]);
     assert_eq!(ids(&store.lineage("r1").await.unwrap()), ["r1", "r2", "r3", "r4"], "the root's every descendant");
     assert_eq!(ids(&store.lineage("r5").await.unwrap()), ["r5"]);
 

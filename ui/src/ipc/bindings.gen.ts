@@ -204,6 +204,8 @@ export type Iteration = {
 	run_id: string,
 	versions: IterationVersion[],
 	total_cost_usd: number,
+	/**  The part of `total_cost_usd` providers reported as charged (the rest is estimated). */
+	total_billed_usd: number,
 	/**  The run's prompt against its parent's, word by word; empty without a parent. */
 	prompt_diff: WordChange[],
 };
@@ -220,6 +222,8 @@ export type IterationVersion = {
 	succeeded: number,
 	/**  What the run's delivered clips cost (billed where reported, else estimated). */
 	cost_usd: number,
+	/**  The part of `cost_usd` providers reported as charged (the rest is estimated). */
+	cost_billed_usd: number,
 };
 
 export type KeySource = "keychain" | "environment" | "missing";

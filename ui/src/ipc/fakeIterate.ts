@@ -100,12 +100,15 @@ export function lineage(runs: RunView[], runId: string): Iteration {
       clip_count: r.clips.length,
       succeeded: r.clips.filter((c) => c.status === 'succeeded').length,
       cost_usd: r.clips.reduce((sum, c) => sum + (c.cost_usd ?? 0), 0),
+      cost_billed_usd: r.clips.reduce((sum, c) => sum + (c.cost_kind === 'billed' ? (c.cost_usd ?? 0) : 0), 0),
     }));
+  const toTenthOfCent = (usd: number) => Math.round(usd * 1000) / 1000;
   const parent = run.parent_run_id ? byId.get(run.parent_run_id) : undefined;
   return {
     run_id: runId,
     versions,
-    total_cost_usd: Math.round(versions.reduce((sum, v) => sum + v.cost_usd, 0) * 1000) / 1000,
+    total_cost_usd: toTenthOfCent(versions.reduce((sum, v) => sum + v.cost_usd, 0)),
+    total_billed_usd: toTenthOfCent(versions.reduce((sum, v) => sum + v.cost_billed_usd, 0)),
     prompt_diff: parent ? wordDiff(parent.prompt, run.prompt) : [],
   };
 }

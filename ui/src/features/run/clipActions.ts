@@ -18,4 +18,6 @@ export interface ClipActions {
   recall?(clip: ClipView): void;
   /** Runs this clip's model of the run again, as the run's next version. */
   rerun?(clip: ClipView): void;
+  /** How many takes of this clip's model its run has (a tile says "take k" when more than one). */
+  takesOf?(clip: ClipView): number;
 }

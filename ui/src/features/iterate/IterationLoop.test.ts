@@ -21,7 +21,7 @@ async function compose(prompt: string, models: string[]) {
   await waitFor(() => expect(runButton()).toBeEnabled());
 }
 
-const runButton = () => screen.getByRole('button', { name: /^Run \d models? · est\./ });
+const runButton = () => screen.getByRole('button', { name: /^Run \d models?( × \d takes)? · est\./ });
 const tiles = () => [...document.querySelectorAll<HTMLElement>('[data-clip-id]')];
 const tile = (model: string) => document.querySelector<HTMLElement>(`[data-model="${model}"][data-clip-id]`)!;
 const headerPrompt = () => document.querySelector('.run-header .prompt');
@@ -32,7 +32,7 @@ describe('the iteration loop', () => {
     await openApp();
     await compose('a lighthouse at dusk', ['seedance-1.0-pro@fal', 'sora-2@fal']);
     await fireEvent.change(screen.getByLabelText('Takes'), { target: { value: '2' } });
-    await waitFor(() => expect(runButton()).toHaveTextContent('est.'));
+    await waitFor(() => expect(runButton()).toHaveTextContent(/^Run 2 models × 2 takes · est\. \$/));
     await fireEvent.click(runButton());
     await waitFor(() => expect(tiles()).toHaveLength(4));
     expect(tiles().map((t) => within(t).queryByText(/^take \d$/)?.textContent)).toEqual(['take 1', 'take 2', 'take 1', 'take 2']);

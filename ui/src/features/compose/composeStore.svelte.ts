@@ -33,6 +33,8 @@ export class ComposeStore {
   planning = $state(false);
 
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The start image the current plan error was planned with. */
+  private planErrorImage: string | null | undefined;
   private sequence = 0;
   /** Tells what each selected route takes (images, cfg, shots); set by the constructor. */
   private catalog: { readonly models: ModelInfo[] } = { models: [] };
@@ -143,6 +145,9 @@ export class ComposeStore {
       this.planning = false;
       return;
     }
+    // An error about the start image is out of date the moment another image is picked: on a
+    // slow disk the old "needs a start image" would otherwise show until the new plan returns.
+    if (this.planError?.field === 'start-image' && request.params.start_image !== this.planErrorImage) this.planError = null;
     const planned = request.params.prompt ? request : { ...request, params: { ...request.params, prompt: '(estimate)' } };
     this.planning = true;
     this.timer = setTimeout(async () => {
@@ -155,6 +160,7 @@ export class ComposeStore {
         if (ticket !== this.sequence) return;
         this.plan = null;
         this.planError = e as IpcError;
+        this.planErrorImage = request.params.start_image;
       } finally {
         if (ticket === this.sequence) this.planning = false;
       }

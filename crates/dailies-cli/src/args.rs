@@ -83,6 +83,10 @@ pub enum Command {
     },
     /// Remix a finished clip with a new prompt (Sora through OpenAI): same model, length and size.
     Remix(RemixArgs),
+    /// Run a past run again (all models, only failed ones, chosen ones, or with a new prompt).
+    Rerun(crate::iterate::RerunArgs),
+    /// Run every prompt of a file (one a line, or JSON Lines) on the picked models, in turn.
+    Batch(Box<crate::batch::BatchArgs>),
     /// Cancel a clip that has not finished (clip id or unique prefix, as `dailies show` prints it).
     Cancel {
         clip_id: String,
@@ -165,6 +169,18 @@ pub struct CompareArgs {
     /// Model id (e.g. kling-3.0-pro) or id@route (e.g. kling-3.0-pro@fal); repeat for more.
     #[arg(long = "model", value_name = "ID", required = true)]
     pub models: Vec<String>,
+    /// A shot of a multi-shot generation as SECONDS:PROMPT; repeat in order.
+    #[arg(long = "shot", value_name = "SECONDS:PROMPT", value_parser = parse_shot)]
+    pub shots: Vec<dailies_core::catalog::Shot>,
+    #[command(flatten)]
+    pub values: ValueArgs,
+    #[command(flatten)]
+    pub spend: SpendArgs,
+}
+
+/// The values asked of every model, shared by compare and batch.
+#[derive(Args, Debug)]
+pub struct ValueArgs {
     /// Seconds asked of every model (default: each model's own default).
     #[arg(long, value_name = "S")]
     pub duration: Option<u32>,
@@ -176,14 +192,12 @@ pub struct CompareArgs {
     pub audio: Option<OnOff>,
     #[arg(long, value_name = "TEXT")]
     pub negative: Option<String>,
+    /// Seed where a model takes one; with --takes, take k runs seed + k - 1.
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub seed: Option<i64>,
     /// Classifier-free guidance, where a model takes it (e.g. Kling: 0–1).
     #[arg(long, value_name = "F")]
     pub cfg_scale: Option<f64>,
-    /// A shot of a multi-shot generation as SECONDS:PROMPT; repeat in order.
-    #[arg(long = "shot", value_name = "SECONDS:PROMPT", value_parser = parse_shot)]
-    pub shots: Vec<dailies_core::catalog::Shot>,
     /// Local image (PNG, JPEG, WebP) for the first frame: image-to-video.
     #[arg(long, value_name = "FILE")]
     pub start_image: Option<String>,
@@ -196,8 +210,9 @@ pub struct CompareArgs {
     /// Refuse values a model cannot honour instead of running the nearest one.
     #[arg(long)]
     pub strict: bool,
-    #[command(flatten)]
-    pub spend: SpendArgs,
+    /// Clips per model (1–8), each with its own seed where the model takes one.
+    #[arg(long, value_name = "N")]
+    pub takes: Option<u32>,
 }
 
 /// How a run that spends is confirmed, capped and reported; shared by compare and remix.

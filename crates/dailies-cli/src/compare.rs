@@ -7,30 +7,14 @@ use dailies_core::api::{ClipStatus, CompareRequest, RemixRequest, RunPlan};
 use dailies_core::catalog::CanonicalParams;
 use dailies_core::{Error, InputError, Studio};
 
-use crate::args::{CompareArgs, OnOff, RemixArgs, SpendArgs};
+use crate::args::{CompareArgs, OnOff, RemixArgs, SpendArgs, ValueArgs};
 use crate::{demo, render};
 
 pub async fn run(studio: &Studio, args: CompareArgs) -> Result<ExitCode, Error> {
     let _sim = if args.spend.demo { Some(demo::attach(studio).await?) } else { None };
-    let request = CompareRequest {
-        params: CanonicalParams {
-            prompt: args.prompt.clone(),
-            negative_prompt: args.negative.clone(),
-            duration_s: args.duration,
-            aspect: args.aspect.clone(),
-            resolution: args.resolution.clone(),
-            audio: args.audio.map(|a| matches!(a, OnOff::On)),
-            seed: args.seed,
-            cfg_scale: args.cfg_scale,
-            shots: (!args.shots.is_empty()).then(|| args.shots.clone()),
-            start_image: args.start_image.clone(),
-            end_image: args.end_image.clone(),
-        },
-        models: args.models.clone(),
-        strict: args.strict,
-        max_cost_usd: args.spend.max_cost,
-        crop: Some(args.crop),
-    };
+    let mut params = args.values.params(args.prompt.clone());
+    params.shots = (!args.shots.is_empty()).then(|| args.shots.clone());
+    let request = args.values.request(params, args.models.clone(), &args.spend);
     let plan = studio.plan(&request)?;
     execute(studio, &plan, &args.spend).await
 }
@@ -46,7 +30,7 @@ pub async fn remix(studio: &Studio, args: RemixArgs) -> Result<ExitCode, Error> 
 }
 
 /// Estimate, confirm, start, wait, report.
-async fn execute(studio: &Studio, plan: &RunPlan, spend: &SpendArgs) -> Result<ExitCode, Error> {
+pub(crate) async fn execute(studio: &Studio, plan: &RunPlan, spend: &SpendArgs) -> Result<ExitCode, Error> {
     let SpendArgs { json, yes, .. } = *spend;
     render::estimate(plan);
     studio.keys_for(plan)?;
@@ -65,7 +49,7 @@ async fn execute(studio: &Studio, plan: &RunPlan, spend: &SpendArgs) -> Result<E
 }
 
 /// Spending money needs a yes: asked on a terminal, `--yes` otherwise.
-fn confirm(estimate: f64) -> Result<(), Error> {
+pub(crate) fn confirm(estimate: f64) -> Result<(), Error> {
     if !std::io::stdin().is_terminal() {
         return Err(InputError::ConfirmationRequired { estimate }.into());
     }
@@ -76,5 +60,36 @@ fn confirm(estimate: f64) -> Result<(), Error> {
         Ok(())
     } else {
         Err(InputError::ConfirmationRequired { estimate }.into())
+    }
+}
+
+impl ValueArgs {
+    /// The canonical values these flags ask for, around `prompt`.
+    pub fn params(&self, prompt: String) -> CanonicalParams {
+        CanonicalParams {
+            prompt,
+            negative_prompt: self.negative.clone(),
+            duration_s: self.duration,
+            aspect: self.aspect.clone(),
+            resolution: self.resolution.clone(),
+            audio: self.audio.map(|a| matches!(a, OnOff::On)),
+            seed: self.seed,
+            cfg_scale: self.cfg_scale,
+            shots: None,
+            start_image: self.start_image.clone(),
+            end_image: self.end_image.clone(),
+        }
+    }
+
+    /// A comparison of `params` on `models` with these flags' strictness, crop and takes.
+    pub fn request(&self, params: CanonicalParams, models: Vec<String>, spend: &SpendArgs) -> CompareRequest {
+        CompareRequest {
+            params,
+            models,
+            strict: self.strict,
+            max_cost_usd: spend.max_cost,
+            crop: Some(self.crop),
+            takes: self.takes,
+        }
     }
 }

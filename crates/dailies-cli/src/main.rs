@@ -5,6 +5,7 @@
 #![allow(clippy::print_stdout, reason = "stdout is the CLI's contract: tables and --json")]
 
 mod args;
+mod batch;
 mod bench;
 mod bench_library;
 mod compare;
@@ -12,6 +13,7 @@ mod costs;
 mod curate;
 mod demo;
 mod export;
+mod iterate;
 mod keys;
 mod library;
 mod render;
@@ -141,6 +143,8 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Curate(command) => curate::run(&studio, command).await,
         Command::Settings { action } => settings::run(&studio, action).await,
         Command::Trash(command) => trash::run(&studio, command).await,
+        Command::Rerun(args) => iterate::rerun(&studio, args).await,
+        Command::Batch(args) => batch::run(&studio, *args).await,
         Command::Cancel { clip_id, json } => {
             let outcome = studio.cancel_clip(&clip_id).await?;
             render::canceled(&outcome, json);

@@ -90,10 +90,11 @@ pub fn clip_json(c: &ClipView) -> Value {
         "rating": c.rating,
         "tags": c.tags,
         "note": c.note,
+        "take": c.take,
     })
 }
 
-fn run_json(v: &RunView) -> Value {
+pub fn run_json(v: &RunView) -> Value {
     let (billed, estimated) = cost_parts(&v.clips);
     json!({
         "run_id": v.run_id,
@@ -101,6 +102,7 @@ fn run_json(v: &RunView) -> Value {
         "created_at": v.created_at,
         "demo": v.demo,
         "params": v.params,
+        "parent_run_id": v.parent_run_id,
         "estimated_cost_usd": v.estimated_cost_usd,
         "cost_usd": billed + estimated,
         "cost_billed_usd": billed,

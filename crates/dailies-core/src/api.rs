@@ -11,6 +11,9 @@ pub use curate::{Board, EmptiedTrash, TrashItem, TrashKind};
 
 use crate::catalog::{CanonicalParams, Lifecycle, ParityNote, PriceSpec, ResolvedParams, RouteId};
 
+mod iterate;
+pub use iterate::*;
+
 /// What a creator asks for: one prompt, several models, the same canonical values.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
 pub struct CompareRequest {
@@ -28,6 +31,10 @@ pub struct CompareRequest {
     #[serde(default)]
     #[specta(optional)]
     pub crop: Option<bool>,
+    /// Clips per model (1–8, default 1), each with its own seed where the route takes one.
+    #[serde(default)]
+    #[specta(optional)]
+    pub takes: Option<u32>,
 }
 
 /// A validated comparison, priced, before anything is persisted or sent.
@@ -38,6 +45,9 @@ pub struct RunPlan {
     #[specta(type = JsNumber)]
     pub estimated_cost_usd: f64,
     pub demo: bool,
+    /// For a re-run: the run it re-runs (recorded as the new run's parent).
+    #[serde(default)]
+    pub parent_run_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Type)]
@@ -55,6 +65,13 @@ pub struct PlannedClip {
     pub lifecycle: Lifecycle,
     /// Set for a remix: the library clip it is made from.
     pub remix_of: Option<String>,
+    /// 1-based take of this model within the run.
+    #[serde(default = "first_take")]
+    pub take: u32,
+}
+
+fn first_take() -> u32 {
+    1
 }
 
 /// Remix a finished clip with a new prompt, where its route can (OpenAI Sora).

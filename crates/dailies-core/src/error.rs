@@ -47,6 +47,10 @@ pub enum InputError {
     /// name already taken, a run still generating.
     #[error("{field}: {reason}")]
     Library { field: String, reason: String },
+    /// A re-run or batch that cannot go ahead: nothing failed to re-run, a line of a batch
+    /// file that is not valid (`message` then starts with its line number), ...
+    #[error("{field}: {message}")]
+    Iteration { field: String, message: String },
 }
 
 impl InputError {
@@ -58,7 +62,8 @@ impl InputError {
             InputError::NoModels | InputError::UnknownModel { .. } | InputError::UnknownRoute { .. } => "model",
             InputError::NotAllowed { field, .. }
             | InputError::InvalidValue { field, .. }
-            | InputError::ImageAspect { field, .. } => field,
+            | InputError::ImageAspect { field, .. }
+            | InputError::Iteration { field, .. } => field,
             InputError::DurationNobodyAllows { .. } => "duration",
             InputError::NoKey { .. } => "keys",
             InputError::OverBudget { .. } => "max-cost",
@@ -222,6 +227,7 @@ mod tests {
             InputError::RemixSource("unfinished".into()),
             InputError::VoteClips("same clip".into()),
             InputError::Library { field: "tag".into(), reason: "must not be empty".into() },
+            InputError::Iteration { field: "failed".into(), message: "nothing failed".into() },
         ];
         for e in cases {
             let field = e.field().to_string();

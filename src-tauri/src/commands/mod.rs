@@ -1,6 +1,7 @@
 //! One module per area; each command unpacks, calls the core and maps the error.
 
 pub mod images;
+pub mod iterate;
 pub mod keys;
 pub mod library;
 pub mod media;

@@ -15,7 +15,9 @@ import type {
   ModelInfo,
   ModelStats,
   PriceSpec,
+  Iteration,
   RemixRequest,
+  RerunRequest,
   RouteId,
   RunPlan,
   RunSummary,
@@ -43,6 +45,9 @@ export interface Backend {
   planRemix(request: RemixRequest): Promise<RunPlan>;
   startRemix(request: RemixRequest): Promise<RunView>;
   cancelClip(clipId: string): Promise<CancelOutcome>;
+  planRerun(request: RerunRequest): Promise<RunPlan>;
+  startRerun(request: RerunRequest): Promise<RunView>;
+  runIteration(runId: string): Promise<Iteration>;
   searchRuns(query: LibraryQuery): Promise<RunSummary[]>;
   rateClip(clipId: string, rating: number | null): Promise<ClipView>;
   modelStats(includeDemo: boolean): Promise<ModelStats[]>;
@@ -81,6 +86,9 @@ export const tauriBackend: Backend = {
   planRemix: (request) => commands.planRemix(request),
   startRemix: (request) => commands.startRemix(request),
   cancelClip: (clipId) => commands.cancelClip(clipId),
+  planRerun: (request) => commands.planRerun(request),
+  startRerun: (request) => commands.startRerun(request),
+  runIteration: (runId) => commands.runIteration(runId),
   searchRuns: (query) => commands.searchRuns(query),
   rateClip: (clipId, rating) => commands.rateClip(clipId, rating),
   modelStats: (includeDemo) => commands.modelStats(includeDemo),
@@ -130,6 +138,9 @@ export const getRun = (runId: string) => normalised(active.getRun(runId));
 export const planRemix = (request: RemixRequest) => normalised(active.planRemix(request));
 export const startRemix = (request: RemixRequest) => normalised(active.startRemix(request));
 export const cancelClip = (clipId: string) => normalised(active.cancelClip(clipId));
+export const planRerun = (request: RerunRequest) => normalised(active.planRerun(request));
+export const startRerun = (request: RerunRequest) => normalised(active.startRerun(request));
+export const runIteration = (runId: string) => normalised(active.runIteration(runId));
 export const searchRuns = (query: LibraryQuery) => normalised(active.searchRuns(query));
 export const rateClip = (clipId: string, rating: number | null) => normalised(active.rateClip(clipId, rating));
 export const modelStats = (includeDemo: boolean) => normalised(active.modelStats(includeDemo));

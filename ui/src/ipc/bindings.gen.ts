@@ -19,6 +19,12 @@ export const commands = {
 	/**  Starts a remix as a new run of one clip; it reports via `clip-update` like any run. */
 	startRemix: (request: RemixRequest) => __TAURI_INVOKE<RunView>("start_remix", { request }),
 	cancelClip: (clipId: string) => __TAURI_INVOKE<CancelOutcome>("cancel_clip", { clipId }),
+	/**  Prices a re-run; nothing is sent. */
+	planRerun: (request: RerunRequest) => __TAURI_INVOKE<RunPlan>("plan_rerun", { request }),
+	/**  Starts a re-run as a new run recording its parent; it reports via `clip-update`. */
+	startRerun: (request: RerunRequest) => __TAURI_INVOKE<RunView>("start_rerun", { request }),
+	/**  A run's versions (ancestors and descendants) with winners and cost, and its prompt diff. */
+	runIteration: (runId: string) => __TAURI_INVOKE<Iteration>("run_iteration", { runId }),
 	searchRuns: (query: LibraryQuery) => __TAURI_INVOKE<RunSummary[]>("search_runs", { query }),
 	/**  1–5 stars, or `null` to clear; the clip's update is also broadcast as `clip-update`. */
 	rateClip: (clipId: string, rating: number | null) => __TAURI_INVOKE<ClipView>("rate_clip", { clipId, rating }),
@@ -94,6 +100,8 @@ export type CanonicalParams = {
 	/**  Local image file for the last frame, where a route supports one. */
 	end_image?: string | null,
 };
+
+export type ChangeKind = "same" | "inserted" | "removed";
 
 /**  A failure worded for a creator, with a stable code for the UI. */
 export type ClipError = {
@@ -179,6 +187,8 @@ export type CompareRequest = {
 	max_cost_usd?: number | null,
 	/**  Centre-crop input images whose aspect a route does not accept. */
 	crop?: boolean | null,
+	/**  Clips per model (1–8, default 1), each with its own seed where the route takes one. */
+	takes?: number | null,
 };
 
 /**
@@ -205,6 +215,36 @@ export type IpcError = {
 	 *  so the UI highlights it without reading the message.
 	 */
 	field: string | null,
+};
+
+/**
+ *  A run's lineage: every ancestor and descendant through `parent_run_id`, oldest first
+ *  (runs in the trash are left out), with the cost of the whole iteration.
+ */
+export type Iteration = {
+	run_id: string,
+	versions: IterationVersion[],
+	total_cost_usd: number,
+	/**  The part of `total_cost_usd` providers reported as charged (the rest is estimated). */
+	total_billed_usd: number,
+	/**  The run's prompt against its parent's, word by word; empty without a parent. */
+	prompt_diff: WordChange[],
+};
+
+/**  One version of a prompt in an iteration (a run and its re-runs). */
+export type IterationVersion = {
+	run_id: string,
+	parent_run_id: string | null,
+	prompt: string,
+	created_at: string,
+	/**  The creator's pick among the run's clips, if any. */
+	winner: ClipView | null,
+	clip_count: number,
+	succeeded: number,
+	/**  What the run's delivered clips cost (billed where reported, else estimated). */
+	cost_usd: number,
+	/**  The part of `cost_usd` providers reported as charged (the rest is estimated). */
+	cost_billed_usd: number,
 };
 
 export type KeySource = "keychain" | "environment" | "missing";
@@ -322,6 +362,8 @@ export type PlannedClip = {
 	lifecycle: Lifecycle,
 	/**  Set for a remix: the library clip it is made from. */
 	remix_of: string | null,
+	/**  1-based take of this model within the run. */
+	take?: number,
 };
 
 export type PriceRule = {
@@ -356,6 +398,22 @@ export type RemixRequest = {
 	/**  The source clip's id, or a unique prefix of it. */
 	clip_id: string,
 	prompt: string,
+};
+
+/**
+ *  Run a past run again: all its models, only the ones that did not deliver, chosen ones,
+ *  and/or with an edited prompt. The new run records the old one as its parent.
+ */
+export type RerunRequest = {
+	/**  The run to re-run: id or unique id prefix. */
+	run_id: string,
+	/**  Only the clips that failed, were canceled or ended unknown. */
+	failed_only?: boolean,
+	/**  Only these of the run's models (`id` or `id@route`); empty = every model of the run. */
+	models?: string[],
+	/**  A new prompt; `None` keeps the run's own. */
+	prompt?: string | null,
+	max_cost_usd?: number | null,
 };
 
 /**  The values one model+route actually runs with, after parity adjustment. */
@@ -424,6 +482,8 @@ export type RunPlan = {
 	clips: PlannedClip[],
 	estimated_cost_usd: number,
 	demo: boolean,
+	/**  For a re-run: the run it re-runs (recorded as the new run's parent). */
+	parent_run_id?: string | null,
 };
 
 export type RunSummary = {
@@ -482,4 +542,10 @@ export type VoteRequest = {
 
 /**  Which side of a blind A/B comparison was better. */
 export type VoteWinner = "left" | "right" | "tie";
+
+/**  A run of words (with the spaces between them) that is kept, inserted or removed. */
+export type WordChange = {
+	kind: ChangeKind,
+	text: string,
+};
 

@@ -12,8 +12,10 @@ import type {
   KeyStatus,
   LibraryQuery,
   ModelInfo,
+  PlannedClip,
   PriceSpec,
   RemixRequest,
+  RerunRequest,
   RouteId,
   RunPlan,
   RunSummary,
@@ -31,6 +33,7 @@ import { routeName } from '../lib/models';
 import { summarizeRun } from '../lib/runs';
 import { fail, invalid } from './fakeErrors';
 import { fakeSettings } from './fakeSettings';
+import { lineage, rerunRequest } from './fakeIterate';
 
 export interface FakeOptions {
   /** Start with demo on and a few finished runs in the library. */
@@ -176,7 +179,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     const run: RunView = {
       run_id: runId, prompt: plan.params.prompt, params: plan.params, created_at: new Date().toISOString(),
       estimated_cost_usd: plan.clips.reduce((s, c) => s + c.estimated_cost_usd, 0), demo: settings.demo,
-      parent_run_id: null, winner_clip_id: null,
+      parent_run_id: plan.parent_run_id ?? null, winner_clip_id: null,
       clips: plan.clips.map((p, i) => newClipView(runId, i, p, settings.demo)),
     };
     runs.unshift(run);
@@ -188,6 +191,23 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   const spent = () =>
     runs.flatMap((r) => r.clips).filter((c) => !c.demo).reduce((sum, c) => sum + (c.cost_usd ?? c.estimated_cost_usd), 0);
   const settingsStore = fakeSettings(spent);
+  function priced(request: CompareRequest, clips: PlannedClip[], parent: string | null): RunPlan {
+    const total = clips.reduce((sum, c) => sum + c.estimated_cost_usd, 0);
+    const estimated_cost_usd = Math.round(total * 1000) / 1000;
+    if (request.max_cost_usd != null && estimated_cost_usd > request.max_cost_usd + 1e-9) {
+      throw invalid(`max-cost: estimated $${estimated_cost_usd.toFixed(2)} exceeds --max-cost $${request.max_cost_usd.toFixed(2)}`);
+    }
+    return { params: clone(request.params), clips, estimated_cost_usd, demo: settings.demo, parent_run_id: parent };
+  }
+
+  /** Like `Studio::plan_rerun`: the run's clips picked, planned anew, the run recorded as parent. */
+  function planRerun(req: RerunRequest): RunPlan {
+    const parent = runs.find((r) => r.run_id === req.run_id.trim() || r.run_id.endsWith(req.run_id.trim()));
+    if (!parent || !req.run_id.trim()) throw invalid(`run: no run '${req.run_id.trim()}' in this library (see \`dailies runs\`)`);
+    const { request, takesOf } = rerunRequest(parent, req);
+    return priced(request, planClips(effectiveCatalog(), request, imageFacts, takesOf), parent.run_id);
+  }
+
   return {
     ...settingsStore,
     async listModels() {
@@ -214,12 +234,20 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     },
     async planRun(request: CompareRequest) {
       const clips = planClips(effectiveCatalog(), request, imageFacts);
-      const total = clips.reduce((sum, c) => sum + c.estimated_cost_usd, 0);
-      return { params: clone(request.params), clips, estimated_cost_usd: Math.round(total * 1000) / 1000, demo: settings.demo };
+      return priced(request, clips, null);
     },
     async startRun(request: CompareRequest) {
       const planned = planClips(effectiveCatalog(), request, imageFacts);
-      return begin({ params: clone(request.params), clips: planned, estimated_cost_usd: 0, demo: settings.demo });
+      return begin(priced(request, planned, null));
+    },
+    async planRerun(request: RerunRequest) {
+      return planRerun(request);
+    },
+    async startRerun(request: RerunRequest) {
+      return begin(planRerun(request));
+    },
+    async runIteration(runId: string) {
+      return clone(lineage(runs, findRun(runId).run_id));
     },
     async planRemix(request: RemixRequest) {
       const { clip, run } = findClip(request.clip_id);

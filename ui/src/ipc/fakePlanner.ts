@@ -12,6 +12,7 @@ import type {
 } from './bindings.gen';
 import { planImages, type FakeImageFacts } from './fakeImages';
 import { invalid } from './fakeErrors';
+import { checkedTakes, expandTakes } from './fakeIterate';
 
 
 const resolutionRank = (label: string) => (label.toLowerCase() === '4k' ? 2160 : parseInt(label, 10) || 0);
@@ -142,13 +143,16 @@ export function planClips(
   catalog: ModelInfo[],
   request: CompareRequest,
   imageFacts: (path: string) => FakeImageFacts | undefined = () => undefined,
+  /** Takes per `model@route`; by default the request's own `takes` for every model. */
+  takesOf?: (label: string) => number,
 ): PlannedClip[] {
+  const takes = checkedTakes(request.takes);
   if (!request.params.prompt.trim()) throw invalid('prompt: must not be empty');
   if (request.models.length === 0) throw invalid('model: no model is selected; pick at least one');
   for (const [field, path] of [['start-image', request.params.start_image], ['end-image', request.params.end_image]]) {
     if (path && !imageFacts(path)) throw invalid(`${field}: '${path} (no such file)' is not valid; allowed values: a readable image file`);
   }
-  return request.models.map((selector) => {
+  return request.models.flatMap((selector) => {
     const [id, routeId] = selector.split('@');
     const model = catalog.find((m) => m.id === id);
     if (!model) throw invalid(`model: unknown model '${id}'`);
@@ -157,7 +161,7 @@ export function planClips(
     const { resolved, notes } = resolveParams(`${model.id}@${spec.route}`, spec, request.params, request.strict ?? false);
     const imageInput = { label: `${model.id}@${spec.route}`, route: spec, strict: request.strict ?? false, crop: request.crop ?? false, facts: imageFacts };
     planImages(resolved, notes, imageInput);
-    return {
+    const planned: PlannedClip = {
       model: model.id,
       model_name: model.name,
       route: spec.route,
@@ -168,7 +172,10 @@ export function planClips(
       usd_per_second: usdPerSecond(spec, resolved),
       lifecycle: spec.lifecycle,
       remix_of: null,
+      take: 1,
     };
+    const n = takesOf ? takesOf(`${model.id}@${spec.route}`) : takes;
+    return expandTakes(planned, n, request.params.seed, spec.seed);
   });
 }
 

@@ -9,6 +9,8 @@ describe('run button', () => {
     expect(runButtonLabel(1, 0.84)).toBe('Run 1 model · est. $0.84');
     expect(runButtonLabel(3, null)).toBe('Run 3 models');
     expect(runButtonLabel(0, null)).toBe('Run');
+    expect(runButtonLabel(2, 4.2, 2)).toBe('Run 2 models × 2 takes · est. $4.20');
+    expect(runButtonLabel(1, null, 1)).toBe('Run 1 model');
   });
   it('explains why it cannot run', () => {
     const ok = { prompt: 'a', selectedCount: 1, planError: null, starting: false };

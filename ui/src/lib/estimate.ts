@@ -14,9 +14,9 @@ export function sumUsd(values: number[]): number {
   return Math.round(values.reduce((sum, v) => sum + v, 0) * 1000) / 1000;
 }
 
-/** "Run 2 models · est. $2.10"; without an estimate just "Run 2 models". */
-export function runButtonLabel(modelCount: number, estimateUsd: number | null): string {
-  const models = modelCount === 1 ? '1 model' : `${modelCount} models`;
+/** "Run 2 models · est. $2.10" ("Run 2 models × 3 takes · …" with takes); without an estimate just "Run 2 models". */
+export function runButtonLabel(modelCount: number, estimateUsd: number | null, takes = 1): string {
+  const models = (modelCount === 1 ? '1 model' : `${modelCount} models`) + (takes > 1 ? ` × ${takes} takes` : '');
   if (modelCount === 0) return 'Run';
   return estimateUsd == null ? `Run ${models}` : `Run ${models} · est. ${formatUsd(estimateUsd)}`;
 }

@@ -15,6 +15,13 @@ use super::{RunHandle, Studio};
 impl Studio {
     /// Validates and prices a comparison. No I/O beyond key lookups.
     pub fn plan(&self, req: &CompareRequest) -> Result<RunPlan> {
+        let takes = super::takes::checked(req.takes)?;
+        self.plan_takes(req, |_| takes)
+    }
+
+    /// [`Studio::plan`] with the number of takes of each `model@route` chosen by the caller
+    /// (a re-run of failed clips asks each model for as many as failed).
+    pub(super) fn plan_takes(&self, req: &CompareRequest, takes_of: impl Fn(&str) -> u32) -> Result<RunPlan> {
         let p = &req.params;
         if p.prompt.trim().is_empty() {
             return Err(InputError::EmptyPrompt.into());
@@ -53,7 +60,7 @@ impl Studio {
             self.plan_images(&label, entry, &mut resolved, &mut parity, req)?;
             let wire = build_request(entry, &resolved).map_err(crate::error::Error::Catalog)?;
             let estimated_cost_usd = estimate_usd(&entry.price, &resolved).unwrap_or(0.0);
-            clips.push(PlannedClip {
+            let planned = PlannedClip {
                 model: model.id.clone(),
                 model_name: model.name.clone(),
                 route: entry.route,
@@ -64,7 +71,9 @@ impl Studio {
                 estimated_cost_usd,
                 lifecycle: entry.lifecycle.clone(),
                 remix_of: None,
-            });
+                take: 1,
+            };
+            clips.extend(super::takes::expand(planned, takes_of(&label), p.seed, entry.params.seed));
         }
         let estimated_cost_usd = (clips.iter().map(|c| c.estimated_cost_usd).sum::<f64>() * 1000.0).round() / 1000.0;
         if let Some(max) = req.max_cost_usd {
@@ -72,7 +81,7 @@ impl Studio {
                 return Err(InputError::OverBudget { estimate: estimated_cost_usd, max }.into());
             }
         }
-        Ok(RunPlan { params: p.clone(), clips, estimated_cost_usd, demo })
+        Ok(RunPlan { params: p.clone(), clips, estimated_cost_usd, demo, parent_run_id: None })
     }
 
     /// The key for every clip of the plan, or the first missing one as an input error.

@@ -76,8 +76,9 @@ impl Studio {
             estimated_cost_usd,
             lifecycle: entry.lifecycle.clone(),
             remix_of: Some(source_id),
+            take: 1,
         };
-        Ok(RunPlan { params, clips: vec![clip], estimated_cost_usd, demo: demo.is_some() })
+        Ok(RunPlan { params, clips: vec![clip], estimated_cost_usd, demo: demo.is_some(), parent_run_id: None })
     }
 
     /// The wire request of a planned remix: the new prompt, sent against the source's job id.

@@ -30,7 +30,8 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
         sqlx::query(
-            "INSERT INTO runs (id, prompt_id, params_json, estimated_cost_usd, demo, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO runs (id, prompt_id, params_json, estimated_cost_usd, demo, created_at, parent_run_id) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(run_id)
         .bind(prompt_id)
@@ -38,6 +39,7 @@ impl Store {
         .bind(plan.estimated_cost_usd)
         .bind(plan.demo)
         .bind(rfc3339(now))
+        .bind(&plan.parent_run_id)
         .execute(&mut *tx)
         .await?;
         for (position, c) in clips.iter().enumerate() {
@@ -45,8 +47,8 @@ impl Store {
             sqlx::query(
                 "INSERT INTO clips (id, run_id, position, model, model_name, route, endpoint, base_url, status, \
                  resolved_json, parity_json, request_json, estimated_cost_usd, demo, created_at_ms, \
-                 remix_of_clip_id, lease_owner, lease_until_ms) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 remix_of_clip_id, lease_owner, lease_until_ms, take) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(&c.id)
             .bind(run_id)
@@ -66,6 +68,7 @@ impl Store {
             .bind(&p.remix_of)
             .bind(self.owner())
             .bind(Store::lease_until())
+            .bind(i64::from(p.take.max(1)))
             .execute(&mut *tx)
             .await?;
         }

@@ -31,9 +31,11 @@ pub(super) fn plan() -> RunPlan {
             usd_per_second: 0.3,
             lifecycle: Lifecycle::default(),
             remix_of: None,
+            take: 1,
         }],
         estimated_cost_usd: 3.6,
         demo: false,
+        parent_run_id: None,
     }
 }
 

@@ -1,6 +1,6 @@
 // The compose form, the model selection and the live plan (estimate + parity notes).
 import * as backend from '../../ipc/backend';
-import type { CanonicalParams, CompareRequest, ModelInfo, RunPlan, RunView, Shot } from '../../ipc/bindings.gen';
+import type { CanonicalParams, ClipView, CompareRequest, ModelInfo, RunPlan, RunView, Shot } from '../../ipc/bindings.gen';
 import type { IpcError } from '../../ipc/errors';
 import { cfgSupport, selectedRoutes, shotSupport, startImageBlocker } from '../../lib/capabilities';
 import { ImagePicks } from './imagePicks.svelte';
@@ -23,6 +23,8 @@ export class ComposeStore {
   shots = $state<Shot[]>([]);
   images = new ImagePicks();
   strict = $state(false);
+  /** Clips per model (1–8), each with its own seed where the route takes one; the estimate scales with it. */
+  takes = $state(1);
   /** Selected `model@route` keys, in the order they were ticked (tiles follow this order). */
   selected = $state<string[]>([]);
 
@@ -31,6 +33,8 @@ export class ComposeStore {
   planning = $state(false);
 
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The start image the current plan error was planned with. */
+  private planErrorImage: string | null | undefined;
   private sequence = 0;
   /** Tells what each selected route takes (images, cfg, shots); set by the constructor. */
   private catalog: { readonly models: ModelInfo[] } = { models: [] };
@@ -69,6 +73,7 @@ export class ComposeStore {
   request = $derived.by((): CompareRequest => {
     const request: CompareRequest = { params: this.params, models: this.selected, strict: this.strict };
     if (this.images.crop) request.crop = true;
+    if (this.takes > 1) request.takes = this.takes;
     return request;
   });
 
@@ -106,6 +111,27 @@ export class ComposeStore {
   }
 
   /**
+   * Fills the form from one clip: the prompt and values that clip actually ran with (after
+   * parity), on its own model, as one take. The seed is kept, so a good take can be reproduced.
+   */
+  recallClip(clip: ClipView): void {
+    const r = clip.resolved;
+    this.prompt = r.shots?.length ? '' : r.prompt;
+    this.negative = r.negative_prompt ?? '';
+    this.duration = r.duration_s;
+    this.aspect = r.aspect;
+    this.resolution = r.resolution;
+    this.audio = r.audio;
+    this.seed = r.seed ?? null;
+    this.cfgScale = r.cfg_scale ?? null;
+    this.shots = (r.shots ?? []).map((s) => ({ ...s }));
+    this.images.restore('start', r.start_image ?? undefined);
+    this.images.restore('end', r.end_image ?? undefined);
+    this.takes = 1;
+    this.selected = [`${clip.model}@${clip.route}`];
+  }
+
+  /**
    * Re-plans after a pause. plan_run refuses an empty prompt, but a creator wants the price
    * while still choosing models, so the estimate is planned with a stand-in prompt; the Run
    * button separately insists on a real one.
@@ -119,6 +145,9 @@ export class ComposeStore {
       this.planning = false;
       return;
     }
+    // An error about the start image is out of date the moment another image is picked: on a
+    // slow disk the old "needs a start image" would otherwise show until the new plan returns.
+    if (this.planError?.field === 'start-image' && request.params.start_image !== this.planErrorImage) this.planError = null;
     const planned = request.params.prompt ? request : { ...request, params: { ...request.params, prompt: '(estimate)' } };
     this.planning = true;
     this.timer = setTimeout(async () => {
@@ -131,6 +160,7 @@ export class ComposeStore {
         if (ticket !== this.sequence) return;
         this.plan = null;
         this.planError = e as IpcError;
+        this.planErrorImage = request.params.start_image;
       } finally {
         if (ticket === this.sequence) this.planning = false;
       }

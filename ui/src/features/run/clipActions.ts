@@ -14,4 +14,10 @@ export interface ClipActions {
   remix(clip: ClipView): void;
   /** 1–5 stars, or null to clear; resolves to an error to show, or null. */
   rate(clip: ClipView, stars: number | null): Promise<string | null>;
+  /** Puts this clip's prompt and values (as it ran) into the composer. */
+  recall?(clip: ClipView): void;
+  /** Runs this clip's model of the run again, as the run's next version. */
+  rerun?(clip: ClipView): void;
+  /** How many takes of this clip's model its run has (a tile says "take k" when more than one). */
+  takesOf?(clip: ClipView): number;
 }

@@ -1,6 +1,6 @@
 // The open run, the history list, and the clip-update stream that keeps both current.
 import * as backend from '../../ipc/backend';
-import type { ClipView, CompareRequest, LibraryQuery, MediaInfo, RemixRequest, RunSummary, RunView } from '../../ipc/bindings.gen';
+import type { ClipView, CompareRequest, LibraryQuery, MediaInfo, RemixRequest, RerunRequest, RunSummary, RunView } from '../../ipc/bindings.gen';
 import type { IpcError } from '../../ipc/errors';
 import { mergeClip, summarizeRun, upsertSummary } from '../../lib/runs';
 import { isTerminal } from '../../lib/status';
@@ -16,6 +16,12 @@ export class RunStore {
   starting = $state(false);
   opening = $state<string | null>(null);
   error = $state<string | null>(null);
+  /** The run this window started last; queued prompts wait for it. */
+  latestRunId = $state<string | null>(null);
+  /** Its clips still on their way, followed whether the run is open or not. */
+  private latestPending = $state<string[]>([]);
+  /** Whether the run started last is still running. */
+  inFlight = $derived(this.latestPending.length > 0);
 
   /**
    * Snapshots for runs that are not open. start_run's reply can lose the race with the first
@@ -84,6 +90,11 @@ export class RunStore {
     return this.begin(() => backend.startRemix(request));
   }
 
+  /** Starts a re-run (the new run records its parent) and opens it. */
+  async rerun(request: RerunRequest): Promise<IpcError | null> {
+    return this.begin(() => backend.startRerun(request));
+  }
+
   /** Cancels a clip; the sentence to show, whether it went through or not. */
   async cancel(clip: ClipView): Promise<string> {
     try {
@@ -98,7 +109,9 @@ export class RunStore {
   private async begin(call: () => Promise<RunView>): Promise<IpcError | null> {
     this.starting = true;
     try {
-      this.show(await call());
+      const run = this.show(await call());
+      this.latestRunId = run.run_id;
+      this.latestPending = run.clips.filter((c) => !isTerminal(c.status)).map((c) => c.id);
       return null;
     } catch (e) {
       return e as IpcError;
@@ -120,6 +133,7 @@ export class RunStore {
   }
 
   applyClipUpdate(clip: ClipView): void {
+    if (clip.run_id === this.latestRunId && isTerminal(clip.status)) this.latestPending = this.latestPending.filter((id) => id !== clip.id);
     if (this.open?.run_id === clip.run_id) {
       this.open = mergeClip(this.open, clip);
       this.history = upsertSummary(this.history, summarizeRun(this.open));
@@ -136,12 +150,13 @@ export class RunStore {
     }
   }
 
-  private show(run: RunView): void {
+  private show(run: RunView): RunView {
     let merged = run;
     for (const clip of this.early.get(run.run_id)?.values() ?? []) merged = mergeClip(merged, clip);
     this.early.delete(run.run_id);
     this.open = merged;
     this.error = null;
     this.history = upsertSummary(this.history, summarizeRun(merged));
+    return merged;
   }
 }

@@ -29,6 +29,8 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             commands::runs::start_remix,
             commands::runs::cancel_clip,
             commands::library::search_runs,
+            commands::search::search_run_page,
+            commands::search::search_clips,
             commands::library::rate_clip,
             commands::library::model_stats,
             commands::library::vote,

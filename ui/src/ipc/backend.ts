@@ -5,6 +5,7 @@ import { listen } from '@tauri-apps/api/event';
 import type {
   AppSettings,
   CancelOutcome,
+  ClipPage,
   ClipView,
   CompareRequest,
   ImportedImage,
@@ -17,6 +18,7 @@ import type {
   PriceSpec,
   RemixRequest,
   RouteId,
+  RunPage,
   RunPlan,
   RunSummary,
   RunView,
@@ -42,6 +44,10 @@ export interface Backend {
   startRemix(request: RemixRequest): Promise<RunView>;
   cancelClip(clipId: string): Promise<CancelOutcome>;
   searchRuns(query: LibraryQuery): Promise<RunSummary[]>;
+  /** A keyset page of runs, newest first; pass `next_cursor` back as `query.cursor`. */
+  searchRunPage(query: LibraryQuery): Promise<RunPage>;
+  /** A keyset page of clips with their run's context, newest first. */
+  searchClips(query: LibraryQuery): Promise<ClipPage>;
   rateClip(clipId: string, rating: number | null): Promise<ClipView>;
   modelStats(includeDemo: boolean): Promise<ModelStats[]>;
   vote(request: VoteRequest): Promise<number>;
@@ -76,6 +82,8 @@ export const tauriBackend: Backend = {
   startRemix: (request) => commands.startRemix(request),
   cancelClip: (clipId) => commands.cancelClip(clipId),
   searchRuns: (query) => commands.searchRuns(query),
+  searchRunPage: (query) => commands.searchRunPage(query),
+  searchClips: (query) => commands.searchClips(query),
   rateClip: (clipId, rating) => commands.rateClip(clipId, rating),
   modelStats: (includeDemo) => commands.modelStats(includeDemo),
   vote: (request) => commands.vote(request),
@@ -121,6 +129,8 @@ export const planRemix = (request: RemixRequest) => normalised(active.planRemix(
 export const startRemix = (request: RemixRequest) => normalised(active.startRemix(request));
 export const cancelClip = (clipId: string) => normalised(active.cancelClip(clipId));
 export const searchRuns = (query: LibraryQuery) => normalised(active.searchRuns(query));
+export const searchRunPage = (query: LibraryQuery) => normalised(active.searchRunPage(query));
+export const searchClips = (query: LibraryQuery) => normalised(active.searchClips(query));
 export const rateClip = (clipId: string, rating: number | null) => normalised(active.rateClip(clipId, rating));
 export const modelStats = (includeDemo: boolean) => normalised(active.modelStats(includeDemo));
 export const vote = (request: VoteRequest) => normalised(active.vote(request));

@@ -20,6 +20,10 @@ export const commands = {
 	startRemix: (request: RemixRequest) => __TAURI_INVOKE<RunView>("start_remix", { request }),
 	cancelClip: (clipId: string) => __TAURI_INVOKE<CancelOutcome>("cancel_clip", { clipId }),
 	searchRuns: (query: LibraryQuery) => __TAURI_INVOKE<RunSummary[]>("search_runs", { query }),
+	/**  A page of runs, newest first; pass `next_cursor` back as `query.cursor` for the next. */
+	searchRunPage: (query: LibraryQuery) => __TAURI_INVOKE<RunPage>("search_run_page", { query }),
+	/**  A page of clips (with tags and their run's prompt), newest first, same filters. */
+	searchClips: (query: LibraryQuery) => __TAURI_INVOKE<ClipPage>("search_clips", { query }),
 	/**  1–5 stars, or `null` to clear; the clip's update is also broadcast as `clip-update`. */
 	rateClip: (clipId: string, rating: number | null) => __TAURI_INVOKE<ClipView>("rate_clip", { clipId, rating }),
 	modelStats: (includeDemo: boolean) => __TAURI_INVOKE<ModelStats[]>("model_stats", { includeDemo }),
@@ -218,13 +222,39 @@ export type LeaderRow = {
 
 /**  Filters for browsing the library; absent fields match everything. */
 export type LibraryQuery = {
-	/**  Words that must all appear in the prompt (any case). */
 	text?: string | null,
 	/**  `id` or `id@route`: runs with a clip of that model. */
 	model?: string | null,
 	/**  Runs with a clip rated at least this many stars. */
 	min_rating?: number | null,
 	limit?: number | null,
+	route?: string | null,
+	status?: string | null,
+	tag?: string | null,
+	board?: string | null,
+	since?: string | null,
+	until?: string | null,
+	max_cost_usd?: number | null,
+	cursor?: string | null,
+};
+
+export type LibraryClip = {
+	clip: ClipView,
+	prompt: string,
+	created_at: string,
+	params: CanonicalParams,
+	parent_run_id: string | null,
+	winner: boolean,
+};
+
+export type ClipPage = {
+	clips: LibraryClip[],
+	next_cursor: string | null,
+};
+
+export type RunPage = {
+	runs: RunSummary[],
+	next_cursor: string | null,
 };
 
 /**  Where a model+route stands in its provider's lifecycle. */

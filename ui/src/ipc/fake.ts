@@ -23,6 +23,7 @@ import type {
 import { fakeCatalog } from './fakeCatalog';
 import { newClipView, nothingToCancel, planRemix } from './fakeClips';
 import { modelStats, searchRuns } from './fakeLibrary';
+import { searchClips, searchRunPage } from './fakeSearch';
 import { CRITERIA, eloBoard, type Vote } from '../lib/arena';
 import { sniffImage, type FakeImageFacts } from './fakeImages';
 import { clipDimensions, defaultUsdPerSecond, planClips } from './fakePlanner';
@@ -244,6 +245,12 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
         throw invalid(`min-rating: '${query.min_rating}' is not valid; allowed values: 1, 2, 3, 4, 5`);
       }
       return searchRuns(runs, query);
+    },
+    async searchRunPage(query: LibraryQuery) {
+      return searchRunPage(runs, query);
+    },
+    async searchClips(query: LibraryQuery) {
+      return searchClips(runs, query);
     },
     async rateClip(clipId: string, rating: number | null) {
       if (rating != null && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) {

@@ -85,6 +85,11 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   let nextId = 1;
 
   const media = splitUrl(options.videoUrl ?? '');
+  // Like the core's media folder: a clip's poster frame sits next to it as `<clip>.jpg`.
+  const poster = media ? media.path.replace(/\.mp4$/i, '') + '.jpg' : null;
+  for (const clip of runs.flatMap((r) => r.clips)) {
+    if (clip.status === 'succeeded' && media) Object.assign(clip, { media_path: media.path, poster_path: poster });
+  }
   const hasKey = (route: RouteId) => settings.demo || keys.get(route) !== 'missing';
   /** The catalog as it prices now: shipped routes with any override applied. */
   const effectiveCatalog = (): ModelInfo[] =>
@@ -156,7 +161,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       width, height, duration_s: clip.resolved.duration_s, has_audio: clip.resolved.audio,
       // Real routes deliver 24 fps; the core reads the actual rate from the file.
       fps: 24, frame_count: clip.resolved.duration_s * 24,
-      file: `/fake/${clip.id}.mp4`, media_path: media ? media.path : null,
+      file: `/fake/${clip.id}.mp4`, media_path: media ? media.path : null, poster_path: poster,
     });
   }
 

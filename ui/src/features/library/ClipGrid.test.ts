@@ -28,6 +28,17 @@ describe('ClipGrid', () => {
     expect(Number(ids[0]!.slice(5))).toBeGreaterThan(1000);
   });
 
+  it('goes back to the top for a new result set', async () => {
+    const props = { clips, media, selectedId: null, hasMore: false, resetKey: 1, onselect: () => {}, onmore: () => {} };
+    const { rerender } = render(ClipGrid, props);
+    const viewport = document.querySelector<HTMLElement>('[data-testid="clip-grid"]')!;
+    viewport.scrollTop = 200_000;
+    await fireEvent.scroll(viewport);
+    expect(tiles()[0].getAttribute('data-library-clip')).not.toBe('clip_000000');
+    await rerender({ ...props, clips: clips.slice(0, 5000), resetKey: 2 });
+    expect(tiles()[0].getAttribute('data-library-clip')).toBe('clip_000000');
+  });
+
   it('shows the poster, or a plain tile without one, and the clip facts', () => {
     const few = [libraryClip(0, { rating: 4 }), libraryClip(1, { poster_path: null, status: 'failed', cost_usd: null, cost_kind: null })];
     render(ClipGrid, { clips: few, media, selectedId: null, hasMore: false, onselect: () => {}, onmore: () => {} });

@@ -30,6 +30,8 @@ export class LibraryStore {
   loaded = $state(false);
   error = $state<IpcError | null>(null);
   selectedClipId = $state<string | null>(null);
+  /** Counts fresh result sets (not appended pages, not refreshes): a new one starts at the top. */
+  generation = $state(0);
 
   filtering = $derived(isFiltering(this.filters));
   selected = $derived(this.clips.find((c) => c.clip.id === this.selectedClipId) ?? null);
@@ -79,7 +81,7 @@ export class LibraryStore {
 
   /** The first page for the current filters and view. */
   reload(): Promise<void> {
-    return this.fetch(PAGE_SIZE, null, false);
+    return this.fetch(PAGE_SIZE, null, false, true);
   }
 
   /** The next page, appended; nothing while a page is on its way or when all is loaded. */
@@ -99,7 +101,7 @@ export class LibraryStore {
     this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_MS);
   }
 
-  private async fetch(limit: number, cursor: string | null, append: boolean): Promise<void> {
+  private async fetch(limit: number, cursor: string | null, append: boolean, fresh = false): Promise<void> {
     const query = toQuery($state.snapshot(this.filters), limit, cursor);
     const ticket = this.latest.next();
     this.loading = true;
@@ -115,6 +117,7 @@ export class LibraryStore {
         this.clips = append ? [...this.clips, ...page.clips] : page.clips;
         this.cursor = page.next_cursor;
       }
+      if (fresh) this.generation += 1;
       this.error = null;
     } catch (e) {
       if (this.latest.isCurrent(ticket)) this.error = e as IpcError;

@@ -32,6 +32,8 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             commands::iterate::start_rerun,
             commands::iterate::run_iteration,
             commands::library::search_runs,
+            commands::search::search_run_page,
+            commands::search::search_clips,
             commands::library::rate_clip,
             commands::library::model_stats,
             commands::library::vote,

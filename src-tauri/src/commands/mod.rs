@@ -8,4 +8,5 @@ pub mod media;
 pub mod models;
 pub mod prices;
 pub mod runs;
+pub mod search;
 pub mod settings;

@@ -5,6 +5,7 @@ import { listen } from '@tauri-apps/api/event';
 import type {
   AppSettings,
   CancelOutcome,
+  ClipPage,
   ClipView,
   CompareRequest,
   ImportedImage,
@@ -19,6 +20,7 @@ import type {
   RemixRequest,
   RerunRequest,
   RouteId,
+  RunPage,
   RunPlan,
   RunSummary,
   RunView,
@@ -49,6 +51,10 @@ export interface Backend {
   startRerun(request: RerunRequest): Promise<RunView>;
   runIteration(runId: string): Promise<Iteration>;
   searchRuns(query: LibraryQuery): Promise<RunSummary[]>;
+  /** A keyset page of runs, newest first; pass `next_cursor` back as `query.cursor`. */
+  searchRunPage(query: LibraryQuery): Promise<RunPage>;
+  /** A keyset page of clips with their run's context, newest first. */
+  searchClips(query: LibraryQuery): Promise<ClipPage>;
   rateClip(clipId: string, rating: number | null): Promise<ClipView>;
   modelStats(includeDemo: boolean): Promise<ModelStats[]>;
   vote(request: VoteRequest): Promise<number>;
@@ -90,6 +96,8 @@ export const tauriBackend: Backend = {
   startRerun: (request) => commands.startRerun(request),
   runIteration: (runId) => commands.runIteration(runId),
   searchRuns: (query) => commands.searchRuns(query),
+  searchRunPage: (query) => commands.searchRunPage(query),
+  searchClips: (query) => commands.searchClips(query),
   rateClip: (clipId, rating) => commands.rateClip(clipId, rating),
   modelStats: (includeDemo) => commands.modelStats(includeDemo),
   vote: (request) => commands.vote(request),
@@ -142,6 +150,8 @@ export const planRerun = (request: RerunRequest) => normalised(active.planRerun(
 export const startRerun = (request: RerunRequest) => normalised(active.startRerun(request));
 export const runIteration = (runId: string) => normalised(active.runIteration(runId));
 export const searchRuns = (query: LibraryQuery) => normalised(active.searchRuns(query));
+export const searchRunPage = (query: LibraryQuery) => normalised(active.searchRunPage(query));
+export const searchClips = (query: LibraryQuery) => normalised(active.searchClips(query));
 export const rateClip = (clipId: string, rating: number | null) => normalised(active.rateClip(clipId, rating));
 export const modelStats = (includeDemo: boolean) => normalised(active.modelStats(includeDemo));
 export const vote = (request: VoteRequest) => normalised(active.vote(request));

@@ -26,6 +26,10 @@ export const commands = {
 	/**  A run's versions (ancestors and descendants) with winners and cost, and its prompt diff. */
 	runIteration: (runId: string) => __TAURI_INVOKE<Iteration>("run_iteration", { runId }),
 	searchRuns: (query: LibraryQuery) => __TAURI_INVOKE<RunSummary[]>("search_runs", { query }),
+	/**  A page of runs, newest first; pass `next_cursor` back as `query.cursor` for the next. */
+	searchRunPage: (query: LibraryQuery) => __TAURI_INVOKE<RunPage>("search_run_page", { query }),
+	/**  A page of clips (with tags and their run's prompt), newest first, same filters. */
+	searchClips: (query: LibraryQuery) => __TAURI_INVOKE<ClipPage>("search_clips", { query }),
 	/**  1–5 stars, or `null` to clear; the clip's update is also broadcast as `clip-update`. */
 	rateClip: (clipId: string, rating: number | null) => __TAURI_INVOKE<ClipView>("rate_clip", { clipId, rating }),
 	modelStats: (includeDemo: boolean) => __TAURI_INVOKE<ModelStats[]>("model_stats", { includeDemo }),
@@ -107,6 +111,12 @@ export type ChangeKind = "same" | "inserted" | "removed";
 export type ClipError = {
 	code: string,
 	message: string,
+};
+
+/**  One page of clips, newest first; `next_cursor` is `None` on the last page. */
+export type ClipPage = {
+	clips: LibraryClip[],
+	next_cursor: string | null,
 };
 
 export type ClipStatus = 
@@ -278,15 +288,49 @@ export type LeaderRow = {
 	ties: number,
 };
 
-/**  Filters for browsing the library; absent fields match everything. */
+/**  A clip as the library grid shows it: the clip (with its tags) and its run's context. */
+export type LibraryClip = {
+	clip: ClipView,
+	prompt: string,
+	/**  The run's RFC 3339 creation time. */
+	created_at: string,
+	params: CanonicalParams,
+	parent_run_id: string | null,
+	/**  This clip is its run's winner. */
+	winner: boolean,
+};
+
+/**
+ *  Filters for browsing the library; absent fields match everything. Clip filters (model,
+ *  route, status, stars, tag, board) select runs having one live clip that passes them all.
+ */
 export type LibraryQuery = {
-	/**  Words that must all appear in the prompt (any case). */
+	/**
+	 *  Words that must all appear in the prompt, or all in one clip's tags and note; case
+	 *  and accents ignored, punctuation is not syntax, the last word is also a prefix.
+	 */
 	text?: string | null,
 	/**  `id` or `id@route`: runs with a clip of that model. */
 	model?: string | null,
 	/**  Runs with a clip rated at least this many stars. */
 	min_rating?: number | null,
 	limit?: number | null,
+	/**  A route slug (`fal`, `openai`, ...). */
+	route?: string | null,
+	/**  A clip status (`succeeded`, `failed`, ...). */
+	status?: string | null,
+	/**  A clip tag (matched trimmed and lower-cased). */
+	tag?: string | null,
+	/**  A board, by name (any case) or id. */
+	board?: string | null,
+	/**  Created on or after this UTC day, `YYYY-MM-DD`. */
+	since?: string | null,
+	/**  Created on or before this UTC day, `YYYY-MM-DD`. */
+	until?: string | null,
+	/**  At most this many US dollars (a run: its clips' cost, delivered or estimated). */
+	max_cost_usd?: number | null,
+	/**  The `next_cursor` of the previous page; absent for the first page. */
+	cursor?: string | null,
 };
 
 /**  Where a model+route stands in its provider's lifecycle. */
@@ -474,6 +518,12 @@ export type RouteInfo = {
 	reports_charge: boolean,
 	/**  Where the billed cost comes from, or why the route's costs are estimates. */
 	charge_note: string,
+};
+
+/**  One page of runs, newest first; `next_cursor` is `None` on the last page. */
+export type RunPage = {
+	runs: RunSummary[],
+	next_cursor: string | null,
 };
 
 /**  A validated comparison, priced, before anything is persisted or sent. */

@@ -25,6 +25,7 @@ import type {
 import { fakeCatalog } from './fakeCatalog';
 import { newClipView, nothingToCancel, planRemix } from './fakeClips';
 import { modelStats, searchRuns } from './fakeLibrary';
+import { searchClips, searchRunPage } from './fakeSearch';
 import { CRITERIA, ratingBoard, type Vote } from '../lib/arena';
 import { sniffImage, type FakeImageFacts } from './fakeImages';
 import { clipDimensions, defaultUsdPerSecond, planClips } from './fakePlanner';
@@ -88,6 +89,11 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   let nextId = 1;
 
   const media = splitUrl(options.videoUrl ?? '');
+  // Like the core's media folder: a clip's poster frame sits next to it as `<clip>.jpg`.
+  const poster = media ? media.path.replace(/\.mp4$/i, '') + '.jpg' : null;
+  for (const clip of runs.flatMap((r) => r.clips)) {
+    if (clip.status === 'succeeded' && media) Object.assign(clip, { media_path: media.path, poster_path: poster });
+  }
   const hasKey = (route: RouteId) => settings.demo || keys.get(route) !== 'missing';
   /** The catalog as it prices now: shipped routes with any override applied. */
   const effectiveCatalog = (): ModelInfo[] =>
@@ -159,7 +165,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       width, height, duration_s: clip.resolved.duration_s, has_audio: clip.resolved.audio,
       // Real routes deliver 24 fps; the core reads the actual rate from the file.
       fps: 24, frame_count: clip.resolved.duration_s * 24,
-      file: `/fake/${clip.id}.mp4`, media_path: media ? media.path : null,
+      file: `/fake/${clip.id}.mp4`, media_path: media ? media.path : null, poster_path: poster,
     });
   }
 
@@ -278,6 +284,12 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
         throw invalid(`min-rating: '${query.min_rating}' is not valid; allowed values: 1, 2, 3, 4, 5`);
       }
       return searchRuns(runs, query);
+    },
+    async searchRunPage(query: LibraryQuery) {
+      return searchRunPage(runs, query);
+    },
+    async searchClips(query: LibraryQuery) {
+      return searchClips(runs, query);
     },
     async rateClip(clipId: string, rating: number | null) {
       if (rating != null && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) {

@@ -53,4 +53,26 @@ describe('library', () => {
     await fireEvent.click(within(stats).getByLabelText(/Include demo clips/));
     await waitFor(() => expect(stats).toHaveTextContent('No finished clips on your own keys yet.'));
   });
+
+  it('browses every clip in the Clips view, shows one in detail and opens it in the player', async () => {
+    useBackend(createFakeBackend({ sample: true }));
+    render(App);
+    await fireEvent.click(within(library()).getByRole('button', { name: 'Clips' }));
+    const grid = await screen.findByRole('region', { name: 'Clip library' });
+    await waitFor(() => expect(grid.querySelectorAll('[data-library-clip]')).toHaveLength(7));
+    expect(screen.queryByLabelText('Prompt')).toBeNull(); // the grid takes the form's room
+
+    await fireEvent.input(within(library()).getByLabelText('Search prompts'), { target: { value: 'espres' } });
+    await waitFor(() => expect(grid.querySelectorAll('[data-library-clip]')).toHaveLength(3));
+    const kling = grid.querySelector<HTMLElement>('[data-library-clip="run_sample_1_c2"]')!;
+    expect(kling).toHaveTextContent('$0.98 billed');
+    await fireEvent.click(kling);
+    const details = screen.getByRole('complementary', { name: 'Clip details' });
+    expect(details).toHaveTextContent('Macro shot of espresso');
+
+    await fireEvent.click(within(details).getByRole('button', { name: 'Open in player' }));
+    await waitFor(() => expect(document.querySelectorAll('[data-clip-id]')).toHaveLength(3));
+    expect(screen.queryByRole('region', { name: 'Clip library' })).toBeNull();
+    expect(within(library()).getByRole('button', { name: 'Runs' })).toHaveAttribute('aria-pressed', 'true');
+  });
 });

@@ -59,7 +59,7 @@ async fn runs_are_searched_rated_and_summed_up_per_model() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn blind_votes_make_a_personal_elo_leaderboard() {
+async fn blind_votes_make_a_personal_bradley_terry_leaderboard() {
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = dailies(dir.path());
     cmd.args(["compare", "--demo", "--prompt", "a lighthouse in fog", "--duration", "4", "--json", "--yes"]);

@@ -17,7 +17,7 @@ async function finishedRun() {
   await fake.setDemo(true);
   const seen: ClipView[] = [];
   await fake.onClipUpdate((c) => seen.push(c));
-  const run = await fake.startRun(ask(['kling-3.0-pro@kling', 'sora-2@fal', 'seedance-1.0-pro@fal']));
+  const run = await fake.startRun(ask(['kling-3.0-pro@kling', 'sora-2@fal', 'seedance-1.0-pro@replicate']));
   await vi.advanceTimersByTimeAsync(30_000);
   return { fake, run: await fake.getRun(run.run_id), seen };
 }
@@ -27,15 +27,15 @@ describe('fake backend: takes', () => {
 
   it('plans one clip per take, the asked seed counting up, the estimate scaled', async () => {
     const fake = createFakeBackend();
-    const one = await fake.planRun(ask(['seedance-1.0-pro@fal'], { seed: 41 }));
-    const plan = await fake.planRun(ask(['seedance-1.0-pro@fal'], { seed: 41 }, { takes: 3 }));
+    const one = await fake.planRun(ask(['seedance-1.0-pro@replicate'], { seed: 41 }));
+    const plan = await fake.planRun(ask(['seedance-1.0-pro@replicate'], { seed: 41 }, { takes: 3 }));
     expect(plan.clips.map((c) => [c.take, c.resolved.seed])).toEqual([[1, 41], [2, 42], [3, 43]]);
     expect(plan.estimated_cost_usd).toBeCloseTo(one.estimated_cost_usd * 3, 3);
   });
 
   it('says a route without a seed gets takes that differ only by chance', async () => {
     const fake = createFakeBackend();
-    const plan = await fake.planRun(ask(['sora-2@openai'], {}, { takes: 2 }));
+    const plan = await fake.planRun(ask(['sora-2@fal'], {}, { takes: 2 }));
     expect(plan.clips.map((c) => c.take)).toEqual([1, 2]);
     expect(plan.clips[1].parity.map((n) => n.message)).toContain('this route takes no seed: its takes differ only by chance');
   });
@@ -43,7 +43,7 @@ describe('fake backend: takes', () => {
   it('refuses takes outside 1–8 naming the field, like the core', async () => {
     const fake = createFakeBackend();
     for (const takes of [0, 9, 2.5]) {
-      await expect(fake.planRun(ask(['seedance-1.0-pro@fal'], {}, { takes }))).rejects.toEqual({
+      await expect(fake.planRun(ask(['seedance-1.0-pro@replicate'], {}, { takes }))).rejects.toEqual({
         code: 'invalid_input',
         message: `takes: '${takes}' is not valid; allowed values: 1–8`,
         field: 'takes',
@@ -71,7 +71,7 @@ describe('fake backend: re-runs and the iteration', () => {
     await expect(fake.planRerun({ run_id: 'nope', failed_only: false, models: [] })).rejects.toMatchObject({ field: 'run', message: "run: no run 'nope' in this library (see `dailies runs`)" });
     await expect(fake.planRerun({ run_id: run.run_id, failed_only: false, models: ['veo-3.1'] })).rejects.toMatchObject({
       field: 'model',
-      message: "model: 'veo-3.1' is not valid; allowed values: kling-3.0-pro@kling, sora-2@fal, seedance-1.0-pro@fal",
+      message: "model: 'veo-3.1' is not valid; allowed values: kling-3.0-pro@kling, sora-2@fal, seedance-1.0-pro@replicate",
     });
     await expect(fake.planRerun({ run_id: run.run_id, failed_only: true, models: ['kling-3.0-pro'] })).rejects.toMatchObject({
       field: 'failed',
@@ -88,10 +88,14 @@ describe('fake backend: re-runs and the iteration', () => {
     const [first, next] = iteration.versions;
     const kling = run.clips[0].cost_usd!;
     const seedance = run.clips[2].cost_usd!;
-    expect(first).toMatchObject({ clip_count: 3, succeeded: 2, cost_billed_usd: kling });
+    // Kling reports its deduction (billed); Replicate reports no charge (estimated).
+    const billed = run.clips.filter((c) => c.billed_cost_usd != null).reduce((sum, c) => sum + c.cost_usd!, 0);
+    expect(billed).toBeCloseTo(kling, 6);
+    expect(first).toMatchObject({ clip_count: 3, succeeded: 2 });
+    expect(first.cost_billed_usd).toBeCloseTo(billed, 6);
     expect(first.cost_usd).toBeCloseTo(kling + seedance, 6);
     expect(next).toMatchObject({ parent_run_id: run.run_id, clip_count: 1, succeeded: 1 });
-    expect(iteration.total_billed_usd).toBeCloseTo(kling * 2, 3);
+    expect(iteration.total_billed_usd).toBeCloseTo(billed + kling, 3);
     expect(iteration.total_cost_usd).toBeCloseTo(kling * 2 + seedance, 3);
     expect(iteration.prompt_diff).toEqual([
       { kind: 'same', text: 'a lighthouse at ' },

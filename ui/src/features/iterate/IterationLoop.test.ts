@@ -30,7 +30,7 @@ const allEnded = () => expect(tiles().every((t) => ['succeeded', 'failed', 'canc
 describe('the iteration loop', () => {
   it('runs takes, re-runs the failed clip and an edited prompt, and shows the versions with the diff', async () => {
     await openApp();
-    await compose('a lighthouse at dusk', ['seedance-1.0-pro@fal', 'sora-2@fal']);
+    await compose('a lighthouse at dusk', ['seedance-1.0-pro@replicate', 'sora-2@fal']);
     await fireEvent.change(screen.getByLabelText('Takes'), { target: { value: '2' } });
     await waitFor(() => expect(runButton()).toHaveTextContent(/^Run 2 models × 2 takes · est\. \$/));
     await fireEvent.click(runButton());
@@ -68,7 +68,7 @@ describe('the iteration loop', () => {
 
   it('re-runs one model from its tile and recalls a clip into the composer', async () => {
     await openApp();
-    await compose('a red car in rain', ['kling-3.0-pro@kling', 'seedance-1.0-pro@fal']);
+    await compose('a red car in rain', ['kling-3.0-pro@kling', 'seedance-1.0-pro@replicate']);
     await fireEvent.click(runButton());
     await waitFor(() => expect(tiles()).toHaveLength(2));
     await waitFor(allEnded, { timeout: 8000 });
@@ -88,7 +88,7 @@ describe('the iteration loop', () => {
 
   it('queues the next prompt while a run is in flight and starts it when that run has finished', async () => {
     await openApp();
-    await compose('first shot', ['seedance-1.0-pro@fal']);
+    await compose('first shot', ['seedance-1.0-pro@replicate']);
     expect(screen.queryByRole('button', { name: 'Queue next' })).toBeNull();
     await fireEvent.click(runButton());
     await waitFor(() => expect(headerPrompt()).toHaveTextContent('first shot'));

@@ -39,18 +39,24 @@ export class LimitsStore {
   /** Stores `value` (an empty value returns the setting to its default). */
   async save(key: string, value: string): Promise<boolean> {
     const current = this.entry(key);
-    if (current?.source === 'set' ? current.value === value.trim() : value.trim() === '') return true;
+    if (current?.source === 'set' ? current.value === value.trim() : value.trim() === '') {
+      this.clearError(key); // back to what is stored: an earlier refusal no longer applies
+      return true;
+    }
     try {
       const entry = value.trim() === '' ? await backend.unsetSetting(key) : await backend.setSetting(key, value);
       this.entries = this.entries.map((e) => (e.key === key ? entry : e));
-      const { [key]: _gone, ...rest } = this.errors;
-      this.errors = rest;
+      this.clearError(key);
       if (key.startsWith('budget.')) await this.refreshSpend();
       return true;
     } catch (e) {
       this.errors = { ...this.errors, [key]: (e as IpcError).message };
       return false;
     }
+  }
+
+  private clearError(key: string): void {
+    if (key in this.errors) this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => k !== key));
   }
 
   get theme(): Theme {

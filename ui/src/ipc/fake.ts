@@ -21,6 +21,7 @@ import type {
   VoteRequest,
 } from './bindings.gen';
 import { fakeCatalog } from './fakeCatalog';
+import { createFakeCurate } from './fakeCurate';
 import { newClipView, nothingToCancel, planRemix } from './fakeClips';
 import { modelStats, searchRuns } from './fakeLibrary';
 import { CRITERIA, eloBoard, type Vote } from '../lib/arena';
@@ -82,6 +83,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   const votes: (Vote & { criterion: string; run: string })[] = [];
   const imageFacts = (path: string) => images.get(path);
   let nextId = 1;
+  const curate = createFakeCurate(runs, (clip) => listeners.forEach((listener) => listener(clip)), settings.data_dir, pace);
 
   const media = splitUrl(options.videoUrl ?? '');
   const hasKey = (route: RouteId) => settings.demo || keys.get(route) !== 'missing';
@@ -184,6 +186,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   }
 
   return {
+    ...curate,
     async listModels() {
       return clone(models());
     },

@@ -34,12 +34,16 @@ export const commands = {
 	keyStatus: () => __TAURI_INVOKE<KeyStatus[]>("key_status"),
 	setKey: (route: RouteId, key: string) => __TAURI_INVOKE<KeyStatus[]>("set_key", { route, key }),
 	removeKey: (route: RouteId) => __TAURI_INVOKE<KeyStatus[]>("remove_key", { route }),
-	/**  Writes the document to `path`, or to `<data dir>/exports/` when the UI names none; */
-	/**  answers with where it went. */
+	/**
+	 *  Writes the document to `path`, or to `<data dir>/exports/` when the UI names none;
+	 *  answers with where it went.
+	 */
 	exportRun: (runId: string, format: ExportFormat, path: string | null) => __TAURI_INVOKE<ExportedDocument>("export_run", { runId, format, path }),
-	/**  Renders the run side by side (needs ffmpeg: `missing_ffmpeg` otherwise); the share done */
-	/**  (0–1) arrives on `on_progress`. A channel, not an app event: the command stays free of the */
-	/**  runtime type, and only the caller hears its own export. */
+	/**
+	 *  Renders the run side by side (needs ffmpeg: `missing_ffmpeg` otherwise); the share done
+	 *  (0–1) arrives on `on_progress`. A channel, not an app event: the command stays free of the
+	 *  runtime type, and only the caller hears its own export.
+	 */
 	exportVideo: (runId: string, layout: VideoLayout, audioClip: string | null, path: string | null, onProgress: Channel<ExportProgress>) => __TAURI_INVOKE<VideoExportOutcome>("export_video", { runId, layout, audioClip, path, onProgress }),
 	/**  Adds tags (trimmed, lower-cased, 1–64 characters); answers with the clip and all its tags. */
 	tagClip: (clipId: string, tags: string[]) => __TAURI_INVOKE<ClipView>("tag_clip", { clipId, tags }),
@@ -78,6 +82,15 @@ export const IMPORT_IMAGE_COMMAND = "import_image" as const;
 export type AppSettings = {
 	demo: boolean,
 	data_dir: string,
+};
+
+/**  A named collection of clips; a clip can sit on many boards. */
+export type Board = {
+	id: number,
+	name: string,
+	/**  Clips on the board that are not in the trash. */
+	clip_count: number,
+	created_at_ms: number,
 };
 
 /**  What a cancel did, worded for the creator. */
@@ -197,6 +210,33 @@ export type CompareRequest = {
  */
 export type CostKind = "billed" | "estimated";
 
+/**  What emptying the trash removed for good. */
+export type EmptiedTrash = {
+	runs: number,
+	clips: number,
+	/**  Media files (MP4s and posters) deleted from disk. */
+	files: number,
+};
+
+export type ExportFormat = "csv" | "json" | "html";
+
+/**  How far an export-video has got, for a progress bar (streamed to the app over a channel). */
+export type ExportProgress = {
+	run_id: string,
+	/**  0–1. */
+	fraction: number,
+};
+
+/**  A written export, for the app: where it went, or (web build) the document itself. */
+export type ExportedDocument = {
+	/**  A file name to offer (`dailies-<run>.html`). */
+	file_name: string,
+	/**  Where the file was written, when it was. */
+	path: string | null,
+	/**  The document, when it was not written to a file. */
+	text: string | null,
+};
+
 /**  A local image brought into the library for image-to-video. */
 export type ImportedImage = {
 	/**  Where it now lives (`<data dir>/inputs/...`); pass as `start_image` / `end_image`. */
@@ -247,15 +287,37 @@ export type LeaderRow = {
 	ties: number,
 };
 
-/**  Filters for browsing the library; absent fields match everything. */
+/**
+ *  Filters for browsing the library; absent fields match everything. Clip filters (model,
+ *  route, status, stars, tag, board) select runs having one live clip that passes them all.
+ */
 export type LibraryQuery = {
-	/**  Words that must all appear in the prompt (any case). */
+	/**
+	 *  Words that must all appear in the prompt, or all in one clip's tags and note; case
+	 *  and accents ignored, punctuation is not syntax, the last word is also a prefix.
+	 */
 	text?: string | null,
 	/**  `id` or `id@route`: runs with a clip of that model. */
 	model?: string | null,
 	/**  Runs with a clip rated at least this many stars. */
 	min_rating?: number | null,
 	limit?: number | null,
+	/**  A route slug (`fal`, `openai`, ...). */
+	route?: string | null,
+	/**  A clip status (`succeeded`, `failed`, ...). */
+	status?: string | null,
+	/**  A clip tag (matched trimmed and lower-cased). */
+	tag?: string | null,
+	/**  A board, by name (any case) or id. */
+	board?: string | null,
+	/**  Created on or after this UTC day, `YYYY-MM-DD`. */
+	since?: string | null,
+	/**  Created on or before this UTC day, `YYYY-MM-DD`. */
+	until?: string | null,
+	/**  At most this many US dollars (a run: its clips' cost, delivered or estimated). */
+	max_cost_usd?: number | null,
+	/**  The `next_cursor` of the previous page; absent for the first page. */
+	cursor?: string | null,
 };
 
 /**  Where a model+route stands in its provider's lifecycle. */
@@ -480,55 +542,6 @@ export type Shot = {
 	duration_s: number,
 };
 
-/**  A blind vote between two finished clips of one run, on one criterion. */
-export type VoteRequest = {
-	left_clip_id: string,
-	right_clip_id: string,
-	winner: VoteWinner,
-	/**  One of `CRITERIA` ("overall", "prompt", "motion", "look", "audio"). */
-	criterion: string,
-};
-
-/**  Which side of a blind A/B comparison was better. */
-export type VoteWinner = "left" | "right" | "tie";
-
-
-/**  A named collection of clips; a clip can sit on many boards. */
-export type Board = {
-	id: number,
-	name: string,
-	/**  Clips on the board that are not in the trash. */
-	clip_count: number,
-	created_at_ms: number,
-};
-
-/**  What emptying the trash removed for good. */
-export type EmptiedTrash = {
-	runs: number,
-	clips: number,
-	/**  Media files (MP4s and posters) deleted from disk. */
-	files: number,
-};
-
-export type ExportFormat = "csv" | "json" | "html";
-
-/**  How far an export-video has got, for a progress bar (the app's `export-progress` event). */
-export type ExportProgress = {
-	run_id: string,
-	/**  0–1. */
-	fraction: number,
-};
-
-/**  A written export, for the app: where it went, or (web build) the document itself. */
-export type ExportedDocument = {
-	/**  A file name to offer (`dailies-<run>.html`). */
-	file_name: string,
-	/**  Where the file was written, when it was. */
-	path: string | null,
-	/**  The document, when it was not written to a file. */
-	text: string | null,
-};
-
 /**  One entry of the trash, or what `rm` / `restore` just moved. */
 export type TrashItem = {
 	kind: TrashKind,
@@ -559,3 +572,16 @@ export type VideoExportOutcome = {
 };
 
 export type VideoLayout = "row" | "grid";
+
+/**  A blind vote between two finished clips of one run, on one criterion. */
+export type VoteRequest = {
+	left_clip_id: string,
+	right_clip_id: string,
+	winner: VoteWinner,
+	/**  One of `CRITERIA` ("overall", "prompt", "motion", "look", "audio"). */
+	criterion: string,
+};
+
+/**  Which side of a blind A/B comparison was better. */
+export type VoteWinner = "left" | "right" | "tie";
+

@@ -53,7 +53,7 @@ pub struct VideoExportOutcome {
     pub audio_clip_id: Option<String>,
 }
 
-/// How far an export-video has got, for a progress bar (the app's `export-progress` event).
+/// How far an export-video has got, for a progress bar (streamed to the app over a channel).
 #[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct ExportProgress {
     pub run_id: String,

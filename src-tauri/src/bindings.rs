@@ -48,6 +48,22 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             commands::keys::key_status,
             commands::keys::set_key,
             commands::keys::remove_key,
+            commands::export::export_run,
+            commands::export::export_video,
+            commands::curate::tag_clip,
+            commands::curate::untag_clip,
+            commands::curate::list_tags,
+            commands::curate::set_note,
+            commands::curate::set_winner,
+            commands::curate::list_boards,
+            commands::curate::boards_of_clip,
+            commands::curate::create_board,
+            commands::curate::add_to_board,
+            commands::curate::remove_from_board,
+            commands::curate::trash_items,
+            commands::curate::restore_item,
+            commands::curate::list_trash,
+            commands::curate::empty_trash,
         ])
         // Errors reject the promise with `IpcError`, as they always have; the UI normalises them.
         .error_handling(ErrorHandlingMode::Throw)
@@ -58,6 +74,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         .typ::<ClipView>()
         .typ::<IpcError>()
         .typ::<ImportedImage>()
+        .typ::<dailies_core::export::video::ExportProgress>()
         .constant("IMPORT_IMAGE_COMMAND", commands::images::IMPORT_IMAGE_COMMAND)
         .constant("FILE_NAME_HEADER", commands::images::FILE_NAME_HEADER)
         .constant("CLIP_UPDATE_EVENT", crate::setup::CLIP_EVENT)

@@ -27,6 +27,11 @@ pub fn launch<R: Runtime>(app: &mut App<R>) -> Result<(), String> {
                 tracing::warn!(error = %e, code = e.code(), "could not resume unfinished clips")
             }
         }
+        // Clips that landed without a poster (no ffmpeg then, or an older library) get one now.
+        match studio.backfill_posters().await {
+            Ok(report) => tracing::info!(?report, "poster frames backfilled"),
+            Err(e) => tracing::info!(error = %e, "no poster backfill"),
+        }
     });
     app.manage(state);
     Ok(())

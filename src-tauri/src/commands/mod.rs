@@ -1,5 +1,7 @@
 //! One module per area; each command unpacks, calls the core and maps the error.
 
+pub mod curate;
+pub mod export;
 pub mod images;
 pub mod iterate;
 pub mod keys;

@@ -1,13 +1,18 @@
 // The one typed doorway to the Rust shell. Everything else in the UI calls these
 // functions and never imports @tauri-apps/* (enforced by ESLint).
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type {
   AppSettings,
+  Board,
   CancelOutcome,
   ClipPage,
   ClipView,
   CompareRequest,
+  EmptiedTrash,
+  ExportedDocument,
+  ExportFormat,
+  ExportProgress,
   ImportedImage,
   KeyStatus,
   LeaderRow,
@@ -26,6 +31,9 @@ import type {
   RunView,
   SettingEntry,
   SpendSummary,
+  TrashItem,
+  VideoExportOutcome,
+  VideoLayout,
   VoteRequest,
 } from './bindings.gen';
 import { CLIP_UPDATE_EVENT, commands, FILE_NAME_HEADER, IMPORT_IMAGE_COMMAND } from './bindings.gen';
@@ -70,6 +78,31 @@ export interface Backend {
   setKey(route: RouteId, key: string): Promise<KeyStatus[]>;
   removeKey(route: RouteId): Promise<KeyStatus[]>;
   onClipUpdate(callback: (clip: ClipView) => void): Promise<Unlisten>;
+  // Curation and the trash (features/curate).
+  tagClip(clipId: string, tags: string[]): Promise<ClipView>;
+  untagClip(clipId: string, tags: string[]): Promise<ClipView>;
+  listTags(): Promise<string[]>;
+  setNote(clipId: string, note: string | null): Promise<ClipView>;
+  setWinner(runId: string, clipId: string | null): Promise<RunView>;
+  listBoards(): Promise<Board[]>;
+  boardsOfClip(clipId: string): Promise<number[]>;
+  createBoard(name: string): Promise<Board>;
+  addToBoard(boardId: number, clipIds: string[]): Promise<Board>;
+  removeFromBoard(boardId: number, clipIds: string[]): Promise<Board>;
+  trashItems(ids: string[]): Promise<TrashItem[]>;
+  restoreItem(id: string): Promise<TrashItem>;
+  listTrash(): Promise<TrashItem[]>;
+  emptyTrash(): Promise<EmptiedTrash>;
+  // Exports: a path of null writes to the library's `exports/` folder.
+  exportRun(runId: string, format: ExportFormat, path: string | null): Promise<ExportedDocument>;
+  /** `onProgress` hears the share done (0–1) while ffmpeg encodes. */
+  exportVideo(
+    runId: string,
+    layout: VideoLayout,
+    audioClip: string | null,
+    path: string | null,
+    onProgress: (progress: ExportProgress) => void,
+  ): Promise<VideoExportOutcome>;
 }
 
 /**
@@ -113,6 +146,26 @@ export const tauriBackend: Backend = {
   setKey: (route, key) => commands.setKey(route, key),
   removeKey: (route) => commands.removeKey(route),
   onClipUpdate: (callback) => listen<ClipView>(CLIP_UPDATE_EVENT, (event) => callback(event.payload)),
+  tagClip: (clipId, tags) => commands.tagClip(clipId, tags),
+  untagClip: (clipId, tags) => commands.untagClip(clipId, tags),
+  listTags: () => commands.listTags(),
+  setNote: (clipId, note) => commands.setNote(clipId, note),
+  setWinner: (runId, clipId) => commands.setWinner(runId, clipId),
+  listBoards: () => commands.listBoards(),
+  boardsOfClip: (clipId) => commands.boardsOfClip(clipId),
+  createBoard: (name) => commands.createBoard(name),
+  addToBoard: (boardId, clipIds) => commands.addToBoard(boardId, clipIds),
+  removeFromBoard: (boardId, clipIds) => commands.removeFromBoard(boardId, clipIds),
+  trashItems: (ids) => commands.trashItems(ids),
+  restoreItem: (id) => commands.restoreItem(id),
+  listTrash: () => commands.listTrash(),
+  emptyTrash: () => commands.emptyTrash(),
+  exportRun: (runId, format, path) => commands.exportRun(runId, format, path),
+  exportVideo: (runId, layout, audioClip, path, onProgress) => {
+    const channel = new Channel<ExportProgress>();
+    channel.onmessage = onProgress;
+    return commands.exportVideo(runId, layout, audioClip, path, channel);
+  },
 };
 
 /** True inside the Tauri webview; false in a plain browser and in unit tests. */
@@ -167,3 +220,27 @@ export const keyStatus = () => normalised(active.keyStatus());
 export const setKey = (route: RouteId, key: string) => normalised(active.setKey(route, key));
 export const removeKey = (route: RouteId) => normalised(active.removeKey(route));
 export const onClipUpdate = (callback: (clip: ClipView) => void) => normalised(active.onClipUpdate(callback));
+export const tagClip = (clipId: string, tags: string[]) => normalised(active.tagClip(clipId, tags));
+export const untagClip = (clipId: string, tags: string[]) => normalised(active.untagClip(clipId, tags));
+export const listTags = () => normalised(active.listTags());
+export const setNote = (clipId: string, note: string | null) => normalised(active.setNote(clipId, note));
+export const setWinner = (runId: string, clipId: string | null) => normalised(active.setWinner(runId, clipId));
+export const listBoards = () => normalised(active.listBoards());
+export const boardsOfClip = (clipId: string) => normalised(active.boardsOfClip(clipId));
+export const createBoard = (name: string) => normalised(active.createBoard(name));
+export const addToBoard = (boardId: number, clipIds: string[]) => normalised(active.addToBoard(boardId, clipIds));
+export const removeFromBoard = (boardId: number, clipIds: string[]) =>
+  normalised(active.removeFromBoard(boardId, clipIds));
+export const trashItems = (ids: string[]) => normalised(active.trashItems(ids));
+export const restoreItem = (id: string) => normalised(active.restoreItem(id));
+export const listTrash = () => normalised(active.listTrash());
+export const emptyTrash = () => normalised(active.emptyTrash());
+export const exportRun = (runId: string, format: ExportFormat, path: string | null = null) =>
+  normalised(active.exportRun(runId, format, path));
+export const exportVideo = (
+  runId: string,
+  layout: VideoLayout,
+  audioClip: string | null,
+  onProgress: (progress: ExportProgress) => void,
+  path: string | null = null,
+) => normalised(active.exportVideo(runId, layout, audioClip, path, onProgress));

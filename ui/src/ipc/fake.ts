@@ -23,6 +23,7 @@ import type {
   VoteRequest,
 } from './bindings.gen';
 import { fakeCatalog } from './fakeCatalog';
+import { createFakeCurate } from './fakeCurate';
 import { newClipView, nothingToCancel, planRemix } from './fakeClips';
 import { modelStats, searchRuns } from './fakeLibrary';
 import { searchClips, searchRunPage } from './fakeSearch';
@@ -87,6 +88,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   const votes: (Vote & { criterion: string; run: string })[] = [];
   const imageFacts = (path: string) => images.get(path);
   let nextId = 1;
+  const curate = createFakeCurate(runs, (clip) => listeners.forEach((listener) => listener(clip)), settings.data_dir, pace);
 
   const media = splitUrl(options.videoUrl ?? '');
   // Like the core's media folder: a clip's poster frame sits next to it as `<clip>.jpg`.
@@ -216,6 +218,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
 
   return {
     ...settingsStore,
+    ...curate,
     async listModels() {
       return clone(models());
     },

@@ -8,6 +8,8 @@ use crate::error::{InputError, Result};
 pub const MAX_TAG_CHARS: usize = 64;
 pub const MAX_NOTE_CHARS: usize = 500;
 pub const MAX_BOARD_NAME_CHARS: usize = 80;
+/// Enough suggestions to pick from without shipping a whole vocabulary per keystroke.
+pub const MAX_TAG_SUGGESTIONS: u32 = 200;
 
 impl Studio {
     /// Adds tags to a clip (trimmed, lower-cased); returns the clip with all its tags.
@@ -49,6 +51,11 @@ impl Studio {
         };
         self.store().set_winner(&run_id, clip_id.as_deref()).await?;
         self.store().run_view(&run_id).await
+    }
+
+    /// Tags already on live clips, most used first: what a tag editor suggests.
+    pub async fn tags_in_use(&self) -> Result<Vec<String>> {
+        self.store().tags_in_use(MAX_TAG_SUGGESTIONS).await
     }
 
     pub async fn boards(&self) -> Result<Vec<Board>> {

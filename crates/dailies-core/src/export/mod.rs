@@ -8,6 +8,8 @@ mod rows;
 mod table;
 pub mod video;
 
+use std::path::{Path, PathBuf};
+
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -74,6 +76,33 @@ pub fn file_name(run_id: &str, extension: &str) -> String {
 }
 
 impl Studio {
+    /// Where an export goes when the caller names no file: `<data dir>/exports/`, inside the
+    /// library (the app has no save dialog; a fixed place keeps it findable and out of $HOME).
+    pub fn default_export_path(&self, run_id: &str, extension: &str) -> PathBuf {
+        self.store().data_dir().join("exports").join(file_name(run_id, extension))
+    }
+
+    /// Writes the run's document to `dest` (else [`Self::default_export_path`]).
+    pub async fn export_run_to_file(
+        &self,
+        id_or_prefix: &str,
+        format: ExportFormat,
+        dest: Option<&Path>,
+    ) -> Result<ExportedDocument> {
+        let text = self.export_run(id_or_prefix, format).await?;
+        let run_id = self.store().find_run_id(id_or_prefix).await?;
+        let path = dest.map_or_else(|| self.default_export_path(&run_id, format.as_str()), Path::to_path_buf);
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            tokio::fs::create_dir_all(parent).await.map_err(|e| Error::local_io(parent, e))?;
+        }
+        tokio::fs::write(&path, text).await.map_err(|e| Error::local_io(&path, e))?;
+        Ok(ExportedDocument {
+            file_name: file_name(&run_id, format.as_str()),
+            path: Some(path.display().to_string()),
+            text: None,
+        })
+    }
+
     /// The run as the export shows it: clips in the trash left out; a trashed run unknown.
     pub async fn run_for_export(&self, id_or_prefix: &str) -> Result<RunView> {
         let id = self.store().find_run_id(id_or_prefix).await?;

@@ -41,6 +41,18 @@ impl Store {
             .await?)
     }
 
+    /// Tags on live clips, most used first (then by name), for the tag editor's suggestions.
+    /// Walks the `clip_tags_tag` index once; trashed clips' tags are not suggested.
+    pub async fn tags_in_use(&self, limit: u32) -> Result<Vec<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT ct.tag FROM clip_tags ct JOIN clips c ON c.id = ct.clip_id \
+             WHERE c.deleted_at_ms IS NULL GROUP BY ct.tag ORDER BY count(*) DESC, ct.tag LIMIT ?",
+        )
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
     /// Sets (or with `None` clears) a clip's note.
     pub async fn set_note(&self, clip_id: &str, note: Option<&str>) -> Result<()> {
         let done =

@@ -69,3 +69,16 @@ async fn boards_hold_clips_from_many_runs_and_count_only_live_ones() {
     let names: Vec<String> = store.boards().await.unwrap().into_iter().map(|b| b.name).collect();
     assert_eq!(names, ["Client picks"]);
 }
+
+#[tokio::test]
+async fn tags_in_use_come_most_used_first_and_skip_trashed_clips() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    run_with(&store, "run1", &["a1", "a2", "a3"]).await;
+    store.add_tags("a1", &["dusk".into(), "wide".into()]).await.unwrap();
+    store.add_tags("a2", &["wide".into()]).await.unwrap();
+    store.add_tags("a3", &["gone".into(), "wide".into()]).await.unwrap();
+    store.trash_clip("a3").await.unwrap();
+    assert_eq!(store.tags_in_use(10).await.unwrap(), ["wide", "dusk"]);
+    assert_eq!(store.tags_in_use(1).await.unwrap(), ["wide"]);
+}

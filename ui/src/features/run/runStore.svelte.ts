@@ -1,6 +1,6 @@
 // The open run, the history list, and the clip-update stream that keeps both current.
 import * as backend from '../../ipc/backend';
-import type { ClipView, CompareRequest, LibraryQuery, MediaInfo, RemixRequest, RerunRequest, RunSummary, RunView } from '../../ipc/bindings.gen';
+import type { ClipView, CompareRequest, LibraryQuery, MediaInfo, RemixRequest, RerunRequest, RunSummary, RunView, TrashItem } from '../../ipc/bindings.gen';
 import type { IpcError } from '../../ipc/errors';
 import { mergeClip, summarizeRun, upsertSummary } from '../../lib/runs';
 import { isTerminal } from '../../lib/status';
@@ -147,6 +147,28 @@ export class RunStore {
     if (isTerminal(clip.status) && this.history.some((s) => s.run_id === clip.run_id)) {
       clearTimeout(this.refreshTimer);
       this.refreshTimer = setTimeout(() => void this.loadHistory(), HISTORY_REFRESH_MS);
+    }
+  }
+
+  /** A new winner (set_winner's answer): the open run and its history line take it. */
+  winnerChanged(run: RunView): void {
+    if (this.open?.run_id === run.run_id) this.open = { ...this.open, winner_clip_id: run.winner_clip_id };
+    this.history = this.history.map((s) => (s.run_id === run.run_id ? { ...s, winner_clip_id: run.winner_clip_id } : s));
+  }
+
+  /** Runs and clips gone to the trash leave the stage and the history at once. */
+  trashed(items: TrashItem[]): void {
+    const ids = (kind: TrashItem['kind']) => items.filter((i) => i.kind === kind).map((i) => i.id);
+    const runs = { has: (id: string) => ids('run').includes(id) };
+    const clips = { has: (id: string) => ids('clip').includes(id) };
+    this.history = this.history.filter((s) => !runs.has(s.run_id));
+    if (this.open && runs.has(this.open.run_id)) {
+      this.open = null;
+    } else if (this.open && this.open.clips.some((c) => clips.has(c.id))) {
+      const open: RunView = { ...this.open, clips: this.open.clips.filter((c) => !clips.has(c.id)) };
+      if (open.winner_clip_id && clips.has(open.winner_clip_id)) open.winner_clip_id = null;
+      this.open = open;
+      this.history = upsertSummary(this.history, summarizeRun(open));
     }
   }
 

@@ -53,6 +53,15 @@ pub struct VideoExportOutcome {
     pub audio_clip_id: Option<String>,
 }
 
+/// How far an export-video has got, for a progress bar (streamed to the app over a channel).
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+pub struct ExportProgress {
+    pub run_id: String,
+    /// 0–1.
+    #[specta(type = JsNumber)]
+    pub fraction: f64,
+}
+
 impl Studio {
     /// Renders the run; `on_progress` gets the share done (0–1) as ffmpeg advances.
     pub async fn export_video(
@@ -76,6 +85,10 @@ impl Studio {
         }
         let audio = audio_input(&clips, request.audio_clip.as_deref())?;
         let out = absolute(Path::new(&request.out))?;
+        // The app's default target (`<data dir>/exports/`) may not exist yet.
+        if let Some(parent) = out.parent() {
+            tokio::fs::create_dir_all(parent).await.map_err(|e| Error::local_io(parent, e))?;
+        }
         let ffmpeg_bin = ffmpeg::locate()?;
         let labelled = ffmpeg::has_filter(&ffmpeg_bin, "drawtext").await;
         if !labelled {

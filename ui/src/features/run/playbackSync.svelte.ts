@@ -196,6 +196,13 @@ export class PlaybackSync {
     this.applyAudio();
   }
 
+  /** Makes `clipId` the heard take without turning sound on or off (a compare mode's front take). */
+  setSolo(clipId: string | null): void {
+    if (this.solo === clipId) return;
+    this.solo = clipId;
+    this.applyAudio();
+  }
+
   /** Solos the `index`th take (keys 1–9), in the order the tiles joined. */
   soloIndex(index: number): void {
     const id = [...this.videos.keys()][index];

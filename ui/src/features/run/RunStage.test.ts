@@ -42,7 +42,7 @@ describe('run stage compare modes', () => {
     expect(layerB().style.clipPath).toBe('inset(0 0 0 50%)');
     expect(screen.getByRole('slider', { name: 'Wipe divider' })).toBeInTheDocument();
     await press('d');
-    expect(layerB().style.mixBlendMode).toBe('difference');
+    expect(screen.getByTestId('difference-canvas')).toBeInTheDocument();
     await press('b');
     await fireEvent.input(screen.getByLabelText('Blend amount'), { target: { value: '0.3' } });
     expect(layerB().style.opacity).toBe('0.3');

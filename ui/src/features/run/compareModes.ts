@@ -74,22 +74,20 @@ export function frontTake(state: CompareState): string | null {
 export interface LayerStyle {
   opacity: number;
   clipPath: string;
-  blendMode: string;
 }
 
-/** How take B (stacked over A) is drawn in each two-take mode. */
+/** How take B (stacked over A) is drawn in each two-take mode. Difference is drawn on a
+ *  canvas over both (DifferenceCanvas.svelte): WebKitGTK ignores CSS blending on video. */
 export function layerBStyle(state: CompareState): LayerStyle {
-  const none = { opacity: 1, clipPath: 'none', blendMode: 'normal' };
+  const none = { opacity: 1, clipPath: 'none' };
   switch (state.mode) {
     case 'ab':
       // Both layers keep decoding and painting; only B's visibility flips, so the switch is instant.
       return { ...none, opacity: state.showB ? 1 : 0 };
     case 'wipe':
       return { ...none, clipPath: `inset(0 0 0 ${pct(state.wipe)}%)` };
-    case 'difference':
-      return { ...none, blendMode: 'difference' };
     case 'blend':
-      return { ...none, opacity: clamp01(state.blend) };
+      return { opacity: clamp01(state.blend), clipPath: 'none' };
     default:
       return none;
   }

@@ -58,8 +58,8 @@ export function frameFileName(name: string, frame: number): string {
   return `${safe}_f${String(frame).padStart(5, '0')}.png`;
 }
 
-/** Draws `video` into a rectangle, letterboxed to keep its aspect. */
-function drawContained(ctx: CanvasRenderingContext2D, video: HTMLVideoElement, x: number, y: number, w: number, h: number) {
+/** Draws `video` (or a canvas sized like it) into a rectangle, letterboxed to keep its aspect. */
+export function drawContained(ctx: CanvasRenderingContext2D, video: HTMLVideoElement, x: number, y: number, w: number, h: number) {
   const vw = video.videoWidth || w;
   const vh = video.videoHeight || h;
   const scale = Math.min(w / vw, h / vh);

@@ -3,12 +3,13 @@
 //
 // The canvas is readable only if the video is same-origin or CORS-approved. The app page
 // (tauri://localhost, or the dev server) and the loopback media server (http://127.0.0.1:port)
-// are different origins, and the server sends no Access-Control-Allow-Origin, so the canvas
-// is tainted there; saving then reports that instead of failing silently. Once the server
-// allows it, set MEDIA_CROSS_ORIGIN to 'anonymous' (videos must request CORS to be readable).
+// are different origins, so the videos request CORS (`crossorigin="anonymous"`) and the media
+// server answers with `Access-Control-Allow-Origin` (crates/dailies-core/src/media.rs). A
+// crossorigin video from a server without that header does not load at all, so the two go
+// together; a tainted canvas is still reported rather than failing silently.
 
-/** The `crossorigin` attribute the player's videos carry (null: none, see above). */
-export const MEDIA_CROSS_ORIGIN: 'anonymous' | null = null;
+/** The `crossorigin` attribute the player's videos carry. */
+export const MEDIA_CROSS_ORIGIN: 'anonymous' | null = 'anonymous';
 
 export interface SheetTile {
   video: HTMLVideoElement;

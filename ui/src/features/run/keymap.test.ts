@@ -34,14 +34,24 @@ describe('player key map', () => {
     expect(resolveKey({ key: '1', code: 'Digit1', altKey: true }, [...both])).toBeNull();
   });
 
-  it('binds no key twice in one scope, and documents every binding', () => {
-    const seen = new Set<string>();
-    for (const b of BINDINGS) {
-      const shifts = b.shift === undefined ? [true, false] : [b.shift];
-      for (const shift of shifts) {
-        const key = `${b.key}|${shift}`;
-        expect(seen.has(key), `${key} bound twice`).toBe(false);
-        seen.add(key);
+  it('votes with A, B, T and N in the blind view only, next to the transport keys', () => {
+    expect(resolveKey({ key: 'b' }, ['transport', 'blind'])).toEqual({ kind: 'vote', winner: 'right' });
+    expect(resolveKey({ key: 'T' }, ['transport', 'blind'])).toEqual({ kind: 'vote', winner: 'tie' });
+    expect(resolveKey({ key: 'b' }, [...both])).toEqual({ kind: 'mode', mode: 'blend' });
+    expect(resolveKey({ key: 'n' }, [...both])).toBeNull();
+    expect(resolveKey({ key: ' ' }, ['transport', 'blind'])).toEqual({ kind: 'toggle-play' });
+  });
+
+  it('binds no key twice in a view (transport + stage, transport + blind), and documents every binding', () => {
+    for (const view of [['transport', 'stage'], ['transport', 'blind']]) {
+      const seen = new Set<string>();
+      for (const b of BINDINGS.filter((binding) => view.includes(binding.scope))) {
+        const shifts = b.shift === undefined ? [true, false] : [b.shift];
+        for (const shift of shifts) {
+          const key = `${b.key}|${shift}`;
+          expect(seen.has(key), `${key} bound twice in ${view.join(' + ')}`).toBe(false);
+          seen.add(key);
+        }
       }
     }
     expect(HELP_ROWS.length).toBeGreaterThan(20);

@@ -1,6 +1,7 @@
 // The player's keys in one table: what each key does, in which view, and the help overlay's
 // text. Transport keys work in the run stage and in the blind view; stage keys only on the
-// stage (the blind view uses A, B, T and N for its votes).
+// stage, blind keys only in the blind view (A, B, T and N vote there). The stage and the blind
+// view are never both listening, so a key may mean one thing in each.
 
 import type { CompareMode } from './compareModes';
 import type { ShuttleKey } from './shuttle';
@@ -20,9 +21,11 @@ export type KeyAction =
   | { kind: 'fullscreen' }
   | { kind: 'panels' }
   | { kind: 'save'; what: 'frame' | 'sheet' }
-  | { kind: 'escape' };
+  | { kind: 'escape' }
+  | { kind: 'vote'; winner: 'left' | 'right' | 'tie' }
+  | { kind: 'next-pair' };
 
-export type KeyScope = 'transport' | 'stage';
+export type KeyScope = 'transport' | 'stage' | 'blind';
 
 /** The parts of a KeyboardEvent the map reads. */
 export interface KeyPress {
@@ -47,6 +50,7 @@ interface Binding {
 
 const t = (key: string, label: string, help: string, action: KeyAction, shift?: boolean): Binding => ({ key, shift, scope: 'transport', action, label, help });
 const s = (key: string, label: string, help: string, action: KeyAction, shift?: boolean): Binding => ({ key, shift, scope: 'stage', action, label, help });
+const b = (key: string, label: string, help: string, action: KeyAction): Binding => ({ key, scope: 'blind', action, label, help });
 
 export const BINDINGS: Binding[] = [
   t(' ', 'Space', 'Play / pause every take', { kind: 'toggle-play' }),
@@ -80,11 +84,17 @@ export const BINDINGS: Binding[] = [
   s('s', 'S', 'Save the heard take’s current frame as PNG', { kind: 'save', what: 'frame' }, false),
   s('s', 'Shift+S', 'Save a contact sheet of every take’s current frame as PNG', { kind: 'save', what: 'sheet' }, true),
   s('escape', 'Esc', 'Leave fullscreen, else back to the grid', { kind: 'escape' }),
+  b('a', 'A / B', 'Vote: A is better / B is better', { kind: 'vote', winner: 'left' }),
+  b('b', '', '', { kind: 'vote', winner: 'right' }),
+  b('t', 'T', 'Vote: a tie', { kind: 'vote', winner: 'tie' }),
+  b('n', 'N', 'Next pair (after the vote)', { kind: 'next-pair' }),
+  b('escape', 'Esc', 'Close the blind comparison', { kind: 'escape' }),
 ];
 
 /** Help rows for the overlay: one per labelled binding. */
 export const HELP_ROWS = [
-  { keys: '1 – 9', help: 'Grid: hear take N (in focus it also goes large). Two-take modes: take N becomes A (and is heard)', scope: 'transport' as KeyScope },
+  { keys: '1 – 9', help: 'Grid: hear take N (in focus it also goes large). Two-take modes: take N becomes A (and is heard)', scope: 'stage' as KeyScope },
+  { keys: '1 / 2', help: 'Hear clip A / clip B', scope: 'blind' as KeyScope },
   { keys: 'Shift+1 – 9', help: 'Two-take modes: take N becomes B', scope: 'stage' as KeyScope },
   ...BINDINGS.filter((b) => b.label).map((b) => ({ keys: b.label, help: b.help, scope: b.scope })),
 ];

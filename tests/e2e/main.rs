@@ -6,6 +6,7 @@
 mod arena;
 mod driver;
 mod ipc;
+mod modes;
 mod remix;
 mod ui;
 

@@ -3,6 +3,10 @@
 //! `http://127.0.0.1:<random port>/<random token>/<run>/<clip>.mp4` with Range support, and
 //! each clip's poster frame next to it (`<clip>.jpg`).
 //! It serves the media folder only, and only to requests carrying this launch's token.
+//! Every response allows cross-origin reads: the page (tauri://localhost, or the dev
+//! server) is another origin, and the player reads frames through a canvas (PNG output),
+//! which a `crossorigin` video gets only with `Access-Control-Allow-Origin`. The token, not
+//! the origin, is what keeps other local pages out.
 
 use std::io::SeekFrom;
 use std::net::SocketAddr;
@@ -11,7 +15,8 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Path as UrlPath, State};
-use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::map_response;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::serve::ListenerExt;
@@ -43,7 +48,10 @@ pub async fn start(media_dir: &Path) -> Result<MediaServer> {
     let token = uuid::Uuid::new_v4().simple().to_string();
     let root = media_dir.canonicalize().map_err(|e| Error::io(media_dir, e))?;
     let state = Arc::new(Served { root, token: token.clone() });
-    let app = Router::new().route("/{token}/{*path}", get(serve).head(serve)).with_state(state);
+    let app = Router::new()
+        .route("/{token}/{*path}", get(serve).head(serve))
+        .with_state(state)
+        .layer(map_response(allow_cross_origin_reads));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(|e| Error::io("127.0.0.1:0", e))?;
     let addr = listener.local_addr().map_err(|e| Error::io("127.0.0.1:0", e))?;
     // Without TCP_NODELAY small range replies can sit behind delayed ACKs (~40 ms), which
@@ -87,6 +95,14 @@ fn content_type(path: &Path) -> Option<&'static str> {
 }
 
 /// Only plain relative paths to clips and posters that really are inside the media folder.
+/// `*` rather than the page's origin: it differs between the built app and the dev server,
+/// and the URL's token already limits who can read (no credentials are ever sent).
+async fn allow_cross_origin_reads(mut response: Response) -> Response {
+    response.headers_mut().insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    response
+}
+
+/// Only plain relative paths to `.mp4` files that really are inside the media folder.
 fn library_file(root: &Path, path: &str) -> Option<PathBuf> {
     let rel = Path::new(path);
     if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
@@ -161,6 +177,26 @@ mod tests {
         assert_eq!(parse_range("bytes=990-2000", 1000), Some((990, 999)));
         assert_eq!(parse_range("bytes=1000-", 1000), None);
         assert_eq!(parse_range("items=0-1", 1000), None);
+    }
+
+    /// The header a `crossorigin` video needs to be drawn into a readable canvas, on whole
+    /// and ranged answers alike (WebKit fetches media in ranges).
+    #[tokio::test]
+    async fn media_answers_allow_cross_origin_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("run")).unwrap();
+        std::fs::write(dir.path().join("run/a.mp4"), vec![7u8; 100]).unwrap();
+        let server = start(dir.path()).await.unwrap();
+        let url = format!("{}/run/a.mp4", server.base_url());
+        let http = reqwest::Client::new();
+        let whole = http.get(&url).header("Origin", "tauri://localhost").send().await.unwrap();
+        let ranged = http.get(&url).header("Range", "bytes=10-19").send().await.unwrap();
+        assert_eq!((whole.status().as_u16(), ranged.status().as_u16()), (200, 206));
+        for answer in [&whole, &ranged] {
+            assert_eq!(answer.headers().get("access-control-allow-origin").unwrap(), "*");
+        }
+        let wrong_token = http.get(format!("http://{}/nope/run/a.mp4", server.addr)).send().await.unwrap();
+        assert_eq!(wrong_token.status().as_u16(), 404);
     }
 
     #[test]

@@ -11,6 +11,8 @@ describe('ClipMedia', () => {
     const { unmount } = render(ClipMedia, { clip: makeClip({ status: 'succeeded' }), src: 'http://127.0.0.1:1/a.mp4' });
     const video = document.querySelector('video')!;
     expect(video).toHaveAttribute('src');
+    // Readable by a canvas (PNG output): the media server allows it (media.rs).
+    expect(video).toHaveAttribute('crossorigin', 'anonymous');
     unmount();
     expect(video.hasAttribute('src')).toBe(false);
     expect(pause).toHaveBeenCalled();

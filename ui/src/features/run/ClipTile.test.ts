@@ -99,6 +99,19 @@ describe('ClipTile', () => {
     expect(tile).toHaveTextContent('asked 10 s → ran 12 s');
   });
 
+  it('badges a delivered file whose probed size, length or audio is not what was asked', () => {
+    // Asked (resolved): 1080p 16:9, 5 s, with audio.
+    const tile = renderTile({ status: 'succeeded', width: 1280, height: 720, duration_s: 10.04, has_audio: false });
+    const badges = [...tile.querySelectorAll<HTMLElement>('[data-testid="delivery-mismatch"]')];
+    expect(badges.map((b) => [b.dataset.param, b.textContent?.trim()])).toEqual([
+      ['size', 'asked 1080p 16:9 → got 1280×720'],
+      ['duration', 'asked 5 s → got 10.0 s'],
+      ['audio', 'asked audio → got none'],
+    ]);
+    const asAsked = renderTileWithId('clip_2', { status: 'succeeded', width: 1920, height: 1080, duration_s: 5.02, has_audio: true });
+    expect(asAsked.querySelector('[data-testid="delivery-mismatch"]')).toBeNull();
+  });
+
   it('shows a placeholder frame when a finished clip has no media to play', () => {
     const tile = renderTile({ status: 'succeeded', cost_usd: 0.84 }, null);
     expect(tile.querySelector('video')).toBeNull();

@@ -32,3 +32,35 @@ describe('Transport', () => {
     expect(sync.rate).toBe(0.5);
   });
 });
+
+describe('Transport loop and shuttle keys', () => {
+  it('marks in/out on the scrubber, toggles the loop and shuttles with J/K/L', async () => {
+    const sync = new PlaybackSync();
+    sync.register('a', new FakeMedia(4) as unknown as HTMLVideoElement, 12);
+    render(Transport, { sync });
+    await fireEvent.keyDown(window, { key: 'ArrowRight', shiftKey: true }); // frame 12 = 1 s
+    await fireEvent.keyDown(window, { key: 'i' });
+    expect(sync.loop.in).toBeCloseTo(1, 9);
+    expect(screen.queryByTestId('loop-range')).toBeInTheDocument();
+    await fireEvent.keyDown(window, { key: 'ArrowRight', shiftKey: true });
+    await fireEvent.keyDown(window, { key: 'o' });
+    expect(sync.loop.out).toBeCloseTo(25 / 12, 9); // the end of frame 24: it is in the loop
+    expect(screen.getByTestId('loop-range').style.left).toBe('25%');
+    await fireEvent.keyDown(window, { key: '\\' });
+    expect(sync.loop.on).toBe(false);
+    expect(screen.getByTestId('loop-toggle')).toHaveAttribute('aria-pressed', 'false');
+    await fireEvent.keyDown(window, { key: 'I', shiftKey: true });
+    expect(sync.loop.in).toBeNull();
+
+    await fireEvent.keyDown(window, { key: 'l' });
+    await fireEvent.keyDown(window, { key: 'l' });
+    expect(sync.shuttle).toBe(2);
+    expect(screen.getByTestId('shuttle')).toHaveTextContent('▶ 2×');
+    await fireEvent.keyDown(window, { key: 'k' });
+    expect(sync.playing).toBe(false);
+    await fireEvent.keyDown(window, { key: 'j' });
+    expect(screen.getByTestId('shuttle')).toHaveTextContent('◀ 1×');
+    await fireEvent.keyDown(window, { key: ' ' });
+    expect(sync.shuttle).toBe(0); // Space stops the reverse shuttle
+  });
+});

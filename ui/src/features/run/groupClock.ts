@@ -12,6 +12,7 @@
 
 import { ClockMember, HAVE_CURRENT_DATA, HAVE_METADATA, type MediaLike } from './clockMember';
 import { frameAt, frameCentre, lastFrame } from './frameGrid';
+import { NO_LOOP_POINTS, playRange, type LoopPoints, type PlayRange } from './loopRange';
 
 export interface ClockOptions {
   /** Drift left alone while playing. */
@@ -58,6 +59,8 @@ export class GroupClock {
   private startingSince: number | null = null;
   private members = new Map<string, ClockMember>();
   bufferings = 0;
+  /** In/out points and whether playback wraps at the out point or stops there. */
+  loop: LoopPoints = { ...NO_LOOP_POINTS };
 
   constructor(options: Partial<ClockOptions> = {}) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
@@ -101,6 +104,16 @@ export class GroupClock {
     return this.leader()?.fps ?? this.all()[0]?.fps ?? 24;
   }
 
+  /** The span playback runs over: the loop's in/out points, else the whole group. */
+  range(): PlayRange {
+    return playRange(this.loop, this.duration());
+  }
+
+  /** No coordinated seek or buffering is pending: every clip stands where the clock says. */
+  settled(): boolean {
+    return !this.settling;
+  }
+
   state(): ClockState {
     if (this.settling && this.playing) return 'buffering';
     return this.playing ? 'playing' : 'paused';
@@ -135,7 +148,9 @@ export class GroupClock {
     if (this.playing) return;
     this.playing = true;
     // Start together: wait until every clip is ready where the clock stands.
-    if (this.anchorTime >= this.duration() - 1e-3) this.anchorTime = 0;
+    // From the range's last frame (where a stop without loop parks), play starts over.
+    const { start, end } = this.range();
+    if (frameAt(this.anchorTime, this.fps()) >= lastFrame(end, this.fps())) this.anchorTime = start;
     this.settle(this.anchorTime, now, this.all());
   }
 
@@ -165,10 +180,22 @@ export class GroupClock {
   }
 
   setRate(rate: number, now: number): void {
-    this.anchorTime = this.position(now);
+    const t = this.position(now);
+    this.anchorTime = t;
     this.anchorWall = now;
     this.rate = rate;
     for (const m of this.members.values()) m.media.playbackRate = rate;
+    // WebKitGTK applies a new playbackRate late and unevenly: restart the clips together at the
+    // new rate instead of letting them drift apart while it takes hold.
+    if (this.playing && !this.settling) this.settle(t, now, [], false);
+  }
+
+  /** Playing off the out point with the loop off: pause on the range's last frame. */
+  private stopAt(end: number, now: number): void {
+    this.playing = false;
+    this.startingSince = null;
+    const fps = this.fps();
+    this.settle(frameCentre(lastFrame(end, fps), fps), now, this.all());
   }
 
   /** Runs once per animation frame. */
@@ -178,7 +205,8 @@ export class GroupClock {
     if (!this.playing) return;
     if (this.startingSince !== null) return this.tryStart(now);
     const t = this.position(now);
-    if (t >= this.duration()) return this.settle(0, now, this.all()); // loop wrap
+    const { start, end } = this.range();
+    if (t >= end) return this.loop.on ? this.settle(start, now, this.all()) : this.stopAt(end, now); // loop wrap
     const stuck = this.all().find((m) => m.usable && t < m.endHold && m.stuckFor(now) >= this.options.stallMs);
     if (stuck) return this.settle(t, now, []);
     const toCorrect: ClockMember[] = [];
@@ -219,8 +247,8 @@ export class GroupClock {
   }
 
   /** Enters buffering at group time `t`: pause all, seek `seekers` there, wait for all. */
-  private settle(t: number, now: number, seekers: ClockMember[]): void {
-    if (!this.settling && this.playing) this.bufferings += 1;
+  private settle(t: number, now: number, seekers: ClockMember[], counts = true): void {
+    if (counts && !this.settling && this.playing) this.bufferings += 1;
     this.settling = true;
     this.settleStart = now;
     this.settleTarget = t;

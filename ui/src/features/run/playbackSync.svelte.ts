@@ -1,13 +1,16 @@
 // Plays every finished clip of a run as one: the reactive face of the group clock
 // (groupClock.ts) for the transport and the tiles, driven once per animation frame.
 
-import { timecode } from './frameGrid';
+import { frameAt, timecode } from './frameGrid';
 import { GroupClock, type ClockOptions, type ClockState } from './groupClock';
+import { markIn, markOut, NO_LOOP_POINTS, type LoopPoints } from './loopRange';
+import { ReversePlayer } from './reversePlay';
+import { SHUTTLE_SPEEDS, shuttleRate, type ShuttleKey } from './shuttle';
 import { SyncMeter } from './syncMeasure';
 import { bindVideo, releaseVideo, type Binding } from './videoBinding';
 
-/** Speeds offered for reviewing motion. */
-export const RATES = [0.25, 0.5, 1] as const;
+/** Speeds offered for reviewing motion (the forward shuttle's ladder). */
+export const RATES = SHUTTLE_SPEEDS;
 
 export interface VideoState {
   clipId: string;
@@ -46,15 +49,21 @@ export class PlaybackSync {
   mixAll = $state(false);
   /** Compare layout: this take large, the others as a strip under it; null: the grid. */
   featured = $state<string | null>(null);
+  /** Loop in/out points and loop on/off (mirrored into the clock, which applies them). */
+  loop = $state<LoopPoints>({ ...NO_LOOP_POINTS });
+  /** Shuttle rate: negative while playing backwards (J), 0 paused, else the forward rate. */
+  shuttle = $state(0);
 
   private clock: GroupClock;
+  private reverse: ReversePlayer;
   private meter = new SyncMeter();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- element bookkeeping, `count` is the reactive mirror
   private videos = new Map<string, Registered>();
-  private loop = 0;
+  private animation = 0;
 
   constructor(options: Partial<ClockOptions> = {}, private now: () => number = clockNow) {
     this.clock = new GroupClock(options);
+    this.reverse = new ReversePlayer(this.clock);
   }
 
   /** Adds a tile's video (with the clip's probed frame rate); returns the function that removes it. */
@@ -80,21 +89,24 @@ export class PlaybackSync {
   /** Runs the clock once and mirrors it into the reactive fields. */
   tick(now: number = this.now()): void {
     this.clock.tick(now);
+    this.reverse.tick(now);
     this.refresh(now);
   }
 
   playAll(): void {
+    this.reverse.stop();
     this.clock.play(this.now());
     this.refresh();
   }
 
   pauseAll(): void {
+    this.reverse.stop();
     this.clock.pause(this.now());
     this.refresh();
   }
 
   toggle(): void {
-    if (this.clock.playing) this.pauseAll();
+    if (this.clock.playing || this.reverse.active) this.pauseAll();
     else this.playAll();
   }
 
@@ -105,6 +117,7 @@ export class PlaybackSync {
 
   /** Puts every clip at the same time (each clamped to its own length). */
   seek(seconds: number): void {
+    this.reverse.stop();
     this.clock.seek(seconds, this.now());
     this.refresh();
   }
@@ -123,6 +136,7 @@ export class PlaybackSync {
 
   /** Pauses and moves every clip by `frames` frames of the leader's frame grid. */
   step(frames: number): void {
+    this.reverse.stop();
     this.clock.step(frames, this.now());
     this.refresh();
   }
@@ -133,8 +147,41 @@ export class PlaybackSync {
   }
 
   setRate(rate: number): void {
+    this.reverse.stop();
     this.clock.setRate(rate, this.now());
     this.rate = rate;
+    this.refresh();
+  }
+
+  /** J/K/L: steps the shuttle rate; reverse runs on coordinated seeks (see reversePlay.ts). */
+  shuttleKey(key: ShuttleKey): void {
+    const next = shuttleRate(this.shuttle, key);
+    if (next === 0) this.pauseAll();
+    else if (next < 0) this.reverse.start(-next, this.now());
+    else {
+      this.setRate(next);
+      if (!this.clock.playing) this.playAll();
+    }
+    this.refresh();
+  }
+
+  /** I/O: puts the in point at the start of the frame shown, the out point at its end. */
+  mark(point: 'in' | 'out'): void {
+    const frame = frameAt(this.clock.position(this.now()), this.fps);
+    this.setLoop(point === 'in' ? markIn(this.loop, frame / this.fps) : markOut(this.loop, (frame + 1) / this.fps));
+  }
+
+  clearMark(point: 'in' | 'out'): void {
+    this.setLoop({ ...this.loop, [point]: null });
+  }
+
+  toggleLoop(): void {
+    this.setLoop({ ...this.loop, on: !this.loop.on });
+  }
+
+  setLoop(points: LoopPoints): void {
+    this.loop = points;
+    this.clock.loop = { ...points };
   }
 
   toggleMute(): void {
@@ -146,6 +193,13 @@ export class PlaybackSync {
   soloClip(clipId: string): void {
     this.solo = clipId;
     this.muted = false;
+    this.applyAudio();
+  }
+
+  /** Makes `clipId` the heard take without turning sound on or off (a compare mode's front take). */
+  setSolo(clipId: string | null): void {
+    if (this.solo === clipId) return;
+    this.solo = clipId;
     this.applyAudio();
   }
 
@@ -214,6 +268,7 @@ export class PlaybackSync {
 
   private refresh(now: number = this.now()): void {
     this.playing = this.clock.playing;
+    this.shuttle = this.reverse.active ? -this.reverse.speed : this.clock.playing ? this.clock.rate : 0;
     this.state = this.clock.state();
     this.time = this.clock.position(now);
     this.duration = this.clock.duration();
@@ -226,17 +281,17 @@ export class PlaybackSync {
   }
 
   private startLoop() {
-    if (this.loop || typeof requestAnimationFrame === 'undefined') return;
+    if (this.animation || typeof requestAnimationFrame === 'undefined') return;
     const run = () => {
       this.tick();
-      this.loop = requestAnimationFrame(run);
+      this.animation = requestAnimationFrame(run);
     };
-    this.loop = requestAnimationFrame(run);
+    this.animation = requestAnimationFrame(run);
   }
 
   private stopLoop() {
-    if (this.loop) cancelAnimationFrame(this.loop);
-    this.loop = 0;
+    if (this.animation) cancelAnimationFrame(this.animation);
+    this.animation = 0;
   }
 }
 

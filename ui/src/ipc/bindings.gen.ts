@@ -19,7 +19,17 @@ export const commands = {
 	/**  Starts a remix as a new run of one clip; it reports via `clip-update` like any run. */
 	startRemix: (request: RemixRequest) => __TAURI_INVOKE<RunView>("start_remix", { request }),
 	cancelClip: (clipId: string) => __TAURI_INVOKE<CancelOutcome>("cancel_clip", { clipId }),
+	/**  Prices a re-run; nothing is sent. */
+	planRerun: (request: RerunRequest) => __TAURI_INVOKE<RunPlan>("plan_rerun", { request }),
+	/**  Starts a re-run as a new run recording its parent; it reports via `clip-update`. */
+	startRerun: (request: RerunRequest) => __TAURI_INVOKE<RunView>("start_rerun", { request }),
+	/**  A run's versions (ancestors and descendants) with winners and cost, and its prompt diff. */
+	runIteration: (runId: string) => __TAURI_INVOKE<Iteration>("run_iteration", { runId }),
 	searchRuns: (query: LibraryQuery) => __TAURI_INVOKE<RunSummary[]>("search_runs", { query }),
+	/**  A page of runs, newest first; pass `next_cursor` back as `query.cursor` for the next. */
+	searchRunPage: (query: LibraryQuery) => __TAURI_INVOKE<RunPage>("search_run_page", { query }),
+	/**  A page of clips (with tags and their run's prompt), newest first, same filters. */
+	searchClips: (query: LibraryQuery) => __TAURI_INVOKE<ClipPage>("search_clips", { query }),
 	/**  1–5 stars, or `null` to clear; the clip's update is also broadcast as `clip-update`. */
 	rateClip: (clipId: string, rating: number | null) => __TAURI_INVOKE<ClipView>("rate_clip", { clipId, rating }),
 	modelStats: (includeDemo: boolean) => __TAURI_INVOKE<ModelStats[]>("model_stats", { includeDemo }),
@@ -31,6 +41,14 @@ export const commands = {
 	getSettings: () => __TAURI_INVOKE<AppSettings>("get_settings"),
 	/**  Turns demo mode on or off now and remembers the choice for the next launch. */
 	setDemo: (demo: boolean) => __TAURI_INVOKE<AppSettings>("set_demo", { demo }),
+	/**  Every setting shared with the CLI (concurrency, budgets, base URLs, notify, theme). */
+	listSettings: () => __TAURI_INVOKE<SettingEntry[]>("list_settings"),
+	/**  Validates and stores one setting; an error names the key and the allowed values. */
+	setSetting: (key: string, value: string) => __TAURI_INVOKE<SettingEntry>("set_setting", { key, value }),
+	/**  Back to the default (a budget to no limit). */
+	unsetSetting: (key: string) => __TAURI_INVOKE<SettingEntry>("unset_setting", { key }),
+	/**  Today's and this month's spend against the budgets (the header's spend meter). */
+	spendSummary: () => __TAURI_INVOKE<SpendSummary>("spend_summary"),
 	keyStatus: () => __TAURI_INVOKE<KeyStatus[]>("key_status"),
 	setKey: (route: RouteId, key: string) => __TAURI_INVOKE<KeyStatus[]>("set_key", { route, key }),
 	removeKey: (route: RouteId) => __TAURI_INVOKE<KeyStatus[]>("remove_key", { route }),
@@ -118,10 +136,18 @@ export type CanonicalParams = {
 	end_image?: string | null,
 };
 
+export type ChangeKind = "same" | "inserted" | "removed";
+
 /**  A failure worded for a creator, with a stable code for the UI. */
 export type ClipError = {
 	code: string,
 	message: string,
+};
+
+/**  One page of clips, newest first; `next_cursor` is `None` on the last page. */
+export type ClipPage = {
+	clips: LibraryClip[],
+	next_cursor: string | null,
 };
 
 export type ClipStatus = 
@@ -202,6 +228,8 @@ export type CompareRequest = {
 	max_cost_usd?: number | null,
 	/**  Centre-crop input images whose aspect a route does not accept. */
 	crop?: boolean | null,
+	/**  Clips per model (1–8, default 1), each with its own seed where the route takes one. */
+	takes?: number | null,
 };
 
 /**
@@ -257,6 +285,36 @@ export type IpcError = {
 	field: string | null,
 };
 
+/**
+ *  A run's lineage: every ancestor and descendant through `parent_run_id`, oldest first
+ *  (runs in the trash are left out), with the cost of the whole iteration.
+ */
+export type Iteration = {
+	run_id: string,
+	versions: IterationVersion[],
+	total_cost_usd: number,
+	/**  The part of `total_cost_usd` providers reported as charged (the rest is estimated). */
+	total_billed_usd: number,
+	/**  The run's prompt against its parent's, word by word; empty without a parent. */
+	prompt_diff: WordChange[],
+};
+
+/**  One version of a prompt in an iteration (a run and its re-runs). */
+export type IterationVersion = {
+	run_id: string,
+	parent_run_id: string | null,
+	prompt: string,
+	created_at: string,
+	/**  The creator's pick among the run's clips, if any. */
+	winner: ClipView | null,
+	clip_count: number,
+	succeeded: number,
+	/**  What the run's delivered clips cost (billed where reported, else estimated). */
+	cost_usd: number,
+	/**  The part of `cost_usd` providers reported as charged (the rest is estimated). */
+	cost_billed_usd: number,
+};
+
 export type KeySource = "keychain" | "environment" | "missing";
 
 /**  Whether a route has a key, and from where. Never the key itself. */
@@ -280,11 +338,29 @@ export type LeaderRow = {
 	model_name: string,
 	/**  As stored with the vote (a route unknown to this build is shown, not renamed). */
 	route: string,
-	/**  Starts at 1500; each vote moves both sides by up to 32. */
-	elo: number,
+	/**  Bradley–Terry strength on the Elo scale (1000 = even with the prior's anchor). */
+	rating: number,
+	/**
+	 *  The 95 % interval from refitting on resampled votes: overlapping intervals mean the
+	 *  votes do not yet say which of two models is better.
+	 */
+	rating_low: number,
+	rating_high: number,
 	wins: number,
 	losses: number,
 	ties: number,
+};
+
+/**  A clip as the library grid shows it: the clip (with its tags) and its run's context. */
+export type LibraryClip = {
+	clip: ClipView,
+	prompt: string,
+	/**  The run's RFC 3339 creation time. */
+	created_at: string,
+	params: CanonicalParams,
+	parent_run_id: string | null,
+	/**  This clip is its run's winner. */
+	winner: boolean,
 };
 
 /**
@@ -393,6 +469,8 @@ export type PlannedClip = {
 	lifecycle: Lifecycle,
 	/**  Set for a remix: the library clip it is made from. */
 	remix_of: string | null,
+	/**  1-based take of this model within the run. */
+	take?: number,
 };
 
 export type PriceRule = {
@@ -427,6 +505,22 @@ export type RemixRequest = {
 	/**  The source clip's id, or a unique prefix of it. */
 	clip_id: string,
 	prompt: string,
+};
+
+/**
+ *  Run a past run again: all its models, only the ones that did not deliver, chosen ones,
+ *  and/or with an edited prompt. The new run records the old one as its parent.
+ */
+export type RerunRequest = {
+	/**  The run to re-run: id or unique id prefix. */
+	run_id: string,
+	/**  Only the clips that failed, were canceled or ended unknown. */
+	failed_only?: boolean,
+	/**  Only these of the run's models (`id` or `id@route`); empty = every model of the run. */
+	models?: string[],
+	/**  A new prompt; `None` keeps the run's own. */
+	prompt?: string | null,
+	max_cost_usd?: number | null,
 };
 
 /**  The values one model+route actually runs with, after parity adjustment. */
@@ -489,12 +583,20 @@ export type RouteInfo = {
 	charge_note: string,
 };
 
+/**  One page of runs, newest first; `next_cursor` is `None` on the last page. */
+export type RunPage = {
+	runs: RunSummary[],
+	next_cursor: string | null,
+};
+
 /**  A validated comparison, priced, before anything is persisted or sent. */
 export type RunPlan = {
 	params: CanonicalParams,
 	clips: PlannedClip[],
 	estimated_cost_usd: number,
 	demo: boolean,
+	/**  For a re-run: the run it re-runs (recorded as the new run's parent). */
+	parent_run_id?: string | null,
 };
 
 export type RunSummary = {
@@ -536,10 +638,41 @@ export type RunView = {
 	clips: ClipView[],
 };
 
+/**  One setting as `dailies settings get` and the Settings panel show it. */
+export type SettingEntry = {
+	key: string,
+	/**  The value in force; `None` for a budget that is not set (no limit). */
+	value: string | null,
+	/**  What applies when nothing is set. */
+	default: string | null,
+	source: SettingSource,
+};
+
+/**  Where the value in force comes from. */
+export type SettingSource = 
+/**  Set by the creator (`dailies settings set`, the Settings panel). */
+"set" | 
+/**  Nothing set: the built-in default (for budgets: no limit). */
+"default" | 
+/**  `DAILIES_<ROUTE>_BASE_URL` in the environment, which wins over the stored value. */
+"environment";
+
 /**  One shot of a multi-shot generation. */
 export type Shot = {
 	prompt: string,
 	duration_s: number,
+};
+
+/**
+ *  What real clips have cost this local day and month, against the budgets (the header's
+ *  spend meter). Costs are billed where the route reports a charge, else estimated.
+ */
+export type SpendSummary = {
+	day_usd: number,
+	month_usd: number,
+	run_budget_usd: number | null,
+	day_budget_usd: number | null,
+	month_budget_usd: number | null,
 };
 
 /**  One entry of the trash, or what `rm` / `restore` just moved. */
@@ -584,4 +717,10 @@ export type VoteRequest = {
 
 /**  Which side of a blind A/B comparison was better. */
 export type VoteWinner = "left" | "right" | "tie";
+
+/**  A run of words (with the spaces between them) that is kept, inserted or removed. */
+export type WordChange = {
+	kind: ChangeKind,
+	text: string,
+};
 

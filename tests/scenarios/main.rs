@@ -28,6 +28,7 @@ mod keys_per_route;
 mod kill_points;
 mod library;
 mod library_search;
+mod lint;
 mod prism_openai;
 mod prism_replicate;
 mod remix;

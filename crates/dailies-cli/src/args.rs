@@ -24,6 +24,8 @@ pub enum Command {
     Compare(Box<CompareArgs>),
     /// List past runs, newest first, optionally filtered.
     Runs(crate::runs::RunsArgs),
+    /// Per-model prompt advice: length, syntax a model does not understand, structure, ignored fields.
+    Lint(crate::lint::LintArgs),
     /// Rate a clip 1–5 stars, or `none` to clear (clip id or short id).
     Rate {
         clip_id: String,

@@ -32,6 +32,7 @@ pub async fn run(studio: &Studio, args: CompareArgs) -> Result<ExitCode, Error> 
         crop: Some(args.crop),
     };
     let plan = studio.plan(&request)?;
+    crate::lint::print_for_plan(studio, &plan);
     execute(studio, &plan, &args.spend).await
 }
 

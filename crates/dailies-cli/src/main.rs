@@ -14,6 +14,7 @@ mod demo;
 mod export;
 mod keys;
 mod library;
+mod lint;
 mod render;
 mod runs;
 mod trash;
@@ -103,6 +104,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Compare(args) => compare::run(&studio, *args).await,
         Command::Runs(args) => runs::run(&studio, args).await,
+        Command::Lint(args) => lint::run(&studio, args),
         Command::Rate { clip_id, stars, json } => {
             let clip = studio.rate_clip(&clip_id, parse_stars(&stars)?).await?;
             library::rated(&clip, json);

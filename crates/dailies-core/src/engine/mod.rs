@@ -14,6 +14,7 @@ mod job;
 #[cfg(test)]
 mod lease_tests;
 mod library;
+mod lint;
 mod plan;
 mod posters;
 mod prices;

@@ -28,6 +28,13 @@ pub struct ModelAdvice {
     pub warnings: Vec<LintWarning>,
 }
 
+/// The composer's question: these values, on these models (`id` or `id@route`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
+pub struct LintRequest {
+    pub params: CanonicalParams,
+    pub models: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct LintWarning {
     pub code: String,

@@ -29,6 +29,7 @@ mod kill_points;
 mod library;
 mod library_search;
 mod lint;
+mod preview;
 mod prism_openai;
 mod prism_replicate;
 mod remix;

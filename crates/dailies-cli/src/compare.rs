@@ -12,7 +12,14 @@ use crate::{demo, render};
 
 pub async fn run(studio: &Studio, args: CompareArgs) -> Result<ExitCode, Error> {
     let _sim = if args.spend.demo { Some(demo::attach(studio).await?) } else { None };
-    let request = CompareRequest {
+    let plan = studio.plan(&request_of(&args))?;
+    crate::lint::print_for_plan(studio, &plan);
+    execute(studio, &plan, &args.spend).await
+}
+
+/// The comparison the flags ask for (shared with `dailies preview`).
+pub fn request_of(args: &CompareArgs) -> CompareRequest {
+    CompareRequest {
         params: CanonicalParams {
             prompt: args.prompt.clone(),
             negative_prompt: args.negative.clone(),
@@ -30,10 +37,7 @@ pub async fn run(studio: &Studio, args: CompareArgs) -> Result<ExitCode, Error> 
         strict: args.strict,
         max_cost_usd: args.spend.max_cost,
         crop: Some(args.crop),
-    };
-    let plan = studio.plan(&request)?;
-    crate::lint::print_for_plan(studio, &plan);
-    execute(studio, &plan, &args.spend).await
+    }
 }
 
 /// `dailies remix`: a planned remix runs exactly like a one-clip comparison.

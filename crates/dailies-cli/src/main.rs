@@ -15,6 +15,7 @@ mod export;
 mod keys;
 mod library;
 mod lint;
+mod preview;
 mod render;
 mod runs;
 mod trash;
@@ -103,6 +104,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
     let studio = open_studio(&cli).await?;
     match cli.command {
         Command::Compare(args) => compare::run(&studio, *args).await,
+        Command::Preview(args) => preview::run(&studio, *args).await,
         Command::Runs(args) => runs::run(&studio, args).await,
         Command::Lint(args) => lint::run(&studio, args),
         Command::Rate { clip_id, stars, json } => {

@@ -218,15 +218,37 @@ export type LeaderRow = {
 	ties: number,
 };
 
-/**  Filters for browsing the library; absent fields match everything. */
+/**
+ *  Filters for browsing the library; absent fields match everything. Clip filters (model,
+ *  route, status, stars, tag, board) select runs having one live clip that passes them all.
+ */
 export type LibraryQuery = {
-	/**  Words that must all appear in the prompt (any case). */
+	/**
+	 *  Words that must all appear in the prompt, or all in one clip's tags and note; case
+	 *  and accents ignored, punctuation is not syntax, the last word is also a prefix.
+	 */
 	text?: string | null,
 	/**  `id` or `id@route`: runs with a clip of that model. */
 	model?: string | null,
 	/**  Runs with a clip rated at least this many stars. */
 	min_rating?: number | null,
 	limit?: number | null,
+	/**  A route slug (`fal`, `openai`, ...). */
+	route?: string | null,
+	/**  A clip status (`succeeded`, `failed`, ...). */
+	status?: string | null,
+	/**  A clip tag (matched trimmed and lower-cased). */
+	tag?: string | null,
+	/**  A board, by name (any case) or id. */
+	board?: string | null,
+	/**  Created on or after this UTC day, `YYYY-MM-DD`. */
+	since?: string | null,
+	/**  Created on or before this UTC day, `YYYY-MM-DD`. */
+	until?: string | null,
+	/**  At most this many US dollars (a run: its clips' cost, delivered or estimated). */
+	max_cost_usd?: number | null,
+	/**  The `next_cursor` of the previous page; absent for the first page. */
+	cursor?: string | null,
 };
 
 /**  Where a model+route stands in its provider's lifecycle. */
@@ -239,7 +261,6 @@ export type Lifecycle = {
 
 export type LifecycleState = "active" | "deprecated" | "retired";
 
-/**  Where the UI loads clips from: the in-app loopback media server. */
 /**  The composer's question: these values, on these models (`id` or `id@route`). */
 export type LintRequest = {
 	params: CanonicalParams,
@@ -252,22 +273,12 @@ export type LintWarning = {
 	source: string,
 };
 
+/**  Where the UI loads clips from: the in-app loopback media server. */
 export type MediaInfo = {
 	/**  `http://127.0.0.1:<port>/<token>`; append `/<media_path>`. */
 	base_url: string,
 };
 
-/**  One model with every route it can be reached through. */
-export type ModelInfo = {
-	id: string,
-	name: string,
-	family: string,
-	vendor: string,
-	summary: string,
-	routes: RouteInfo[],
-};
-
-/**  How one model+route has done in this library: the numbers to choose a model by. */
 /**  What one model+route will make of the prompt. */
 export type ModelAdvice = {
 	model: string,
@@ -281,6 +292,17 @@ export type ModelAdvice = {
 	warnings: LintWarning[],
 };
 
+/**  One model with every route it can be reached through. */
+export type ModelInfo = {
+	id: string,
+	name: string,
+	family: string,
+	vendor: string,
+	summary: string,
+	routes: RouteInfo[],
+};
+
+/**  How one model+route has done in this library: the numbers to choose a model by. */
 export type ModelStats = {
 	model: string,
 	model_name: string,

@@ -17,6 +17,7 @@ mod library;
 mod lint;
 mod plan;
 mod posters;
+mod preview;
 mod prices;
 mod remix;
 mod resume;
@@ -34,6 +35,7 @@ use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
 
 pub use posters::PosterReport;
+pub use preview::ModelPreview;
 pub use resume::ResumeReport;
 pub use timeouts::Timeouts;
 pub use votes::CRITERIA;

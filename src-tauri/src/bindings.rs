@@ -21,6 +21,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             commands::models::list_models,
             commands::prices::set_price_override,
             commands::prices::clear_price_override,
+            commands::lint::lint_prompt,
             commands::runs::plan_run,
             commands::runs::start_run,
             commands::runs::list_runs,

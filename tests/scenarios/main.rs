@@ -31,6 +31,8 @@ mod keys_per_route;
 mod kill_points;
 mod library;
 mod library_search;
+mod lint;
+mod preview;
 mod prism_openai;
 mod prism_replicate;
 mod remix;

@@ -22,8 +22,12 @@ pub struct Cli {
 pub enum Command {
     /// Run one prompt on several models and wait for the clips.
     Compare(Box<CompareArgs>),
+    /// What each model would receive for `compare`'s flags (endpoint, wire fields, parity, advice); spends nothing.
+    Preview(Box<CompareArgs>),
     /// List past runs, newest first, optionally filtered.
     Runs(crate::runs::RunsArgs),
+    /// Per-model prompt advice: length, syntax a model does not understand, structure, ignored fields.
+    Lint(crate::lint::LintArgs),
     /// Rate a clip 1–5 stars, or `none` to clear (clip id or short id).
     Rate {
         clip_id: String,

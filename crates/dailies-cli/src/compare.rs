@@ -12,11 +12,16 @@ use crate::{demo, render};
 
 pub async fn run(studio: &Studio, args: CompareArgs) -> Result<ExitCode, Error> {
     let _sim = if args.spend.demo { Some(demo::attach(studio).await?) } else { None };
+    let plan = studio.plan(&request_of(&args))?;
+    crate::lint::print_for_plan(studio, &plan);
+    execute(studio, &plan, &args.spend).await
+}
+
+/// The comparison the flags ask for (shared with `dailies preview`).
+pub fn request_of(args: &CompareArgs) -> CompareRequest {
     let mut params = args.values.params(args.prompt.clone());
     params.shots = (!args.shots.is_empty()).then(|| args.shots.clone());
-    let request = args.values.request(params, args.models.clone(), &args.spend);
-    let plan = studio.plan(&request)?;
-    execute(studio, &plan, &args.spend).await
+    args.values.request(params, args.models.clone(), &args.spend)
 }
 
 /// `dailies remix`: a planned remix runs exactly like a one-clip comparison.

@@ -16,6 +16,8 @@ mod export;
 mod iterate;
 mod keys;
 mod library;
+mod lint;
+mod preview;
 mod render;
 mod runs;
 mod settings;
@@ -105,7 +107,9 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
     let studio = open_studio(&cli).await?;
     match cli.command {
         Command::Compare(args) => compare::run(&studio, *args).await,
+        Command::Preview(args) => preview::run(&studio, *args).await,
         Command::Runs(args) => runs::run(&studio, args).await,
+        Command::Lint(args) => lint::run(&studio, args),
         Command::Rate { clip_id, stars, json } => {
             let clip = studio.rate_clip(&clip_id, parse_stars(&stars)?).await?;
             library::rated(&clip, json);

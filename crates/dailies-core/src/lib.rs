@@ -9,6 +9,7 @@
 //! - [`redact`]: scrubs keys out of provider text before it is stored or printed.
 //! - [`ffmpeg`], [`poster`], [`export`]: poster frames, run reports and side-by-side videos.
 //! - [`media`]: the loopback HTTP server the webview plays clips from.
+//! - [`lint`]: per-model prompt advice from the catalog's `lint.toml` rules.
 //! - [`api`]: the types that cross the CLI/IPC boundary (TypeScript generated from them).
 
 pub mod api;
@@ -19,6 +20,7 @@ pub mod export;
 pub mod ffmpeg;
 pub mod inputs;
 pub mod js;
+pub mod lint;
 pub mod media;
 pub mod paths;
 pub mod poster;

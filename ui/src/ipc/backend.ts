@@ -17,7 +17,9 @@ import type {
   KeyStatus,
   LeaderRow,
   LibraryQuery,
+  LintRequest,
   MediaInfo,
+  ModelAdvice,
   ModelInfo,
   ModelStats,
   PriceSpec,
@@ -48,6 +50,7 @@ export interface Backend {
   setPriceOverride(model: string, route: RouteId, price: PriceSpec): Promise<ModelInfo[]>;
   clearPriceOverride(model: string, route: RouteId): Promise<ModelInfo[]>;
   importImage(fileName: string, bytes: Uint8Array): Promise<ImportedImage>;
+  lintPrompt(request: LintRequest): Promise<ModelAdvice[]>;
   planRun(request: CompareRequest): Promise<RunPlan>;
   startRun(request: CompareRequest): Promise<RunView>;
   listRuns(): Promise<RunSummary[]>;
@@ -118,6 +121,7 @@ export const tauriBackend: Backend = {
   // ASCII-only, so the name is percent-encoded (the shell decodes it).
   importImage: (fileName, bytes) =>
     invoke(IMPORT_IMAGE_COMMAND, bytes, { headers: { [FILE_NAME_HEADER]: encodeURIComponent(fileName) } }),
+  lintPrompt: (request) => commands.lintPrompt(request),
   planRun: (request) => commands.planRun(request),
   startRun: (request) => commands.startRun(request),
   listRuns: () => commands.listRuns(),
@@ -192,6 +196,7 @@ export const setPriceOverride = (model: string, route: RouteId, price: PriceSpec
   normalised(active.setPriceOverride(model, route, price));
 export const clearPriceOverride = (model: string, route: RouteId) => normalised(active.clearPriceOverride(model, route));
 export const importImage = (fileName: string, bytes: Uint8Array) => normalised(active.importImage(fileName, bytes));
+export const lintPrompt = (request: LintRequest) => normalised(active.lintPrompt(request));
 export const planRun = (request: CompareRequest) => normalised(active.planRun(request));
 export const startRun = (request: CompareRequest) => normalised(active.startRun(request));
 export const listRuns = () => normalised(active.listRuns());

@@ -11,6 +11,7 @@ import type {
   KeySource,
   KeyStatus,
   LibraryQuery,
+  LintRequest,
   ModelInfo,
   PlannedClip,
   PriceSpec,
@@ -24,6 +25,7 @@ import type {
 } from './bindings.gen';
 import { fakeCatalog } from './fakeCatalog';
 import { createFakeCurate } from './fakeCurate';
+import { lintAdvice } from './fakeLint';
 import { newClipView, nothingToCancel, planRemix } from './fakeClips';
 import { modelStats, searchRuns } from './fakeLibrary';
 import { searchClips, searchRunPage } from './fakeSearch';
@@ -240,6 +242,9 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       const path = `/fake/inputs/${String(images.size + 1).padStart(4, '0')}-${fileName.replace(/[^A-Za-z0-9.-]/g, '_')}`;
       images.set(path, facts);
       return { path, ...facts };
+    },
+    async lintPrompt(request: LintRequest) {
+      return lintAdvice(request);
     },
     async planRun(request: CompareRequest) {
       const clips = planClips(effectiveCatalog(), request, imageFacts);

@@ -34,11 +34,14 @@ const BUILTIN: &[(&str, &str)] = &[
     ("routes/luma.toml", include_str!("../../catalog/routes/luma.toml")),
     ("routes/minimax.toml", include_str!("../../catalog/routes/minimax.toml")),
     ("routes/seedance.toml", include_str!("../../catalog/routes/seedance.toml")),
+    ("lint.toml", include_str!("../../catalog/lint.toml")),
 ];
 
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     models: Vec<ModelEntry>,
+    /// Prompt advice (`lint.toml`); a rule with a known code replaces the shipped one.
+    lint: Vec<crate::lint::LintRule>,
 }
 
 impl Catalog {
@@ -111,6 +114,10 @@ impl Catalog {
             entry.price = o.price;
             entry.price_overridden = true;
         }
+        for rule in file.lint {
+            self.lint.retain(|r| r.code != rule.code);
+            self.lint.push(rule);
+        }
         Ok(())
     }
 
@@ -124,6 +131,10 @@ impl Catalog {
         model.routes.retain(|r| r.route != route.route);
         model.routes.push(route);
         Ok(())
+    }
+
+    pub fn lint_rules(&self) -> &[crate::lint::LintRule] {
+        &self.lint
     }
 
     pub fn models(&self) -> &[ModelEntry] {
@@ -202,6 +213,9 @@ impl Catalog {
     }
 
     fn validate(&self) -> Result<(), Error> {
+        for rule in &self.lint {
+            rule.validate(&self.models).map_err(Error::Catalog)?;
+        }
         let bad =
             |m: &ModelEntry, r: &RouteEntry, what: String| Err(Error::Catalog(format!("{}@{}: {what}", m.id, r.route)));
         for m in &self.models {

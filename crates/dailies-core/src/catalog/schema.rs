@@ -48,6 +48,9 @@ pub struct CatalogFile {
     /// `[[price]]`: replaces one model+route's price (resellers differ, prices move).
     #[serde(default, rename = "price")]
     pub prices: Vec<PriceOverride>,
+    /// `[[lint]]`: prompt advice rules (see `catalog/lint.toml`).
+    #[serde(default, rename = "lint")]
+    pub lint: Vec<crate::lint::LintRule>,
 }
 
 /// A creator's own price for one model+route, kept in `<data dir>/catalog.d/`.

@@ -15,8 +15,10 @@ mod job;
 #[cfg(test)]
 mod lease_tests;
 mod library;
+mod lint;
 mod plan;
 mod posters;
+mod preview;
 mod prices;
 mod ranking;
 mod prompt_diff;
@@ -41,6 +43,7 @@ use tokio::task::JoinHandle;
 
 pub use posters::PosterReport;
 pub use prompt_diff::word_diff;
+pub use preview::ModelPreview;
 pub use resume::ResumeReport;
 pub use timeouts::Timeouts;
 pub use votes::CRITERIA;

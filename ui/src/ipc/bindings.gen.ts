@@ -9,6 +9,8 @@ export const commands = {
 	setPriceOverride: (model: string, route: RouteId, price: PriceSpec) => __TAURI_INVOKE<ModelInfo[]>("set_price_override", { model, route, price }),
 	/**  Back to the shipped price. */
 	clearPriceOverride: (model: string, route: RouteId) => __TAURI_INVOKE<ModelInfo[]>("clear_price_override", { model, route }),
+	/**  Per selected model: approximate tokens against its limit and each rule's warning. */
+	lintPrompt: (request: LintRequest) => __TAURI_INVOKE<ModelAdvice[]>("lint_prompt", { request }),
 	planRun: (request: CompareRequest) => __TAURI_INVOKE<RunPlan>("plan_run", { request }),
 	/**  Plans and starts; the clips keep running in the background and report via `clip-update`. */
 	startRun: (request: CompareRequest) => __TAURI_INVOKE<RunView>("start_run", { request }),
@@ -406,10 +408,35 @@ export type Lifecycle = {
 
 export type LifecycleState = "active" | "deprecated" | "retired";
 
+/**  The composer's question: these values, on these models (`id` or `id@route`). */
+export type LintRequest = {
+	params: CanonicalParams,
+	models: string[],
+};
+
+export type LintWarning = {
+	code: string,
+	message: string,
+	source: string,
+};
+
 /**  Where the UI loads clips from: the in-app loopback media server. */
 export type MediaInfo = {
 	/**  `http://127.0.0.1:<port>/<token>`; append `/<media_path>`. */
 	base_url: string,
+};
+
+/**  What one model+route will make of the prompt. */
+export type ModelAdvice = {
+	model: string,
+	route: RouteId,
+	/**  Approximate tokens ([`approx_tokens`]) and the tightest token limit that applies. */
+	tokens: number,
+	token_limit?: number | null,
+	/**  UTF-16 length and the tightest hard character limit that applies. */
+	chars: number,
+	char_limit?: number | null,
+	warnings: LintWarning[],
 };
 
 /**  One model with every route it can be reached through. */

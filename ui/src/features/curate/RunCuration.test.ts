@@ -45,7 +45,7 @@ describe('curating a run', () => {
 
     await fireEvent.click(screen.getByRole('button', { name: 'Move this run to the trash' }));
     await waitFor(() => expect(document.querySelectorAll('[data-clip-id]')).toHaveLength(0));
-    expect(listedRuns()).toEqual(['run_sample_1']);
+    await waitFor(() => expect(listedRuns()).toEqual(['run_sample_1']));
 
     await fireEvent.click(screen.getByRole('button', { name: 'Trash' }));
     const drawer = screen.getByRole('dialog', { name: 'Trash' });

@@ -150,14 +150,19 @@ export class RunStore {
     }
   }
 
+  /** Told when the library's lists may have changed (trash, winner): the library re-reads. */
+  onLibraryChanged: () => void = () => {};
+
   /** A new winner (set_winner's answer): the open run and its history line take it. */
   winnerChanged(run: RunView): void {
+    this.onLibraryChanged();
     if (this.open?.run_id === run.run_id) this.open = { ...this.open, winner_clip_id: run.winner_clip_id };
     this.history = this.history.map((s) => (s.run_id === run.run_id ? { ...s, winner_clip_id: run.winner_clip_id } : s));
   }
 
   /** Runs and clips gone to the trash leave the stage and the history at once. */
   trashed(items: TrashItem[]): void {
+    this.onLibraryChanged();
     const ids = (kind: TrashItem['kind']) => items.filter((i) => i.kind === kind).map((i) => i.id);
     const runs = { has: (id: string) => ids('run').includes(id) };
     const clips = { has: (id: string) => ids('clip').includes(id) };

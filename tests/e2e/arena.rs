@@ -51,8 +51,9 @@ pub async fn blind_vote(c: &Client, artifacts: &std::path::Path) -> Step<()> {
         )
         .await
         .map_err(err("leaderboard"))?;
-    if rows[0]["elo"].as_f64() != Some(1516.0) || rows[0]["wins"].as_u64() != Some(1) {
-        return Err(format!("the leaderboard should put the pick first at 1516: {rows}"));
+    // Bradley–Terry with the 1000 anchor's prior: one win over an equal rates 1131.
+    if rows[0]["rating"].as_f64() != Some(1131.0) || rows[0]["wins"].as_u64() != Some(1) {
+        return Err(format!("the leaderboard should put the pick first at 1131: {rows}"));
     }
     c.find(Locator::Css("[data-testid=arena-done]"))
         .await

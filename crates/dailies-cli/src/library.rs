@@ -80,12 +80,16 @@ pub fn leaderboard(rows: &[LeaderRow], json: bool) {
     }
     for (i, r) in rows.iter().enumerate() {
         println!(
-            "{:>2}. {:<30} {:>5}  (95% {}–{})  {} won, {} lost, {} tied",
+            "{:>2}. {:<30} {:>5}  {:<16}  {} won, {} lost, {} tied",
             i + 1,
             format!("{}@{}", r.model, r.route),
             r.rating,
-            r.rating_low,
-            r.rating_high,
+            // Resampling a handful of votes gives an interval narrower than the truth.
+            if r.wins + r.losses + r.ties >= 5 {
+                format!("(95% {}–{})", r.rating_low, r.rating_high)
+            } else {
+                "(5+ votes for 95%)".to_string()
+            },
             r.wins,
             r.losses,
             r.ties

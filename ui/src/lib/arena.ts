@@ -14,6 +14,8 @@ export const CRITERION_LABEL: Record<(typeof CRITERIA)[number], string> = {
 };
 
 const ROUNDS = 200;
+/** Below this many votes a model's bootstrap interval is too narrow to mean anything (one vote resamples to itself). */
+export const MIN_VOTES_FOR_INTERVAL = 5;
 
 /** The finished pair seen least often so far (by key `a|b`), sides in random order. */
 export function nextPair(clips: ClipView[], seen: Map<string, number>, random: () => number = Math.random): [ClipView, ClipView] | null {

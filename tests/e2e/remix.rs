@@ -17,7 +17,8 @@ pub async fn remix_from_the_tile(c: &Client) -> Step<String> {
         .as_str()
         .unwrap_or_default()
         .to_string();
-    let button = format!("[data-clip-id=\"{source}\"] button.remix");
+    // By test id: the tile's Recall and Re-run buttons share the `remix` look.
+    let button = format!("[data-clip-id=\"{source}\"] [data-testid=remix-clip]");
     c.find(Locator::Css(&button)).await.map_err(err(&button))?.click().await.map_err(err("click Remix"))?;
     let prompt = c
         .wait()

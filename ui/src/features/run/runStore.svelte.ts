@@ -1,6 +1,6 @@
 // The open run, the history list, and the clip-update stream that keeps both current.
 import * as backend from '../../ipc/backend';
-import type { ClipView, CompareRequest, LibraryQuery, MediaInfo, RemixRequest, RerunRequest, RunSummary, RunView, TrashItem } from '../../ipc/bindings.gen';
+import type { ClipView, CompareRequest, MediaInfo, RemixRequest, RerunRequest, RunSummary, RunView, TrashItem } from '../../ipc/bindings.gen';
 import type { IpcError } from '../../ipc/errors';
 import { mergeClip, summarizeRun, upsertSummary } from '../../lib/runs';
 import { isTerminal } from '../../lib/status';
@@ -41,21 +41,10 @@ export class RunStore {
     };
   }
 
-  /** What the library list is narrowed to; empty shows every run. */
-  filter = $state<LibraryQuery>({});
-  filtering = $derived(Boolean(this.filter.text?.trim() || this.filter.model || this.filter.min_rating));
-
-  /** Narrows the library list and reloads it. */
-  async search(filter: LibraryQuery): Promise<void> {
-    this.filter = filter;
-    await this.loadHistory();
-  }
-
   /** Stars a clip (null clears); the change arrives as a clip update like any other. */
   async rate(clip: ClipView, rating: number | null): Promise<string | null> {
     try {
       this.applyClipUpdate(await backend.rateClip(clip.id, rating));
-      if (this.filtering) void this.loadHistory();
       return null;
     } catch (e) {
       return (e as IpcError).message;
@@ -64,7 +53,8 @@ export class RunStore {
 
   async loadHistory(): Promise<void> {
     try {
-      this.history = this.filtering ? await backend.searchRuns($state.snapshot(this.filter)) : await backend.listRuns();
+      // Search and filters live in the library (libraryStore); this is the unfiltered list.
+      this.history = await backend.listRuns();
     } catch (e) {
       this.error = (e as IpcError).message;
     } finally {

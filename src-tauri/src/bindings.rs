@@ -59,6 +59,8 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             commands::curate::list_boards,
             commands::curate::boards_of_clip,
             commands::curate::create_board,
+            commands::curate::rename_board,
+            commands::curate::delete_board,
             commands::curate::add_to_board,
             commands::curate::remove_from_board,
             commands::curate::trash_items,

@@ -61,6 +61,20 @@ pub async fn create_board(state: State<'_, AppState>, name: String) -> CmdResult
     state.studio.create_board(&name).await.map_err(ipc)
 }
 
+/// Renames a board (same rules as a new name; unique regardless of case).
+#[tauri::command]
+#[specta::specta]
+pub async fn rename_board(state: State<'_, AppState>, board_id: i64, name: String) -> CmdResult<Board> {
+    state.studio.rename_board(board_id, &name).await.map_err(ipc)
+}
+
+/// Deletes a board; its clips stay in the library.
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_board(state: State<'_, AppState>, board_id: i64) -> CmdResult<()> {
+    state.studio.delete_board(board_id).await.map_err(ipc)
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn add_to_board(state: State<'_, AppState>, board_id: i64, clip_ids: Vec<String>) -> CmdResult<Board> {

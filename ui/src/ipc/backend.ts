@@ -90,6 +90,8 @@ export interface Backend {
   listBoards(): Promise<Board[]>;
   boardsOfClip(clipId: string): Promise<number[]>;
   createBoard(name: string): Promise<Board>;
+  renameBoard(boardId: number, name: string): Promise<Board>;
+  deleteBoard(boardId: number): Promise<void>;
   addToBoard(boardId: number, clipIds: string[]): Promise<Board>;
   removeFromBoard(boardId: number, clipIds: string[]): Promise<Board>;
   trashItems(ids: string[]): Promise<TrashItem[]>;
@@ -158,6 +160,8 @@ export const tauriBackend: Backend = {
   listBoards: () => commands.listBoards(),
   boardsOfClip: (clipId) => commands.boardsOfClip(clipId),
   createBoard: (name) => commands.createBoard(name),
+  renameBoard: (boardId, name) => commands.renameBoard(boardId, name),
+  deleteBoard: (boardId) => commands.deleteBoard(boardId).then(() => undefined),
   addToBoard: (boardId, clipIds) => commands.addToBoard(boardId, clipIds),
   removeFromBoard: (boardId, clipIds) => commands.removeFromBoard(boardId, clipIds),
   trashItems: (ids) => commands.trashItems(ids),
@@ -233,6 +237,8 @@ export const setWinner = (runId: string, clipId: string | null) => normalised(ac
 export const listBoards = () => normalised(active.listBoards());
 export const boardsOfClip = (clipId: string) => normalised(active.boardsOfClip(clipId));
 export const createBoard = (name: string) => normalised(active.createBoard(name));
+export const renameBoard = (boardId: number, name: string) => normalised(active.renameBoard(boardId, name));
+export const deleteBoard = (boardId: number) => normalised(active.deleteBoard(boardId));
 export const addToBoard = (boardId: number, clipIds: string[]) => normalised(active.addToBoard(boardId, clipIds));
 export const removeFromBoard = (boardId: number, clipIds: string[]) =>
   normalised(active.removeFromBoard(boardId, clipIds));

@@ -79,6 +79,10 @@ export const commands = {
 	boardsOfClip: (clipId: string) => __TAURI_INVOKE<number[]>("boards_of_clip", { clipId }),
 	/**  A new board (names are unique regardless of case). */
 	createBoard: (name: string) => __TAURI_INVOKE<Board>("create_board", { name }),
+	/**  Renames a board (same rules as a new name; unique regardless of case). */
+	renameBoard: (boardId: number, name: string) => __TAURI_INVOKE<Board>("rename_board", { boardId, name }),
+	/**  Deletes a board; its clips stay in the library. */
+	deleteBoard: (boardId: number) => __TAURI_INVOKE<null>("delete_board", { boardId }),
 	addToBoard: (boardId: number, clipIds: string[]) => __TAURI_INVOKE<Board>("add_to_board", { boardId, clipIds }),
 	removeFromBoard: (boardId: number, clipIds: string[]) => __TAURI_INVOKE<Board>("remove_from_board", { boardId, clipIds }),
 	/**  Moves runs and clips to the trash (hidden everywhere, files moved, restorable). */

@@ -13,6 +13,7 @@ const MAX_BOARD_NAME_CHARS = 80;
 type CurateMethods = Pick<
   Backend,
   | 'tagClip' | 'untagClip' | 'listTags' | 'setNote' | 'setWinner' | 'listBoards' | 'boardsOfClip' | 'createBoard'
+  | 'renameBoard' | 'deleteBoard'
   | 'addToBoard' | 'removeFromBoard' | 'trashItems' | 'restoreItem' | 'listTrash' | 'emptyTrash' | 'exportRun'
   | 'exportVideo'
 >;
@@ -154,6 +155,19 @@ export function createFakeCurate(runs: RunView[], emit: (clip: ClipView) => void
       const id = nextBoard++;
       boards.set(id, { board: { id, name: clean, created_at_ms: Date.now() }, clips: new Set() });
       return boardView(id);
+    },
+    async renameBoard(boardId, name) {
+      const clean = boardName(name);
+      const entry = boards.get(boardId);
+      if (!entry) throw fail('not_found', `board '${boardId}' not found`);
+      if ([...boards.entries()].some(([id, b]) => id !== boardId && b.board.name.toLowerCase() === clean.toLowerCase())) {
+        throw invalid(`name: a board named '${clean}' already exists; pick another name`);
+      }
+      entry.board = { ...entry.board, name: clean };
+      return boardView(boardId);
+    },
+    async deleteBoard(boardId) {
+      if (!boards.delete(boardId)) throw fail('not_found', `board '${boardId}' not found`);
     },
     async addToBoard(boardId, ids) {
       const resolved = clipIds(ids);

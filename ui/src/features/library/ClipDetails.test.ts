@@ -41,6 +41,13 @@ describe('ClipDetails', () => {
     expect(onopen).toHaveBeenLastCalledWith('run_parent');
   });
 
+  it('recalls the clip itself (its model and settings) into the composer', async () => {
+    const onrecall = vi.fn();
+    render(ClipDetails, { item, onopen: () => {}, onrecall, onclose: () => {} });
+    await fireEvent.click(screen.getByRole('button', { name: 'Recall prompt' }));
+    expect(onrecall).toHaveBeenCalledWith(item.clip);
+  });
+
   it('says nothing was delivered for a failed clip, without marking a difference', () => {
     const failed = libraryClip(1, { status: 'failed', width: null, height: null, duration_s: null, has_audio: null });
     const rows = askedVsDelivered(failed);

@@ -127,10 +127,15 @@ fn bench_writes_a_benchmarks_table() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("BENCHMARKS.md");
     let mut cmd = dailies(dir.path());
-    cmd.args(["bench", "--allow-debug-build", "--clips", "2", "--library-runs", "50", "--out"]).arg(&out);
+    cmd.args(["bench", "--allow-debug-build", "--clips", "2", "--library-runs", "50,20", "--out"]).arg(&out);
     let (code, _, stderr) = run(&mut cmd);
     assert_eq!(code, 0, "{stderr}");
     let report = std::fs::read_to_string(&out).unwrap();
+    // One library grows through the sizes (sorted); the larger size's rows compare to the smaller.
+    let list: Vec<&str> = report.lines().filter(|l| l.starts_with("| library list (newest 200 runs) |")).collect();
+    assert_eq!(list.len(), 2, "{report}");
+    assert!(list[0].contains("20 runs, 40 clips") && !list[0].contains("×"), "{}", list[0]);
+    assert!(list[1].contains("50 runs, 100 clips") && list[1].contains("× the 20-run figure"), "{}", list[1]);
     for row in [
         "| plan (validate, parity, estimate) | 500 |",
         "| library search, common word + prefix (`lighthouse in`) | 50 |",

@@ -109,9 +109,11 @@ pub enum Command {
         /// Clips to run through the engine.
         #[arg(long, default_value_t = 20)]
         clips: usize,
-        /// Runs in the synthetic library that search and statistics are measured on.
-        #[arg(long, default_value_t = 2000)]
-        library_runs: usize,
+        /// Sizes (runs, two clips each) of the synthetic library that search and statistics
+        /// are measured at, comma-separated; one library grows through them, so the largest
+        /// rows report their p95 against the smallest (`500,50000`: 1k against 100k clips).
+        #[arg(long, value_delimiter = ',', default_values_t = [500, 50_000])]
+        library_runs: Vec<usize>,
         /// Leave the synthetic library in --data-dir (required) to measure it from outside.
         #[arg(long)]
         keep: bool,

@@ -24,7 +24,7 @@ pub struct Stat {
 
 impl Stat {
     /// Nearest-rank percentile; `None` without samples (a row of failures, or `--clips 0`).
-    fn pct(&self, p: f64) -> Option<f64> {
+    pub fn pct(&self, p: f64) -> Option<f64> {
         let mut s = self.samples.clone();
         s.sort_by(f64::total_cmp);
         let last = s.len().checked_sub(1)?;
@@ -38,7 +38,7 @@ pub fn ms(d: Duration) -> f64 {
 
 /// With `keep_in`, the bench's library (its runs and the synthetic library) is written
 /// there and left in place, to be measured or browsed from outside; else a temp folder.
-pub async fn run(out: &Path, clips: usize, library_runs: usize, keep_in: Option<&Path>) -> Result<ExitCode, Error> {
+pub async fn run(out: &Path, clips: usize, library_runs: &[usize], keep_in: Option<&Path>) -> Result<ExitCode, Error> {
     let dir = keep_in
         .map(Path::to_path_buf)
         .unwrap_or_else(|| std::env::temp_dir().join(format!("dailies-bench-{}", std::process::id())));

@@ -50,8 +50,43 @@ impl Lcg {
     }
 }
 
-pub async fn stats(studio: &Studio, runs: usize) -> Result<Vec<Stat>, Error> {
-    let clips = build(studio, runs).await?;
+/// Measures the library at each size in `sizes` (runs, ascending), growing one library, so
+/// a row at 50k runs can be read against the same query at 500: the bar is p95 at
+/// 100k clips within 1.5× the 1k-clip figure, and the larger rows say their ratio.
+pub async fn stats(studio: &Studio, sizes: &[usize]) -> Result<Vec<Stat>, Error> {
+    let mut sizes = sizes.to_vec();
+    sizes.sort_unstable();
+    sizes.dedup();
+    let mut stats: Vec<Stat> = Vec::new();
+    let mut smallest: Vec<Option<f64>> = Vec::new();
+    let (mut built, mut clips) = (0, 0);
+    for &runs in &sizes {
+        clips += build(studio, built, runs).await?;
+        built = runs;
+        let at_size = measure(studio, runs, clips).await?;
+        if smallest.is_empty() {
+            smallest = at_size.iter().map(|s| s.pct(0.95)).collect();
+        }
+        // Same queries in the same order at every size: each row beside its smallest twin.
+        let ratios: Vec<String> = at_size
+            .iter()
+            .zip(&smallest)
+            .map(|(stat, base)| match (stat.pct(0.95), base) {
+                (Some(p95), Some(base)) if runs != sizes[0] && *base > 0.0 => {
+                    format!("; p95 {:.2}× the {}-run figure", p95 / base, sizes[0])
+                }
+                _ => String::new(),
+            })
+            .collect();
+        stats.extend(at_size.into_iter().zip(ratios).map(|(mut stat, ratio)| {
+            stat.note.push_str(&ratio);
+            stat
+        }));
+    }
+    Ok(stats)
+}
+
+async fn measure(studio: &Studio, runs: usize, clips: usize) -> Result<Vec<Stat>, Error> {
     let q = LibraryQuery::default;
     let text = |words: &str| LibraryQuery { text: Some(words.into()), ..q() };
     let rare = format!("s{}", runs / 2);
@@ -97,14 +132,14 @@ pub async fn stats(studio: &Studio, runs: usize) -> Result<Vec<Stat>, Error> {
         name: "per-model stats over the library",
         unit: "ms",
         samples,
-        note: format!("{clips} clips; p50/p95 computed in Rust"),
+        note: format!("{runs} runs, {clips} clips; p50/p95 computed in Rust"),
     });
     Ok(stats)
 }
 
-/// Writes the synthetic runs; every delivered clip points at one real MP4 the bench made
-/// earlier, so the app can show and play the library. Returns how many clips it wrote.
-async fn build(studio: &Studio, runs: usize) -> Result<usize, Error> {
+/// Writes synthetic runs `from..to`; every delivered clip points at one real MP4 the bench
+/// made earlier, so the app can show and play the library. Returns how many clips it wrote.
+async fn build(studio: &Studio, from: usize, to: usize) -> Result<usize, Error> {
     let source = studio.runs(1).await?.into_iter().next().ok_or_else(|| Error::Catalog("no bench run".into()))?;
     let real = studio.run(&source.run_id).await?.clips.into_iter().find(|c| c.status == ClipStatus::Succeeded);
     let real = real.ok_or_else(|| Error::Catalog("no delivered bench clip to reuse".into()))?;
@@ -121,7 +156,7 @@ async fn build(studio: &Studio, runs: usize) -> Result<usize, Error> {
     }
     let mut rng = Lcg(7);
     let mut clips = 0;
-    for i in 0..runs {
+    for i in from..to {
         let plan = &mut plans[i % PAIRS.len()];
         plan.params.prompt = format!("{} {}, {}, s{i}", rng.pick(SUBJECTS), rng.pick(SETTINGS), rng.pick(STYLES));
         let run_id = format!("benchrun{i:06}");

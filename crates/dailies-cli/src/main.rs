@@ -99,7 +99,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
                 .into())
             }
         };
-        return bench::run(out, *clips, *library_runs, keep_in).await;
+        return bench::run(out, *clips, library_runs, keep_in).await;
     }
     if let Command::Keys { action } = &cli.command {
         return keys::run(action);

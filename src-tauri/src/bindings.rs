@@ -67,6 +67,9 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             commands::curate::restore_item,
             commands::curate::list_trash,
             commands::curate::empty_trash,
+            commands::time_notes::list_time_notes,
+            commands::time_notes::add_time_note,
+            commands::time_notes::delete_time_note,
         ])
         // Errors reject the promise with `IpcError`, as they always have; the UI normalises them.
         .error_handling(ErrorHandlingMode::Throw)

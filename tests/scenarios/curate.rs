@@ -99,3 +99,46 @@ async fn clips_are_tagged_noted_crowned_and_put_on_boards() {
     assert_eq!(ok(d, &["board", "list", "--json"]).as_array().unwrap().len(), 1);
     assert_eq!(clip_of(&show(), &a)["tags"], serde_json::json!(["golden hour"]), "the clip itself stays");
 }
+
+/// Markers: notes pinned to a moment of a delivered clip, listed per run in time order,
+/// refused outside the clip or with a time that is not one.
+#[tokio::test(flavor = "multi_thread")]
+async fn markers_pin_notes_to_moments_inside_a_clip() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let fog = compare(d, "a lighthouse in fog", &["kling-3.0-standard@fal", "sora-2@openai"]);
+    let run_id = fog["run_id"].as_str().unwrap();
+    let (a, b) = (short(&fog["clips"][0]), short(&fog["clips"][1]));
+    let length_s = fog["clips"][0]["duration_s"].as_f64().expect("a delivered demo clip has a length");
+
+    let late = ok(d, &["marker", "add", &a, "--at", "0:02.5", "hand melts", "--json"]);
+    assert_eq!(late["at_ms"], 2500);
+    ok(d, &["marker", "add", &a, "--at", "0.4", "  good open  "]);
+    ok(d, &["marker", "add", &b, "--at", "1", "flicker"]);
+    let listed = ok(d, &["marker", "list", run_id, "--json"]);
+    let rows: Vec<(String, i64, String)> = listed["markers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["clip_id"].as_str().unwrap()[..].to_string(),
+                m["at_ms"].as_i64().unwrap(),
+                m["text"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let texts: Vec<(i64, &str)> = rows.iter().map(|(_, at, t)| (*at, t.as_str())).collect();
+    assert_eq!(texts, [(400, "good open"), (2500, "hand melts"), (1000, "flicker")], "by clip, then time");
+    assert!(rows[0].0.ends_with(&a) && rows[2].0.ends_with(&b));
+
+    let past = format!("{:.1}", length_s + 1.0);
+    refused(d, &["marker", "add", &a, "--at", &past, "too late"], "at: ");
+    refused(d, &["marker", "add", &a, "--at", "soon", "x"], "is not a time");
+    refused(d, &["marker", "add", &a, "--at", "1", "   "], "text: a note is 1–500 characters");
+    refused(d, &["marker", "add", "zzzzzzzz", "--at", "1", "x"], "clip 'zzzzzzzz' not found");
+
+    ok(d, &["marker", "delete", &late["id"].to_string()]);
+    assert_eq!(ok(d, &["marker", "list", run_id, "--json"])["markers"].as_array().unwrap().len(), 2);
+    refused(d, &["marker", "delete", &late["id"].to_string()], "not found");
+}

@@ -125,6 +125,11 @@ pub enum Command {
     Curate(crate::curate::CurateCommand),
     #[command(flatten)]
     Trash(crate::trash::TrashCommand),
+    /// Notes pinned to a moment of a clip (markers on the player's timeline).
+    Marker {
+        #[command(subcommand)]
+        action: crate::markers::MarkerAction,
+    },
     /// Export a run as CSV, JSON or a self-contained HTML report (stdout without --out).
     Export {
         run_id: String,

@@ -17,6 +17,7 @@ mod iterate;
 mod keys;
 mod library;
 mod lint;
+mod markers;
 mod preview;
 mod render;
 mod runs;
@@ -147,6 +148,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Curate(command) => curate::run(&studio, command).await,
         Command::Settings { action } => settings::run(&studio, action).await,
         Command::Trash(command) => trash::run(&studio, command).await,
+        Command::Marker { action } => markers::run(&studio, action).await,
         Command::Rerun(args) => iterate::rerun(&studio, args).await,
         Command::Batch(args) => batch::run(&studio, *args).await,
         Command::Cancel { clip_id, json } => {

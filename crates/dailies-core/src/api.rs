@@ -7,7 +7,7 @@ use specta::Type;
 use crate::js::JsNumber;
 
 mod curate;
-pub use curate::{Board, EmptiedTrash, TrashItem, TrashKind};
+pub use curate::{Board, EmptiedTrash, TimeNote, TrashItem, TrashKind};
 
 use crate::catalog::{CanonicalParams, Lifecycle, ParityNote, PriceSpec, ResolvedParams, RouteId};
 

@@ -53,3 +53,14 @@ pub struct EmptiedTrash {
     /// Media files (MP4s and posters) deleted from disk.
     pub files: u32,
 }
+
+/// A note pinned to a moment of a clip, drawn as a marker on the player's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct TimeNote {
+    pub id: i64,
+    pub clip_id: String,
+    /// Milliseconds from the clip's start.
+    pub at_ms: i64,
+    pub text: String,
+    pub created_at_ms: i64,
+}

@@ -29,6 +29,7 @@ mod search;
 mod send_slots;
 mod settings;
 mod takes;
+mod time_notes;
 mod timeouts;
 mod trash;
 mod votes;

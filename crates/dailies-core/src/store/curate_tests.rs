@@ -2,6 +2,7 @@
 
 use super::tests::plan;
 use super::*;
+use crate::api::TimeNote;
 
 async fn run_with(store: &Store, run: &str, clips: &[&str]) {
     let plan = plan();
@@ -81,4 +82,32 @@ async fn tags_in_use_come_most_used_first_and_skip_trashed_clips() {
     store.trash_clip("a3").await.unwrap();
     assert_eq!(store.tags_in_use(10).await.unwrap(), ["wide", "dusk"]);
     assert_eq!(store.tags_in_use(1).await.unwrap(), ["wide"]);
+}
+
+#[tokio::test]
+async fn time_notes_list_by_clip_then_time_hide_with_a_trashed_clip_and_go_with_a_deleted_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    run_with(&store, "run1", &["a1", "a2"]).await;
+    run_with(&store, "run2", &["b1"]).await;
+    let late = store.add_time_note("a2", 3200, "hand melts").await.unwrap();
+    store.add_time_note("a1", 4000, "flicker").await.unwrap();
+    store.add_time_note("a1", 500, "good open").await.unwrap();
+    store.add_time_note("b1", 100, "other run").await.unwrap();
+    let listed = |notes: Vec<TimeNote>| notes.into_iter().map(|n| (n.clip_id, n.at_ms, n.text)).collect::<Vec<_>>();
+    let a = |c: &str, at: i64, t: &str| (c.to_string(), at, t.to_string());
+    assert_eq!(
+        listed(store.time_notes_of_run("run1").await.unwrap()),
+        [a("a1", 500, "good open"), a("a1", 4000, "flicker"), a("a2", 3200, "hand melts")]
+    );
+
+    sqlx::query("UPDATE clips SET deleted_at_ms = 1 WHERE id = 'a1'").execute(store.pool()).await.unwrap();
+    assert_eq!(listed(store.time_notes_of_run("run1").await.unwrap()), [a("a2", 3200, "hand melts")]);
+    sqlx::query("DELETE FROM clips WHERE id = 'a1'").execute(store.pool()).await.unwrap();
+    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM clip_time_notes").fetch_one(store.pool()).await.unwrap();
+    assert_eq!(left, 2, "a clip deleted for good takes its notes with it");
+
+    store.delete_time_note(late.id).await.unwrap();
+    assert!(matches!(store.delete_time_note(late.id).await, Err(Error::NotFound { what: "time note", .. })));
+    assert!(store.time_notes_of_run("run1").await.unwrap().is_empty());
 }

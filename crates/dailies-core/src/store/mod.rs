@@ -14,6 +14,7 @@ mod search;
 mod search_filter;
 mod send_slots;
 mod settings;
+mod time_notes;
 mod trash;
 mod trash_files;
 mod trash_list;

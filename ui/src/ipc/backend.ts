@@ -5,6 +5,7 @@ import { listen } from '@tauri-apps/api/event';
 import type {
   AppSettings,
   Board,
+  TimeNote,
   CancelOutcome,
   ClipPage,
   ClipView,
@@ -92,6 +93,9 @@ export interface Backend {
   createBoard(name: string): Promise<Board>;
   renameBoard(boardId: number, name: string): Promise<Board>;
   deleteBoard(boardId: number): Promise<void>;
+  listTimeNotes(runId: string): Promise<TimeNote[]>;
+  addTimeNote(clipId: string, atMs: number, text: string): Promise<TimeNote>;
+  deleteTimeNote(noteId: number): Promise<void>;
   addToBoard(boardId: number, clipIds: string[]): Promise<Board>;
   removeFromBoard(boardId: number, clipIds: string[]): Promise<Board>;
   trashItems(ids: string[]): Promise<TrashItem[]>;
@@ -162,6 +166,9 @@ export const tauriBackend: Backend = {
   createBoard: (name) => commands.createBoard(name),
   renameBoard: (boardId, name) => commands.renameBoard(boardId, name),
   deleteBoard: (boardId) => commands.deleteBoard(boardId).then(() => undefined),
+  listTimeNotes: (runId) => commands.listTimeNotes(runId),
+  addTimeNote: (clipId, atMs, text) => commands.addTimeNote(clipId, atMs, text),
+  deleteTimeNote: (noteId) => commands.deleteTimeNote(noteId).then(() => undefined),
   addToBoard: (boardId, clipIds) => commands.addToBoard(boardId, clipIds),
   removeFromBoard: (boardId, clipIds) => commands.removeFromBoard(boardId, clipIds),
   trashItems: (ids) => commands.trashItems(ids),
@@ -239,6 +246,9 @@ export const boardsOfClip = (clipId: string) => normalised(active.boardsOfClip(c
 export const createBoard = (name: string) => normalised(active.createBoard(name));
 export const renameBoard = (boardId: number, name: string) => normalised(active.renameBoard(boardId, name));
 export const deleteBoard = (boardId: number) => normalised(active.deleteBoard(boardId));
+export const listTimeNotes = (runId: string) => normalised(active.listTimeNotes(runId));
+export const addTimeNote = (clipId: string, atMs: number, text: string) => normalised(active.addTimeNote(clipId, atMs, text));
+export const deleteTimeNote = (noteId: number) => normalised(active.deleteTimeNote(noteId));
 export const addToBoard = (boardId: number, clipIds: string[]) => normalised(active.addToBoard(boardId, clipIds));
 export const removeFromBoard = (boardId: number, clipIds: string[]) =>
   normalised(active.removeFromBoard(boardId, clipIds));

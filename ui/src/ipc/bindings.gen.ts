@@ -93,6 +93,11 @@ export const commands = {
 	listTrash: () => __TAURI_INVOKE<TrashItem[]>("list_trash"),
 	/**  Deletes every trashed run and clip and their files for good. */
 	emptyTrash: () => __TAURI_INVOKE<EmptiedTrash>("empty_trash"),
+	/**  Every note on a run's live clips, by clip then time. */
+	listTimeNotes: (runId: string) => __TAURI_INVOKE<TimeNote[]>("list_time_notes", { runId }),
+	/**  Pins a note (1–500 characters) at `at_ms` into a clip; the moment must fall inside it. */
+	addTimeNote: (clipId: string, atMs: number, text: string) => __TAURI_INVOKE<TimeNote>("add_time_note", { clipId, atMs, text }),
+	deleteTimeNote: (noteId: number) => __TAURI_INVOKE<null>("delete_time_note", { noteId }),
 };
 
 /* Constants */
@@ -704,6 +709,16 @@ export type SpendSummary = {
 	run_budget_usd: number | null,
 	day_budget_usd: number | null,
 	month_budget_usd: number | null,
+};
+
+/**  A note pinned to a moment of a clip, drawn as a marker on the player's timeline. */
+export type TimeNote = {
+	id: number,
+	clip_id: string,
+	/**  Milliseconds from the clip's start. */
+	at_ms: number,
+	text: string,
+	created_at_ms: number,
 };
 
 /**  One entry of the trash, or what `rm` / `restore` just moved. */

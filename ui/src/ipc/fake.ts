@@ -25,6 +25,7 @@ import type {
 } from './bindings.gen';
 import { fakeCatalog } from './fakeCatalog';
 import { createFakeCurate } from './fakeCurate';
+import { createFakeMarkers } from './fakeMarkers';
 import { lintAdvice } from './fakeLint';
 import { newClipView, nothingToCancel, planRemix } from './fakeClips';
 import { modelStats, searchRuns } from './fakeLibrary';
@@ -221,6 +222,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   return {
     ...settingsStore,
     ...curate,
+    ...createFakeMarkers(runs),
     async listModels() {
       return clone(models());
     },

@@ -51,6 +51,18 @@ describe('run stage compare modes', () => {
     expect(videoIds()).toEqual(['a', 'b', 'c']);
   });
 
+  it('opens a note at this moment on the heard take with M, leaving a two-take mode for the tiles', async () => {
+    stage();
+    await press('2', { code: 'Digit2' }); // hear take B
+    await press('m');
+    expect(await screen.findByRole('textbox', { name: 'Note at 0:00.0 on Model B' })).toHaveFocus();
+    await press('a');
+    await fireEvent.keyDown(document.body, { key: 'Escape' });
+    await press('m');
+    expect(screen.queryByTestId('compare-frame')).toBeNull();
+    expect(screen.getByRole('textbox', { name: /^Note at 0:00.0 on Model [AB]$/ })).toBeInTheDocument();
+  });
+
   it('picks A with 1–9 and B with Shift+1–9 in a two-take mode, swapping when taken', async () => {
     stage();
     await fireEvent.click(screen.getByTestId('mode-wipe'));

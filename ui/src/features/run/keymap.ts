@@ -21,6 +21,7 @@ export type KeyAction =
   | { kind: 'fullscreen' }
   | { kind: 'panels' }
   | { kind: 'save'; what: 'frame' | 'sheet' }
+  | { kind: 'marker' }
   | { kind: 'escape' }
   | { kind: 'vote'; winner: 'left' | 'right' | 'tie' }
   | { kind: 'next-pair' };
@@ -83,6 +84,7 @@ export const BINDINGS: Binding[] = [
   s('p', 'P', 'Show / hide the library and the form', { kind: 'panels' }),
   s('s', 'S', 'Save the heard take’s current frame as PNG', { kind: 'save', what: 'frame' }, false),
   s('s', 'Shift+S', 'Save a contact sheet of every take’s current frame as PNG', { kind: 'save', what: 'sheet' }, true),
+  s('m', 'M', 'Pin a note at this moment on the heard take (a marker on the timeline)', { kind: 'marker' }),
   s('escape', 'Esc', 'Leave fullscreen, else back to the grid', { kind: 'escape' }),
   b('a', 'A / B', 'Vote: A is better / B is better', { kind: 'vote', winner: 'left' }),
   b('b', '', '', { kind: 'vote', winner: 'right' }),

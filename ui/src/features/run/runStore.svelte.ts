@@ -1,16 +1,20 @@
-// The open run, the history list, and the clip-update stream that keeps both current.
+// The open run, the runs this window started or opened, and the clip-update stream that keeps
+// both current. The library's list comes from the library store (one read at launch, not two).
 import * as backend from '../../ipc/backend';
 import type { ClipView, CompareRequest, MediaInfo, RemixRequest, RerunRequest, RunSummary, RunView, TrashItem } from '../../ipc/bindings.gen';
 import type { IpcError } from '../../ipc/errors';
 import { mergeClip, summarizeRun, upsertSummary } from '../../lib/runs';
 import { isTerminal } from '../../lib/status';
 
-/** How long to wait before re-reading history after a background run's clip finishes. */
-const HISTORY_REFRESH_MS = 400;
+/** How long to wait before re-reading a background run after one of its clips finishes. */
+const SUMMARY_REFRESH_MS = 400;
 
 export class RunStore {
+  /**
+   * Summaries of the runs this window started or opened: fresher than the library's page while
+   * their clips change, and a run started since the page was read is listed from here.
+   */
   history = $state<RunSummary[]>([]);
-  historyLoaded = $state(false);
   open = $state<RunView | null>(null);
   media = $state<MediaInfo | null>(null);
   starting = $state(false);
@@ -30,11 +34,13 @@ export class RunStore {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a buffer nothing renders
   private early = new Map<string, Map<string, ClipView>>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- ids waiting for a re-read, not rendered
+  private stale = new Set<string>();
 
-  /** Loads history and media info and subscribes to clip updates. Returns the unsubscribe. */
+  /** Loads media info and subscribes to clip updates. Returns the unsubscribe. */
   async init(): Promise<() => void> {
     const unlisten = await backend.onClipUpdate((clip) => this.applyClipUpdate(clip));
-    await Promise.all([this.loadHistory(), this.loadMedia()]);
+    await this.loadMedia();
     return () => {
       unlisten();
       clearTimeout(this.refreshTimer);
@@ -51,14 +57,17 @@ export class RunStore {
     }
   }
 
-  async loadHistory(): Promise<void> {
-    try {
-      // Search and filters live in the library (libraryStore); this is the unfiltered list.
-      this.history = await backend.listRuns();
-    } catch (e) {
-      this.error = (e as IpcError).message;
-    } finally {
-      this.historyLoaded = true;
+  /** Re-reads the background runs whose clips finished, each once per burst. */
+  private async refreshStale(): Promise<void> {
+    const ids = [...this.stale];
+    this.stale.clear();
+    for (const id of ids) {
+      try {
+        const run = await backend.getRun(id);
+        if (this.history.some((s) => s.run_id === id)) this.history = upsertSummary(this.history, summarizeRun(run));
+      } catch {
+        this.history = this.history.filter((s) => s.run_id !== id); // gone (trashed elsewhere)
+      }
     }
   }
 
@@ -133,10 +142,11 @@ export class RunStore {
     const held = this.early.get(clip.run_id) ?? new Map<string, ClipView>();
     held.set(clip.id, clip);
     this.early.set(clip.run_id, held);
-    // A run finishing in the background should still update its history line.
+    // A run finishing in the background should still update its line: that run is re-read.
     if (isTerminal(clip.status) && this.history.some((s) => s.run_id === clip.run_id)) {
+      this.stale.add(clip.run_id);
       clearTimeout(this.refreshTimer);
-      this.refreshTimer = setTimeout(() => void this.loadHistory(), HISTORY_REFRESH_MS);
+      this.refreshTimer = setTimeout(() => void this.refreshStale(), SUMMARY_REFRESH_MS);
     }
   }
 

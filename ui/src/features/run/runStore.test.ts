@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeClip, makeRun } from '../../../test/fixtures';
 import { useBackend, type Backend } from '../../ipc/backend';
 import { createFakeBackend } from '../../ipc/fake';
@@ -35,5 +35,39 @@ describe('RunStore', () => {
     expect(error?.code).toBe('invalid_input');
     expect(error?.message).toMatch(/^keys: no key for route 'fal'/);
     expect(runs.open).toBeNull();
+  });
+
+  it('reads no run list at launch (the library does) and re-reads only a background run whose clip ended', async () => {
+    vi.useFakeTimers();
+    try {
+      let emit: (clip: ReturnType<typeof makeClip>) => void = () => {};
+      const base = createFakeBackend({ sample: true });
+      const fake: Backend = {
+        ...base,
+        onClipUpdate: async (cb) => {
+          emit = cb;
+          return () => {};
+        },
+        listRuns: vi.fn(base.listRuns),
+        getRun: vi.fn(base.getRun),
+      };
+      useBackend(fake);
+      const runs = new RunStore();
+      await runs.init();
+      expect(fake.listRuns).not.toHaveBeenCalled();
+      expect(runs.history).toEqual([]);
+
+      await runs.openRun('run_sample_1');
+      await runs.openRun('run_sample_2'); // sample 1 is now in the background
+      const background = (await base.getRun('run_sample_1')).clips[0];
+      vi.mocked(fake.getRun).mockClear();
+      emit({ ...background, status: 'succeeded' });
+      emit({ ...background, status: 'succeeded' }); // one burst, one read
+      await vi.advanceTimersByTimeAsync(500);
+      expect(vi.mocked(fake.getRun).mock.calls).toEqual([['run_sample_1']]);
+      expect(fake.listRuns).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

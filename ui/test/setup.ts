@@ -50,3 +50,16 @@ if (!('ResizeObserver' in globalThis)) {
     disconnect() {}
   };
 }
+
+// uPlot (the Stats view's charts) asks matchMedia for the pixel ratio when it loads and
+// draws on a 2D canvas; jsdom has neither. Answer "no match" and hand out a context whose
+// every method does nothing: tests check the data and the mounting, never pixels.
+if (!window.matchMedia) {
+  window.matchMedia = (query: string) =>
+    ({ matches: false, media: query, onchange: null, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, dispatchEvent: () => false }) as MediaQueryList;
+}
+const inertContext = new Proxy({} as Record<string | symbol, unknown>, {
+  get: (target, key) => (key in target ? target[key] : key === 'measureText' ? () => ({ width: 0 }) : () => {}),
+  set: (target, key, value) => ((target[key] = value), true),
+});
+Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', { configurable: true, value: () => inertContext });

@@ -13,3 +13,4 @@ pub mod prices;
 pub mod runs;
 pub mod search;
 pub mod settings;
+pub mod stats_series;

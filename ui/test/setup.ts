@@ -52,14 +52,24 @@ if (!('ResizeObserver' in globalThis)) {
 }
 
 // uPlot (the Stats view's charts) asks matchMedia for the pixel ratio when it loads and
-// draws on a 2D canvas; jsdom has neither. Answer "no match" and hand out a context whose
-// every method does nothing: tests check the data and the mounting, never pixels.
+// fills Path2D objects; jsdom has neither. Its 2D context is stubbed per test
+// (`test/inertCanvas.ts`), since other code relies on jsdom answering `null`.
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({ matches: false, media: query, onchange: null, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, dispatchEvent: () => false }) as MediaQueryList;
 }
-const inertContext = new Proxy({} as Record<string | symbol, unknown>, {
-  get: (target, key) => (key in target ? target[key] : key === 'measureText' ? () => ({ width: 0 }) : () => {}),
-  set: (target, key, value) => ((target[key] = value), true),
-});
-Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', { configurable: true, value: () => inertContext });
+if (!('Path2D' in globalThis)) {
+  globalThis.Path2D = class {
+    addPath() {}
+    closePath() {}
+    moveTo() {}
+    lineTo() {}
+    bezierCurveTo() {}
+    quadraticCurveTo() {}
+    arc() {}
+    arcTo() {}
+    ellipse() {}
+    rect() {}
+    roundRect() {}
+  } as unknown as typeof Path2D;
+}

@@ -22,6 +22,14 @@ export interface Chart {
   lines: Line[];
 }
 
+/** Local midnight `days - 1` days before `now`: a range of `days` days including today. */
+export function sinceMs(days: number, now = new Date()): number {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  d.setDate(d.getDate() - (days - 1));
+  return d.getTime();
+}
+
 /** Local midnight of a `YYYY-MM-DD` bucket, in Unix seconds. */
 export function bucketSeconds(bucket: string): number {
   const [y, m, d] = bucket.split('-').map(Number);

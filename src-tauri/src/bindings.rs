@@ -39,6 +39,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             commands::library::model_stats,
             commands::library::vote,
             commands::library::leaderboard,
+            commands::stats_series::stats_series,
             commands::media::media_info,
             commands::settings::get_settings,
             commands::settings::set_demo,

@@ -8,6 +8,7 @@ mod driver;
 mod ipc;
 mod modes;
 mod remix;
+mod stats;
 mod ui;
 
 use std::path::PathBuf;
@@ -69,6 +70,9 @@ async fn compare_two_demo_models_side_by_side() {
     }
     if outcome.is_ok() {
         outcome = arena::blind_vote(&client, &artifacts).await.map_err(|e| format!("blind A/B: {e}"));
+        if outcome.is_ok() {
+            outcome = stats::charts_and_leaderboard(&client, &artifacts).await.map_err(|e| format!("stats: {e}"));
+        }
         if outcome.is_err() {
             shot_name = "e2e-failure.png";
             if let Ok(png) = client.screenshot().await {

@@ -50,3 +50,26 @@ if (!('ResizeObserver' in globalThis)) {
     disconnect() {}
   };
 }
+
+// uPlot (the Stats view's charts) asks matchMedia for the pixel ratio when it loads and
+// fills Path2D objects; jsdom has neither. Its 2D context is stubbed per test
+// (`test/inertCanvas.ts`), since other code relies on jsdom answering `null`.
+if (!window.matchMedia) {
+  window.matchMedia = (query: string) =>
+    ({ matches: false, media: query, onchange: null, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, dispatchEvent: () => false }) as MediaQueryList;
+}
+if (!('Path2D' in globalThis)) {
+  globalThis.Path2D = class {
+    addPath() {}
+    closePath() {}
+    moveTo() {}
+    lineTo() {}
+    bezierCurveTo() {}
+    quadraticCurveTo() {}
+    arc() {}
+    arcTo() {}
+    ellipse() {}
+    rect() {}
+    roundRect() {}
+  } as unknown as typeof Path2D;
+}

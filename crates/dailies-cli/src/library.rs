@@ -80,7 +80,7 @@ pub fn leaderboard(rows: &[LeaderRow], json: bool) {
     }
     for (i, r) in rows.iter().enumerate() {
         println!(
-            "{:>2}. {:<30} {:>5}  {:<16}  {} won, {} lost, {} tied",
+            "{:>2}. {:<30} {:>5}  {:<16}  {} won, {} lost, {} tied{}",
             i + 1,
             format!("{}@{}", r.model, r.route),
             r.rating,
@@ -92,7 +92,8 @@ pub fn leaderboard(rows: &[LeaderRow], json: bool) {
             },
             r.wins,
             r.losses,
-            r.ties
+            r.ties,
+            if r.preliminary { "  (preliminary)" } else { "" }
         );
     }
 }

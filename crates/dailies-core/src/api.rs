@@ -14,6 +14,9 @@ use crate::catalog::{CanonicalParams, Lifecycle, ParityNote, PriceSpec, Resolved
 mod iterate;
 pub use iterate::*;
 
+mod stats;
+pub use stats::*;
+
 /// What a creator asks for: one prompt, several models, the same canonical values.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
 pub struct CompareRequest {
@@ -423,7 +426,7 @@ pub struct VoteRequest {
     pub criterion: String,
 }
 
-/// A model+route on the personal leaderboard, from blind votes replayed in order (Elo).
+/// A model+route on the personal leaderboard: a Bradley–Terry fit over blind votes.
 #[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct LeaderRow {
     pub model: String,
@@ -442,6 +445,11 @@ pub struct LeaderRow {
     pub wins: u32,
     pub losses: u32,
     pub ties: u32,
+    /// Votes this model+route took part in (wins + losses + ties).
+    pub votes: u32,
+    /// Fewer votes than `engine::PRELIMINARY_BELOW_VOTES`: the rating can still move a lot,
+    /// and the row is listed after the settled ones.
+    pub preliminary: bool,
 }
 
 /// One model with every route it can be reached through.

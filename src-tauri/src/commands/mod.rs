@@ -14,3 +14,4 @@ pub mod runs;
 pub mod search;
 pub mod settings;
 pub mod time_notes;
+pub mod stats_series;

@@ -17,6 +17,8 @@ import type {
   ImportedImage,
   KeyStatus,
   LeaderRow,
+  StatsSeries,
+  StatsSeriesQuery,
   LibraryQuery,
   LintRequest,
   MediaInfo,
@@ -71,6 +73,8 @@ export interface Backend {
   modelStats(includeDemo: boolean): Promise<ModelStats[]>;
   vote(request: VoteRequest): Promise<number>;
   leaderboard(criterion: string | null): Promise<LeaderRow[]>;
+  /** Spend, latency, success and $/s over time for the Stats view's charts. */
+  statsSeries(query: StatsSeriesQuery): Promise<StatsSeries>;
   mediaInfo(): Promise<MediaInfo>;
   getSettings(): Promise<AppSettings>;
   setDemo(demo: boolean): Promise<AppSettings>;
@@ -145,6 +149,7 @@ export const tauriBackend: Backend = {
   modelStats: (includeDemo) => commands.modelStats(includeDemo),
   vote: (request) => commands.vote(request),
   leaderboard: (criterion) => commands.leaderboard(criterion),
+  statsSeries: (query) => commands.statsSeries(query),
   mediaInfo: () => commands.mediaInfo(),
   getSettings: () => commands.getSettings(),
   setDemo: (demo) => commands.setDemo(demo),
@@ -189,10 +194,12 @@ export function insideTauri(): boolean {
 }
 
 function browserFake(): Backend {
-  // `?sample` opens with demo on and a couple of past runs; `?video=URL` gives finished
-  // clips something real to play. Both only matter when developing in a plain browser.
+  // `?sample` opens with demo on and a couple of past runs (`?history=DAYS` adds weeks of
+  // generated ones for the charts); `?video=URL` gives finished clips something real to
+  // play. All only matter when developing in a plain browser.
   const query = typeof location === 'undefined' ? new URLSearchParams() : new URLSearchParams(location.search);
-  return createFakeBackend({ sample: query.has('sample'), videoUrl: query.get('video') ?? '' });
+  const historyDays = query.has('history') ? Number(query.get('history')) || 45 : 0;
+  return createFakeBackend({ sample: query.has('sample') || historyDays > 0, historyDays, videoUrl: query.get('video') ?? '' });
 }
 
 let active: Backend = insideTauri() ? tauriBackend : browserFake();
@@ -225,6 +232,7 @@ export const rateClip = (clipId: string, rating: number | null) => normalised(ac
 export const modelStats = (includeDemo: boolean) => normalised(active.modelStats(includeDemo));
 export const vote = (request: VoteRequest) => normalised(active.vote(request));
 export const leaderboard = (criterion: string | null) => normalised(active.leaderboard(criterion));
+export const statsSeries = (query: StatsSeriesQuery) => normalised(active.statsSeries(query));
 export const mediaInfo = () => normalised(active.mediaInfo());
 export const getSettings = () => normalised(active.getSettings());
 export const setDemo = (demo: boolean) => normalised(active.setDemo(demo));

@@ -38,6 +38,7 @@ export const commands = {
 	/**  Records a blind A/B vote; answers with how many votes the run now has. */
 	vote: (request: VoteRequest) => __TAURI_INVOKE<number>("vote", { request }),
 	leaderboard: (criterion: string | null) => __TAURI_INVOKE<LeaderRow[]>("leaderboard", { criterion }),
+	statsSeries: (query: StatsSeriesQuery) => __TAURI_INVOKE<StatsSeries>("stats_series", { query }),
 	/**  Where `<video>` loads clips from: this launch's loopback media server. */
 	mediaInfo: () => __TAURI_INVOKE<MediaInfo>("media_info"),
 	getSettings: () => __TAURI_INVOKE<AppSettings>("get_settings"),
@@ -343,7 +344,7 @@ export type Latency = {
 	total: number | null,
 };
 
-/**  A model+route on the personal leaderboard, from blind votes replayed in order (Elo). */
+/**  A model+route on the personal leaderboard: a Bradley–Terry fit over blind votes. */
 export type LeaderRow = {
 	model: string,
 	model_name: string,
@@ -360,6 +361,13 @@ export type LeaderRow = {
 	wins: number,
 	losses: number,
 	ties: number,
+	/**  Votes this model+route took part in (wins + losses + ties). */
+	votes: number,
+	/**
+	 *  Fewer votes than `engine::PRELIMINARY_BELOW_VOTES`: the rating can still move a lot,
+	 *  and the row is listed after the settled ones.
+	 */
+	preliminary: boolean,
 };
 
 /**  A clip as the library grid shows it: the clip (with its tags) and its run's context. */
@@ -456,6 +464,29 @@ export type ModelInfo = {
 	vendor: string,
 	summary: string,
 	routes: RouteInfo[],
+};
+
+/**  One model+route in one bucket, over the clips that were sent and have ended. */
+export type ModelPoint = {
+	bucket: string,
+	clips: number,
+	succeeded: number,
+	/**  Submit → file on disk over delivered clips (nearest-rank, milliseconds). */
+	p50_total_ms: number | null,
+	p95_total_ms: number | null,
+	/**  Attributed cost of delivered clips per second of their video. */
+	usd_per_video_second: number | null,
+};
+
+/**  A model+route's points, oldest first, and its figures over the whole range. */
+export type ModelSeries = {
+	model: string,
+	model_name: string,
+	route: string,
+	points: ModelPoint[],
+	clips: number,
+	succeeded: number,
+	usd_per_video_second: number | null,
 };
 
 /**  How one model+route has done in this library: the numbers to choose a model by. */
@@ -699,6 +730,17 @@ export type Shot = {
 	duration_s: number,
 };
 
+/**  What one route cost in one bucket, kept apart by where the figure comes from. */
+export type SpendPoint = {
+	/**  The bucket's first local day, `YYYY-MM-DD`. */
+	bucket: string,
+	route: string,
+	/**  What the provider reported as charged. */
+	billed_usd: number,
+	/**  The catalog's price for clips whose route reports no charge (or that did not deliver). */
+	estimated_usd: number,
+};
+
 /**
  *  What real clips have cost this local day and month, against the budgets (the header's
  *  spend meter). Costs are billed where the route reports a charge, else estimated.
@@ -719,6 +761,29 @@ export type TimeNote = {
 	at_ms: number,
 	text: string,
 	created_at_ms: number,
+};
+
+/**  How long one point of a series covers: a local calendar day or a week starting Monday. */
+export type StatsBucket = "day" | "week";
+
+/**  Everything the Stats view's charts draw. */
+export type StatsSeries = {
+	bucket: StatsBucket,
+	/**  Every bucket that has a point in any series, oldest first: the charts' shared x axis. */
+	buckets: string[],
+	/**  Oldest first, then by route. */
+	spend: SpendPoint[],
+	/**  By model, then route. */
+	models: ModelSeries[],
+};
+
+/**  Which clips the series are made from. */
+export type StatsSeriesQuery = {
+	/**  Demo clips have simulated timings and costs: counted only when asked. */
+	include_demo: boolean,
+	bucket: StatsBucket,
+	/**  Only clips sent at or after this instant (Unix ms); all of them when absent. */
+	since_ms?: number | null,
 };
 
 /**  One entry of the trash, or what `rm` / `restore` just moved. */

@@ -10,6 +10,7 @@ import type {
   ImportedImage,
   KeySource,
   KeyStatus,
+  StatsSeriesQuery,
   LibraryQuery,
   LintRequest,
   ModelInfo,
@@ -34,6 +35,8 @@ import { CRITERIA, ratingBoard, type Vote } from '../lib/arena';
 import { sniffImage, type FakeImageFacts } from './fakeImages';
 import { clipDimensions, defaultUsdPerSecond, planClips } from './fakePlanner';
 import { sampleRuns } from './fakeSamples';
+import { historyRuns, historyVotes } from './fakeHistory';
+import { statsSeries } from './fakeStats';
 import { routeName } from '../lib/models';
 import { summarizeRun } from '../lib/runs';
 import { fail, invalid } from './fakeErrors';
@@ -45,6 +48,8 @@ export interface FakeOptions {
   sample?: boolean;
   /** A playable URL every succeeded clip points at; empty means "no media". */
   videoUrl?: string;
+  /** With `sample`: this many days of generated past runs (the browser demo's `?history`). */
+  historyDays?: number;
   /** Multiplies every simulated delay (tests use small numbers with fake timers). */
   pace?: number;
   /** The models offered; the core's own catalog (`fixtures/catalog.gen.json`) unless a test
@@ -85,10 +90,11 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   const settings: AppSettings = { demo: options.sample ?? false, data_dir: '~/.local/share/dailies (fake)' };
   const keys = new Map<RouteId, KeySource>(ROUTES.map((r) => [r, 'missing']));
   const runs: RunView[] = options.sample ? sampleRuns(catalog) : [];
+  if (options.sample && options.historyDays) runs.push(...historyRuns(runs, options.historyDays));
   const listeners = new Set<(clip: ClipView) => void>();
   const priceOverrides = new Map<string, PriceSpec>();
   const images = new Map<string, FakeImageFacts>();
-  const votes: (Vote & { criterion: string; run: string })[] = [];
+  const votes: (Vote & { criterion: string; run: string })[] = options.historyDays ? historyVotes(runs) : [];
   const imageFacts = (path: string) => images.get(path);
   let nextId = 1;
   const curate = createFakeCurate(runs, (clip) => listeners.forEach((listener) => listener(clip)), settings.data_dir, pace);
@@ -326,6 +332,9 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     },
     async modelStats(includeDemo: boolean) {
       return modelStats(runs, includeDemo);
+    },
+    async statsSeries(query: StatsSeriesQuery) {
+      return statsSeries(runs, query);
     },
     async listRuns(): Promise<RunSummary[]> {
       return runs.map((r) => summarizeRun(r));

@@ -16,6 +16,8 @@ export const CRITERION_LABEL: Record<(typeof CRITERIA)[number], string> = {
 const ROUNDS = 200;
 /** Below this many votes a model's bootstrap interval is too narrow to mean anything (one vote resamples to itself). */
 export const MIN_VOTES_FOR_INTERVAL = 5;
+/** Below this many votes a rating is preliminary and listed after the settled ones (dailies-core's `PRELIMINARY_BELOW_VOTES`). */
+export const PRELIMINARY_BELOW_VOTES = 10;
 
 /** The finished pair seen least often so far (by key `a|b`), sides in random order. */
 export function nextPair(clips: ClipView[], seen: Map<string, number>, random: () => number = Math.random): [ClipView, ClipView] | null {
@@ -67,7 +69,18 @@ export function fitRatings(models: number, outcomes: Outcome[]): number[] {
   return strength.map((p) => 1000 + 400 * Math.log10(p));
 }
 
-/** Bradley–Terry per model+route with 95 % intervals, best first; same-model votes are skipped. */
+/** Settled rows first, then by the interval's lower bound, the rating, the model and route (as the core). */
+export function boardOrder(x: LeaderRow, y: LeaderRow): number {
+  return (
+    Number(x.preliminary) - Number(y.preliminary) ||
+    y.rating_low - x.rating_low ||
+    y.rating - x.rating ||
+    x.model.localeCompare(y.model) ||
+    x.route.localeCompare(y.route)
+  );
+}
+
+/** Bradley–Terry per model+route with 95 % intervals; same-model votes are skipped. */
 export function ratingBoard(votes: Vote[]): LeaderRow[] {
   const rows: LeaderRow[] = [];
   const index = new Map<string, number>();
@@ -75,7 +88,7 @@ export function ratingBoard(votes: Vote[]): LeaderRow[] {
     const key = `${c.model}@${c.route}`;
     if (!index.has(key)) {
       index.set(key, rows.length);
-      rows.push({ model: c.model, model_name: c.model_name, route: c.route, rating: 1000, rating_low: 1000, rating_high: 1000, wins: 0, losses: 0, ties: 0 });
+      rows.push({ model: c.model, model_name: c.model_name, route: c.route, rating: 1000, rating_low: 1000, rating_high: 1000, wins: 0, losses: 0, ties: 0, votes: 0, preliminary: true });
     }
     return index.get(key)!;
   };
@@ -102,7 +115,8 @@ export function ratingBoard(votes: Vote[]): LeaderRow[] {
     .map((r, i) => {
       const s = samples[i].sort((x, y) => x - y);
       const [low, high] = s.length ? [at(s, 0.025), at(s, 0.975)] : [1000, 1000];
-      return { ...r, rating: Math.round(ratings[i]), rating_low: Math.round(low), rating_high: Math.round(high) };
+      const votes = r.wins + r.losses + r.ties;
+      return { ...r, rating: Math.round(ratings[i]), rating_low: Math.round(low), rating_high: Math.round(high), votes, preliminary: votes < PRELIMINARY_BELOW_VOTES };
     })
-    .sort((x, y) => y.rating - x.rating || x.model.localeCompare(y.model));
+    .sort(boardOrder);
 }

@@ -28,6 +28,7 @@ mod resume;
 mod search;
 mod send_slots;
 mod settings;
+mod stats_series;
 mod takes;
 mod time_notes;
 mod timeouts;
@@ -47,7 +48,7 @@ pub use preview::ModelPreview;
 pub use prompt_diff::word_diff;
 pub use resume::ResumeReport;
 pub use timeouts::Timeouts;
-pub use votes::CRITERIA;
+pub use votes::{CRITERIA, PRELIMINARY_BELOW_VOTES};
 
 use crate::api::{ClipView, KeyStatus, ModelInfo, RunSummary, RunView};
 use crate::catalog::{Catalog, RouteId};

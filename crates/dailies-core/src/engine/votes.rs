@@ -10,6 +10,10 @@ use crate::error::{InputError, Result};
 /// What a vote can be about.
 pub const CRITERIA: &[&str] = &["overall", "prompt", "motion", "look", "audio"];
 
+/// Below this many votes a model's rating is preliminary: a couple of votes resample to a
+/// falsely narrow interval, so its lower bound cannot rank it against settled models.
+pub const PRELIMINARY_BELOW_VOTES: u32 = 10;
+
 impl Studio {
     /// Records a blind vote; returns how many votes the run now has.
     pub async fn vote(&self, req: &VoteRequest) -> Result<u32> {
@@ -37,7 +41,8 @@ impl Studio {
     }
 
     /// A Bradley–Terry rating with a 95 % interval per model+route over every vote (or
-    /// those on one criterion), best first.
+    /// those on one criterion). Settled rows come first, then preliminary ones; each group
+    /// by its interval's lower bound (the rating it has earned with 95 % confidence).
     pub async fn leaderboard(&self, criterion: Option<&str>) -> Result<Vec<LeaderRow>> {
         let mut rows: Vec<LeaderRow> = Vec::new();
         let mut index: HashMap<(String, String), usize> = HashMap::new();
@@ -74,8 +79,10 @@ impl Studio {
         let intervals = ranking::intervals(rows.len(), &outcomes);
         for ((r, rating), (low, high)) in rows.iter_mut().zip(ratings).zip(intervals) {
             (r.rating, r.rating_low, r.rating_high) = (rating.round(), low.round(), high.round());
+            r.votes = r.wins + r.losses + r.ties;
+            r.preliminary = r.votes < PRELIMINARY_BELOW_VOTES;
         }
-        rows.sort_by(|x, y| y.rating.total_cmp(&x.rating).then_with(|| x.model.cmp(&y.model)));
+        rows.sort_by(board_order);
         Ok(rows)
     }
 }
@@ -91,5 +98,45 @@ fn row(model: &str, route: &str, name: &str) -> LeaderRow {
         wins: 0,
         losses: 0,
         ties: 0,
+        votes: 0,
+        preliminary: true,
+    }
+}
+
+/// Settled before preliminary, then the higher lower bound, then the higher rating.
+fn board_order(x: &LeaderRow, y: &LeaderRow) -> std::cmp::Ordering {
+    x.preliminary
+        .cmp(&y.preliminary)
+        .then_with(|| y.rating_low.total_cmp(&x.rating_low))
+        .then_with(|| y.rating.total_cmp(&x.rating))
+        .then_with(|| x.model.cmp(&y.model))
+        .then_with(|| x.route.cmp(&y.route))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rated(model: &str, rating: f64, low: f64, votes: u32) -> LeaderRow {
+        LeaderRow {
+            rating,
+            rating_low: low,
+            votes,
+            preliminary: votes < PRELIMINARY_BELOW_VOTES,
+            ..row(model, "fal", model)
+        }
+    }
+
+    #[test]
+    fn settled_rows_rank_by_their_lower_bound_before_preliminary_ones() {
+        let mut rows = [
+            rated("lucky", 1200.0, 1190.0, 1),
+            rated("wide", 1150.0, 1020.0, 40),
+            rated("narrow", 1100.0, 1060.0, 40),
+            rated("new", 1010.0, 900.0, PRELIMINARY_BELOW_VOTES - 1),
+        ];
+        rows.sort_by(board_order);
+        let order: Vec<&str> = rows.iter().map(|r| r.model.as_str()).collect();
+        assert_eq!(order, ["narrow", "wide", "lucky", "new"]);
     }
 }

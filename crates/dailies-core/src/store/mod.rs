@@ -15,6 +15,7 @@ mod search_filter;
 mod send_slots;
 mod settings;
 mod time_notes;
+mod stats_series;
 mod trash;
 mod trash_files;
 mod trash_list;
@@ -34,6 +35,7 @@ pub use posters::PosterlessClip;
 pub use runs::NewClip;
 pub use search_filter::day_start_ms;
 pub use send_slots::SendSlot;
+pub use stats_series::{ModelBucketRow, SpendRow};
 pub use votes::VoteRow;
 
 use crate::error::{Error, Result};
@@ -146,3 +148,6 @@ mod trash_tests;
 
 #[cfg(test)]
 mod curate_tests;
+
+#[cfg(test)]
+mod stats_series_tests;

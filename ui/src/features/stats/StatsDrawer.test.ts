@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { useBackend } from '../../ipc/backend';
 import { createFakeBackend } from '../../ipc/fake';
 import StatsDrawer from './StatsDrawer.svelte';
+import { useInertCanvas } from '../../../test/inertCanvas';
 
 describe('StatsDrawer', () => {
+  useInertCanvas();
   it('says per model whether its cost is billed or estimated, never that an estimate is the real cost', async () => {
     useBackend(createFakeBackend({ sample: true }));
     render(StatsDrawer, { open: true, demo: true, onclose: () => {} });

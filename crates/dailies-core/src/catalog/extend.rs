@@ -99,3 +99,69 @@ impl ExtendSpec {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::catalog::{Catalog, RouteId};
+
+    fn route(model: &str, route: RouteId) -> RouteEntry {
+        let c = Catalog::builtin();
+        c.model(model).unwrap().routes.iter().find(|r| r.route == route).unwrap().clone()
+    }
+
+    fn source(entry: &RouteEntry, seconds: u32) -> ResolvedParams {
+        ResolvedParams { prompt: "go on".into(), duration_s: seconds, ..ResolvedParams::defaults(&entry.params) }
+    }
+
+    #[test]
+    fn every_shipped_extend_endpoint_cites_its_documentation() {
+        let c = Catalog::builtin();
+        let mut extending: Vec<String> = c
+            .models()
+            .iter()
+            .flat_map(|m| m.routes.iter().filter(|r| r.extend.is_some()).map(move |r| format!("{}@{}", m.id, r.route)))
+            .collect();
+        extending.sort();
+        let expected = [
+            "ltx-2.3@fal",
+            "luma-ray-2@luma",
+            "luma-ray-flash-2@luma",
+            "veo-3.1-fast@fal",
+            "veo-3.1-fast@google",
+            "veo-3.1@fal",
+            "veo-3.1@google",
+        ];
+        assert_eq!(extending, expected);
+        for m in c.models() {
+            for r in m.routes.iter().filter_map(|r| r.extend.as_ref()) {
+                assert!(r.source.starts_with("https://"), "{}: {}", m.id, r.source);
+            }
+        }
+    }
+
+    #[test]
+    fn fal_uploads_the_source_and_google_references_its_own_copy() {
+        let veo = route("veo-3.1", RouteId::Fal);
+        let spec = veo.extend.as_ref().unwrap();
+        let wire = spec.request(&veo, &source(&veo, 7), Some("/media/a.mp4")).unwrap();
+        assert_eq!(wire.endpoint, "fal-ai/veo3.1/extend-video");
+        assert_eq!(
+            serde_json::Value::Object(wire.fields),
+            json!({"prompt": "go on", "duration": "7s", "aspect_ratio": "16:9", "resolution": "720p", "generate_audio": true})
+        );
+        assert_eq!(wire.video, Some(VideoSlot { field: "video_url".into(), path: "/media/a.mp4".into() }));
+        assert!(spec.request(&veo, &source(&veo, 7), None).is_err(), "an upload needs the source's file");
+        let p = source(&veo, 7);
+        assert_eq!(spec.usd_per_second_for(&veo, &p), Some(0.40));
+        assert_eq!(spec.usd_per_second_for(&veo, &ResolvedParams { audio: false, ..p }), Some(0.20));
+
+        let google = route("veo-3.1", RouteId::Google);
+        let spec = google.extend.as_ref().unwrap();
+        let wire = spec.request(&google, &source(&google, 8), None).unwrap();
+        assert_eq!((wire.video, wire.fields["durationSeconds"].clone()), (None, json!(8)));
+        assert_eq!(spec.usd_per_second_for(&google, &source(&google, 8)), Some(0.40), "priced like a generation");
+    }
+}

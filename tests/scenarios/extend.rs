@@ -78,6 +78,8 @@ async fn veo_on_fal_extends_an_uploaded_source_into_a_linked_child_run() {
     let iteration = studio.iteration(&run.run_id).await.unwrap();
     let runs: Vec<&str> = iteration.versions.iter().map(|v| v.run_id.as_str()).collect();
     assert_eq!(runs, [source.run_id.as_str(), run.run_id.as_str()]);
+    let kinds: Vec<_> = iteration.versions.iter().map(|v| v.continues).collect();
+    assert_eq!(kinds, [None, Some(ContinueKind::Extend)]);
     assert_eq!(studio.run(&run.run_id).await.unwrap().clips[0].continues, Some(ContinueKind::Extend));
 
     // Refused before any request: a length the route does not document, a 4k source.

@@ -353,6 +353,8 @@ export type IterationVersion = {
 	cost_usd: number,
 	/**  The part of `cost_usd` providers reported as charged (the rest is estimated). */
 	cost_billed_usd: number,
+	/**  Set when this version continues a clip of its parent run (a remix or an extension). */
+	continues?: ContinueKind | null,
 };
 
 export type KeySource = "keychain" | "environment" | "missing";

@@ -56,5 +56,6 @@ describe('extend action', () => {
     expect(tile('ltx-2.3')).toHaveTextContent(`extension of ${sourceId.slice(-8)}: 12 s more at`);
     // The lineage shows both: the source's run, then the extension.
     await waitFor(() => expect(screen.getByTestId('iteration-strip').querySelectorAll('.version')).toHaveLength(2));
+    expect(within(screen.getByTestId('iteration-strip')).getByTestId('version-continues')).toHaveTextContent('extension');
   });
 });

@@ -273,6 +273,16 @@ export type ExportProgress = {
 	fraction: number,
 };
 
+/**  A written export, for the app: where it went, or (web build) the document itself. */
+export type ExportedDocument = {
+	/**  A file name to offer (`dailies-<run>.html`). */
+	file_name: string,
+	/**  Where the file was written, when it was. */
+	path: string | null,
+	/**  The document, when it was not written to a file. */
+	text: string | null,
+};
+
 /**  What a route's extend endpoint takes, for the picker, the tile and the CLI. */
 export type ExtendInfo = {
 	endpoint: string,
@@ -293,16 +303,6 @@ export type ExtendRequest = {
 	/**  Seconds to add; `None` takes the route's default extension. */
 	duration_s?: number | null,
 	max_cost_usd?: number | null,
-};
-
-/**  A written export, for the app: where it went, or (web build) the document itself. */
-export type ExportedDocument = {
-	/**  A file name to offer (`dailies-<run>.html`). */
-	file_name: string,
-	/**  Where the file was written, when it was. */
-	path: string | null,
-	/**  The document, when it was not written to a file. */
-	text: string | null,
 };
 
 /**  A local image brought into the library for image-to-video. */

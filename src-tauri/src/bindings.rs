@@ -28,6 +28,8 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             commands::runs::get_run,
             commands::runs::plan_remix,
             commands::runs::start_remix,
+            commands::extend::plan_extend,
+            commands::extend::start_extend,
             commands::runs::cancel_clip,
             commands::iterate::plan_rerun,
             commands::iterate::start_rerun,

@@ -22,6 +22,7 @@ mod cost_kind;
 mod curate;
 mod export_run;
 mod export_video;
+mod extend;
 mod fault_matrix;
 mod faults_transport;
 mod keychain;

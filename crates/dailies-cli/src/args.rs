@@ -87,6 +87,8 @@ pub enum Command {
     },
     /// Remix a finished clip with a new prompt (Sora through OpenAI): same model, length and size.
     Remix(RemixArgs),
+    /// Extend a finished clip on its route's extend endpoint (Veo and LTX on fal, Veo on Google, Luma).
+    Extend(crate::extend::ExtendArgs),
     /// Run a past run again (all models, only failed ones, chosen ones, or with a new prompt).
     Rerun(crate::iterate::RerunArgs),
     /// Run every prompt of a file (one a line, or JSON Lines) on the picked models, in turn.

@@ -13,6 +13,7 @@ mod costs;
 mod curate;
 mod demo;
 mod export;
+mod extend;
 mod iterate;
 mod keys;
 mod library;
@@ -145,6 +146,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Remix(args) => compare::remix(&studio, args).await,
+        Command::Extend(args) => extend::run(&studio, args).await,
         Command::Curate(command) => curate::run(&studio, command).await,
         Command::Settings { action } => settings::run(&studio, action).await,
         Command::Trash(command) => trash::run(&studio, command).await,

@@ -87,6 +87,7 @@ pub fn clip_json(c: &ClipView) -> Value {
         "parity": c.parity,
         "resolved": c.resolved,
         "remix_of": c.remix_of,
+        "continues": c.continues,
         "rating": c.rating,
         "tags": c.tags,
         "note": c.note,

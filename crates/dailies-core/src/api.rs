@@ -16,6 +16,8 @@ pub use iterate::*;
 
 mod stats;
 pub use stats::*;
+mod continuation;
+pub use continuation::{ContinueKind, ExtendInfo, ExtendRequest};
 
 /// What a creator asks for: one prompt, several models, the same canonical values.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
@@ -66,8 +68,12 @@ pub struct PlannedClip {
     #[specta(type = JsNumber)]
     pub usd_per_second: f64,
     pub lifecycle: Lifecycle,
-    /// Set for a remix: the library clip it is made from.
+    /// Set for a continuation (remix or extension): the library clip it is made from.
     pub remix_of: Option<String>,
+    /// Which kind of continuation `remix_of` is; `None` for a fresh clip.
+    #[serde(default)]
+    #[specta(optional)]
+    pub continues: Option<ContinueKind>,
     /// 1-based take of this model within the run.
     #[serde(default = "first_take")]
     pub take: u32,
@@ -229,8 +235,12 @@ pub struct ClipView {
     /// Number of frames in the file.
     pub frame_count: Option<u32>,
     pub demo: bool,
-    /// For a remix: the clip it was made from.
+    /// For a continuation (remix or extension): the clip it was made from.
     pub remix_of: Option<String>,
+    /// Which kind of continuation `remix_of` is (`None` for a fresh clip).
+    #[serde(default)]
+    #[specta(optional)]
+    pub continues: Option<ContinueKind>,
     /// The creator's 1–5 stars, if rated.
     pub rating: Option<u8>,
     /// 1-based take of this model within its run (`compare --takes N`).
@@ -502,6 +512,10 @@ pub struct RouteInfo {
     pub cancel: bool,
     /// A finished clip can be remixed with a new prompt.
     pub remix: bool,
+    /// A finished clip can be extended (the route's documented extend endpoint).
+    #[serde(default)]
+    #[specta(optional)]
+    pub extend: Option<ExtendInfo>,
     /// The route reports what it charged for a clip; otherwise its costs are estimates.
     pub reports_charge: bool,
     /// Where the billed cost comes from, or why the route's costs are estimates.

@@ -2,6 +2,7 @@
 
 pub mod curate;
 pub mod export;
+pub mod extend;
 pub mod images;
 pub mod iterate;
 pub mod keys;

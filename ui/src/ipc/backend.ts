@@ -28,6 +28,7 @@ import type {
   PriceSpec,
   Iteration,
   RemixRequest,
+  ExtendRequest,
   RerunRequest,
   RouteId,
   RunPage,
@@ -60,6 +61,8 @@ export interface Backend {
   getRun(runId: string): Promise<RunView>;
   planRemix(request: RemixRequest): Promise<RunPlan>;
   startRemix(request: RemixRequest): Promise<RunView>;
+  planExtend(request: ExtendRequest): Promise<RunPlan>;
+  startExtend(request: ExtendRequest): Promise<RunView>;
   cancelClip(clipId: string): Promise<CancelOutcome>;
   planRerun(request: RerunRequest): Promise<RunPlan>;
   startRerun(request: RerunRequest): Promise<RunView>;
@@ -138,6 +141,8 @@ export const tauriBackend: Backend = {
   getRun: (runId) => commands.getRun(runId),
   planRemix: (request) => commands.planRemix(request),
   startRemix: (request) => commands.startRemix(request),
+  planExtend: (request) => commands.planExtend(request),
+  startExtend: (request) => commands.startExtend(request),
   cancelClip: (clipId) => commands.cancelClip(clipId),
   planRerun: (request) => commands.planRerun(request),
   startRerun: (request) => commands.startRerun(request),
@@ -221,6 +226,8 @@ export const listRuns = () => normalised(active.listRuns());
 export const getRun = (runId: string) => normalised(active.getRun(runId));
 export const planRemix = (request: RemixRequest) => normalised(active.planRemix(request));
 export const startRemix = (request: RemixRequest) => normalised(active.startRemix(request));
+export const planExtend = (request: ExtendRequest) => normalised(active.planExtend(request));
+export const startExtend = (request: ExtendRequest) => normalised(active.startExtend(request));
 export const cancelClip = (clipId: string) => normalised(active.cancelClip(clipId));
 export const planRerun = (request: RerunRequest) => normalised(active.planRerun(request));
 export const startRerun = (request: RerunRequest) => normalised(active.startRerun(request));

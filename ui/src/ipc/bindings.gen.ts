@@ -20,6 +20,13 @@ export const commands = {
 	planRemix: (request: RemixRequest) => __TAURI_INVOKE<RunPlan>("plan_remix", { request }),
 	/**  Starts a remix as a new run of one clip; it reports via `clip-update` like any run. */
 	startRemix: (request: RemixRequest) => __TAURI_INVOKE<RunView>("start_remix", { request }),
+	/**  Prices an extension of a finished clip (same model and route, seconds added); nothing is sent. */
+	planExtend: (request: ExtendRequest) => __TAURI_INVOKE<RunPlan>("plan_extend", { request }),
+	/**
+	 *  Starts an extension as a new run of one clip, a child of the source's run; it reports via
+	 *  `clip-update` like any run.
+	 */
+	startExtend: (request: ExtendRequest) => __TAURI_INVOKE<RunView>("start_extend", { request }),
 	cancelClip: (clipId: string) => __TAURI_INVOKE<CancelOutcome>("cancel_clip", { clipId }),
 	/**  Prices a re-run; nothing is sent. */
 	planRerun: (request: RerunRequest) => __TAURI_INVOKE<RunPlan>("plan_rerun", { request }),
@@ -216,8 +223,10 @@ export type ClipView = {
 	/**  Number of frames in the file. */
 	frame_count: number | null,
 	demo: boolean,
-	/**  For a remix: the clip it was made from. */
+	/**  For a continuation (remix or extension): the clip it was made from. */
 	remix_of: string | null,
+	/**  Which kind of continuation `remix_of` is (`None` for a fresh clip). */
+	continues?: ContinueKind | null,
 	/**  The creator's 1–5 stars, if rated. */
 	rating: number | null,
 	/**  1-based take of this model within its run (`compare --takes N`). */
@@ -243,6 +252,13 @@ export type CompareRequest = {
 	/**  Clips per model (1–8, default 1), each with its own seed where the route takes one. */
 	takes?: number | null,
 };
+
+/**  How a clip continues its source. */
+export type ContinueKind = 
+/**  The source re-made with a new prompt (OpenAI `POST /videos/{id}/remix`). */
+"remix" | 
+/**  New footage after the source (fal `…/extend-video`, Veo's `video` input, Luma keyframes). */
+"extend";
 
 /**
  *  Where a cost comes from: the provider's own reported charge, or the catalog price
@@ -275,6 +291,28 @@ export type ExportedDocument = {
 	path: string | null,
 	/**  The document, when it was not written to a file. */
 	text: string | null,
+};
+
+/**  What a route's extend endpoint takes, for the picker, the tile and the CLI. */
+export type ExtendInfo = {
+	endpoint: string,
+	/**  Seconds an extension may add. */
+	durations: number[],
+	default_duration: number,
+	usd_per_second: number,
+	/**  Where the endpoint is documented. */
+	source: string,
+};
+
+/**  Extend a finished clip, where its route documents an extend endpoint. */
+export type ExtendRequest = {
+	/**  The source clip's id, or a unique prefix of it. */
+	clip_id: string,
+	/**  What happens next; `None` or blank keeps the source's prompt. */
+	prompt?: string | null,
+	/**  Seconds to add; `None` takes the route's default extension. */
+	duration_s?: number | null,
+	max_cost_usd?: number | null,
 };
 
 /**  A local image brought into the library for image-to-video. */
@@ -325,6 +363,8 @@ export type IterationVersion = {
 	cost_usd: number,
 	/**  The part of `cost_usd` providers reported as charged (the rest is estimated). */
 	cost_billed_usd: number,
+	/**  Set when this version continues a clip of its parent run (a remix or an extension). */
+	continues?: ContinueKind | null,
 };
 
 export type KeySource = "keychain" | "environment" | "missing";
@@ -534,8 +574,10 @@ export type PlannedClip = {
 	estimated_cost_usd: number,
 	usd_per_second: number,
 	lifecycle: Lifecycle,
-	/**  Set for a remix: the library clip it is made from. */
+	/**  Set for a continuation (remix or extension): the library clip it is made from. */
 	remix_of: string | null,
+	/**  Which kind of continuation `remix_of` is; `None` for a fresh clip. */
+	continues?: ContinueKind | null,
 	/**  1-based take of this model within the run. */
 	take?: number,
 };
@@ -644,6 +686,8 @@ export type RouteInfo = {
 	cancel: boolean,
 	/**  A finished clip can be remixed with a new prompt. */
 	remix: boolean,
+	/**  A finished clip can be extended (the route's documented extend endpoint). */
+	extend?: ExtendInfo | null,
 	/**  The route reports what it charged for a clip; otherwise its costs are estimates. */
 	reports_charge: boolean,
 	/**  Where the billed cost comes from, or why the route's costs are estimates. */

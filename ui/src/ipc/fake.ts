@@ -17,6 +17,7 @@ import type {
   PlannedClip,
   PriceSpec,
   RemixRequest,
+  ExtendRequest,
   RerunRequest,
   RouteId,
   RunPlan,
@@ -29,6 +30,7 @@ import { createFakeCurate } from './fakeCurate';
 import { createFakeMarkers } from './fakeMarkers';
 import { lintAdvice } from './fakeLint';
 import { newClipView, nothingToCancel, planRemix } from './fakeClips';
+import { planExtend } from './fakeExtend';
 import { modelStats, searchRuns } from './fakeLibrary';
 import { searchClips, searchRunPage } from './fakeSearch';
 import { CRITERIA, ratingBoard, type Vote } from '../lib/arena';
@@ -278,6 +280,14 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     async startRemix(request: RemixRequest) {
       const { clip, run } = findClip(request.clip_id);
       return begin(planRemix(effectiveCatalog(), clip, run, request.prompt, settings.demo));
+    },
+    async planExtend(request: ExtendRequest) {
+      const { clip, run } = findClip(request.clip_id);
+      return planExtend(effectiveCatalog(), clip, run, request, settings.demo);
+    },
+    async startExtend(request: ExtendRequest) {
+      const { clip, run } = findClip(request.clip_id);
+      return begin(planExtend(effectiveCatalog(), clip, run, request, settings.demo));
     },
     async cancelClip(clipId: string): Promise<CancelOutcome> {
       const { clip } = findClip(clipId);

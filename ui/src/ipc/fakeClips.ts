@@ -1,5 +1,6 @@
 // The fake backend's clip rows and remix planning, following dailies-core: a new clip
-// starts `pending` with no result; a remix keeps its source's model, length and size.
+// starts `pending` with no result; a remix keeps its source's model, length and size
+// (extensions: `fakeExtend.ts`).
 import type { ClipView, ModelInfo, PlannedClip, RunPlan, RunView } from './bindings.gen';
 import { invalid } from './fakeErrors';
 
@@ -14,7 +15,7 @@ export function newClipView(runId: string, index: number, planned: PlannedClip, 
     estimated_cost_usd: planned.estimated_cost_usd, cost_usd: null, cost_kind: null, billed_cost_usd: null,
     latency_ms: { queued: null, generating: null, downloading: null, total: null }, provider_job_id: null,
     queue_position: null, progress: null, submitted_at_ms: null, started_at_ms: null, file: null, media_path: null,
-    width: null, height: null, duration_s: null, has_audio: null, fps: null, frame_count: null, demo, remix_of: planned.remix_of, rating: null,
+    width: null, height: null, duration_s: null, has_audio: null, fps: null, frame_count: null, demo, remix_of: planned.remix_of, continues: planned.continues ?? null, rating: null,
     take: planned.take ?? 1, tags: [], note: null, poster_path: null,
   };
 }
@@ -37,10 +38,11 @@ export function planRemix(catalog: ModelInfo[], source: ClipView, run: RunView, 
     model: source.model, model_name: source.model_name, route: route.route, endpoint: source.endpoint, resolved,
     parity: [{ param: 'remix', asked: source.id, ran: source.id, message: `remix of ${shortId(source.id)}: ${resolved.duration_s} s at ${resolved.resolution} as the source` }],
     estimated_cost_usd: source.estimated_cost_usd, usd_per_second: route.usd_per_second, lifecycle: route.lifecycle, remix_of: source.id,
-    take: 1,
+    continues: 'remix', take: 1,
   };
   const params = { ...run.params, prompt: text, shots: undefined, start_image: undefined, end_image: undefined };
-  return { params, clips: [clip], estimated_cost_usd: clip.estimated_cost_usd, demo, parent_run_id: null };
+  // A continuation is a child of its source's run, so the lineage shows both.
+  return { params, clips: [clip], estimated_cost_usd: clip.estimated_cost_usd, demo, parent_run_id: run.run_id };
 }
 
 /** What finished or running clip states say when asked to cancel, like the core's errors. */

@@ -101,6 +101,7 @@ export function lineage(runs: RunView[], runId: string): Iteration {
       succeeded: r.clips.filter((c) => c.status === 'succeeded').length,
       cost_usd: r.clips.reduce((sum, c) => sum + (c.cost_usd ?? 0), 0),
       cost_billed_usd: r.clips.reduce((sum, c) => sum + (c.cost_kind === 'billed' ? (c.cost_usd ?? 0) : 0), 0),
+      continues: r.clips.find((c) => c.continues)?.continues ?? null,
     }));
   const toTenthOfCent = (usd: number) => Math.round(usd * 1000) / 1000;
   const parent = run.parent_run_id ? byId.get(run.parent_run_id) : undefined;

@@ -48,6 +48,10 @@ pub struct IterationVersion {
     /// The part of `cost_usd` providers reported as charged (the rest is estimated).
     #[specta(type = JsNumber)]
     pub cost_billed_usd: f64,
+    /// Set when this version continues a clip of its parent run (a remix or an extension).
+    #[serde(default)]
+    #[specta(optional)]
+    pub continues: Option<super::ContinueKind>,
 }
 
 /// A run's lineage: every ancestor and descendant through `parent_run_id`, oldest first

@@ -1,12 +1,14 @@
 //! The model catalog: models × routes as data (`catalog/models.toml` + `catalog/routes/*.toml`, embedded), with
 //! lookup, parity resolution, wire-field mapping and pricing.
 
+mod extend;
 mod params;
 mod parity;
 mod price;
 mod schema;
 mod wire;
 
+pub use extend::{ExtendSpec, ExtendVideo};
 pub use params::{
     aspect_ratio, resolution_rank, CanonicalParams, ParityNote, ResolvedParams, Shot, CANONICAL_ASPECTS,
     CANONICAL_RESOLUTIONS,
@@ -17,7 +19,7 @@ pub use schema::{
     CanonicalParam, CatalogFile, Coupling, Encoding, FieldSpec, ImageSpec, Lifecycle, LifecycleState, ModelEntry,
     ModelRoute, ParamSpec, PriceOverride, PriceRule, PriceSpec, RouteEntry, RouteId,
 };
-pub use wire::{build_fields, build_request, image_support, ImageSlot, WireRequest};
+pub use wire::{build_fields, build_request, image_support, ImageSlot, VideoSlot, WireRequest};
 
 use crate::error::{Error, InputError};
 
@@ -241,6 +243,9 @@ impl Catalog {
                 }
                 if let Some(x) = p.resolutions.iter().find(|x| resolution_rank(x).is_none()) {
                     return bad(m, r, format!("resolution '{x}' is not NNNp or 4k"));
+                }
+                if let Some(extend) = &r.extend {
+                    extend.validate(r).map_err(|e| Error::Catalog(format!("{}@{}: {e}", m.id, r.route)))?;
                 }
                 if r.price.rules.is_empty() {
                     return bad(m, r, "no price rules".into());

@@ -111,6 +111,9 @@ pub struct RouteEntry {
     /// the remix keeps the source's length and size.
     #[serde(default)]
     pub remix: bool,
+    /// The route's documented extend endpoint (`[route.extend]`); absent = cannot extend.
+    #[serde(default)]
+    pub extend: Option<super::extend::ExtendSpec>,
     /// Set when a `[[price]]` override replaced the shipped price.
     #[serde(skip)]
     pub price_overridden: bool,

@@ -16,9 +16,20 @@ pub struct WireRequest {
     pub fields: Map<String, Value>,
     #[serde(default)]
     pub images: Vec<ImageSlot>,
-    /// A remix: the provider job id of the source video (the fields then hold the prompt only).
+    /// A continuation: the provider job id of the source video (a remix's fields hold the
+    /// prompt only; an extension on a `provider_job` route references the provider's copy).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remix_of: Option<String>,
+    /// An extension's source video, uploaded by the adapter and sent as a URL in `field`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video: Option<VideoSlot>,
+}
+
+/// A local video (a delivered clip) to be uploaded and placed into `field` by the adapter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VideoSlot {
+    pub field: String,
+    pub path: String,
 }
 
 /// A local image to be placed into `field` by the adapter.
@@ -97,7 +108,7 @@ pub fn build_request(entry: &RouteEntry, p: &ResolvedParams) -> Result<WireReque
         (Some(e), true) => e.clone(),
         _ => entry.endpoint.clone(),
     };
-    Ok(WireRequest { endpoint, fields, images, remix_of: None })
+    Ok(WireRequest { endpoint, fields, images, remix_of: None, video: None })
 }
 
 /// The JSON fields alone (catalog validation and request-shape tests).

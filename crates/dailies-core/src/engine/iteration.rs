@@ -32,6 +32,7 @@ impl Studio {
                 succeeded: row.succeeded,
                 cost_usd: row.cost_usd,
                 cost_billed_usd: row.cost_billed_usd,
+                continues: row.continue_kind.as_deref().and_then(crate::api::ContinueKind::parse),
             });
         }
         let prompt_diff = match &parent_of_run {

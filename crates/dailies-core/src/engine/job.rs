@@ -121,7 +121,11 @@ impl Studio {
             .map_err(|e| crate::error::Error::Catalog(format!("stored request of clip {}: {e}", row.id)))?;
         // Images are read now, before the clip is marked as being sent: a file that vanished
         // since planning fails the clip without any request.
-        let images = match wire.images.iter().map(crate::inputs::load).collect::<Result<Vec<_>>>() {
+        let images = match wire.images.iter().map(crate::inputs::load).collect::<Result<Vec<_>>>().and_then(|mut v| {
+            // An extension's source video travels like an image: the adapter uploads it.
+            v.extend(wire.video.as_ref().map(super::extend::load_video).transpose()?);
+            Ok(v)
+        }) {
             Ok(images) => images,
             Err(e) => {
                 self.fail(&row.id, ClipStatus::Failed, "invalid_input", &e.to_string()).await?;

@@ -6,8 +6,10 @@
 //! provider job id after a crash and never submits a clip twice.
 
 mod cancel;
+mod continuation;
 mod curate;
 mod download;
+mod extend;
 mod fetch;
 mod images;
 mod iteration;

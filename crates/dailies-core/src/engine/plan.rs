@@ -71,6 +71,7 @@ impl Studio {
                 estimated_cost_usd,
                 lifecycle: entry.lifecycle.clone(),
                 remix_of: None,
+                continues: None,
                 take: 1,
             };
             clips.extend(super::takes::expand(planned, takes_of(&label), p.seed, entry.params.seed));
@@ -110,7 +111,7 @@ impl Studio {
         let catalog = self.catalog();
         for c in &plan.clips {
             let wire = match &c.remix_of {
-                Some(source) => self.remix_request(c, source).await?,
+                Some(source) => self.continue_request(c, source).await?,
                 None => {
                     let (_, entry) = catalog.select(&format!("{}@{}", c.model, c.route), |_| true)?;
                     build_request(entry, &c.resolved).map_err(crate::error::Error::Catalog)?
@@ -188,6 +189,13 @@ pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
                         max_shots: p.max_shots,
                         cancel: r.route.cancel_unsupported().is_none(),
                         remix: r.remix,
+                        extend: r.extend.as_ref().map(|x| crate::api::ExtendInfo {
+                            endpoint: x.endpoint.clone(),
+                            durations: x.durations.clone(),
+                            default_duration: x.default_duration,
+                            usd_per_second: x.usd_per_second_for(r, &defaults).unwrap_or(0.0),
+                            source: x.source.clone(),
+                        }),
                         reports_charge: charge.reported,
                         charge_note: charge.note.to_string(),
                     }

@@ -87,6 +87,7 @@ mod tests {
             usd_per_second: 0.1,
             lifecycle: Lifecycle::default(),
             remix_of: None,
+            continues: None,
             take: 1,
         }
     }

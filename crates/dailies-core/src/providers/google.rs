@@ -56,7 +56,13 @@ impl ProviderAdapter for GoogleAdapter {
     async fn submit(&self, ctx: &RouteContext, req: &SubmitRequest<'_>) -> Result<Submitted, ProviderError> {
         // Refused locally so a combination Google is known to reject costs no request.
         check_couplings(req.endpoint, req.fields)?;
-        let body = request_body(req.fields, req.images)?;
+        let mut body = request_body(req.fields, req.images)?;
+        if let Some(source) = req.remix_of {
+            // An extension: `instances[0].video` is the source's own output, as the SDK sends
+            // it (`{uri}` from the source operation's first sample).
+            let uri = source_video_uri(&get_operation(ctx, source).await?)?;
+            body["instances"][0]["video"] = json!({ "uri": uri });
+        }
         let url = format!("{}/v1beta/models/{}:predictLongRunning", base(ctx), req.endpoint.trim_matches('/'));
         let request = ctx.http.post(url).header(KEY_HEADER, super::sensitive(ctx.key.expose())).json(&body);
         let resp = send_ok(ROUTE, request).await?.map_err(|f| classify_failure(&f, Call::Submit))?;
@@ -86,4 +92,16 @@ impl ProviderAdapter for GoogleAdapter {
     async fn cancel(&self, _ctx: &RouteContext, _job: &JobRef) -> Result<(), ProviderError> {
         Err(ProviderError::no_cancel(ROUTE))
     }
+}
+
+/// The file URI of a finished operation's first sample: what an extension sends as `video`.
+fn source_video_uri(op: &Value) -> Result<String, ProviderError> {
+    op.pointer("/response/generateVideoResponse/generatedSamples/0/video/uri")
+        .and_then(Value::as_str)
+        .filter(|u| !u.is_empty())
+        .map(str::to_string)
+        .ok_or_else(|| ProviderError::InvalidRequest {
+            route: ROUTE,
+            detail: "the clip to extend has no video on Google any more (Veo keeps videos for 2 days)".into(),
+        })
 }

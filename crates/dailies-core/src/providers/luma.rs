@@ -82,6 +82,10 @@ impl ProviderAdapter for LumaAdapter {
         }
         let mut body = req.fields.clone();
         body.insert("model".into(), Value::from(req.endpoint));
+        if let Some(source) = req.remix_of {
+            // An extension: the new generation starts where the source generation ends.
+            body.insert("keyframes".into(), json!({ "frame0": { "type": "generation", "id": source } }));
+        }
         let request = ctx
             .http
             .post(format!("{}/generations", base(ctx)))

@@ -46,8 +46,10 @@ pub struct SubmitRequest<'a> {
     pub images: &'a [images::ImageInput],
     /// Stable per clip; routes with idempotency support send it.
     pub clip_id: &'a str,
-    /// A remix: the provider job id of the finished video to remix with `fields`' prompt.
-    /// Only routes whose catalog entry says `remix` are ever given one.
+    /// A continuation: the provider job id of the finished video it starts from. OpenAI
+    /// remixes it with `fields`' prompt; Google and Luma extend it (Veo's `video`, Luma's
+    /// generation keyframe). Only routes whose catalog entry says `remix` or has an extend
+    /// endpoint referencing the provider's copy are ever given one.
     pub remix_of: Option<&'a str>,
 }
 

@@ -49,6 +49,8 @@ pub struct ClipRow {
     pub note: Option<String>,
     pub deleted_at_ms: Option<i64>,
     pub poster_path: Option<String>,
+    /// `remix` or `extend` when `remix_of_clip_id` is set.
+    pub continue_kind: Option<String>,
 }
 
 /// What a successful download recorded.
@@ -136,6 +138,7 @@ impl ClipRow {
             frame_count: self.frame_count.and_then(|n| u32::try_from(n).ok()),
             demo: self.demo,
             remix_of: self.remix_of_clip_id,
+            continues: self.continue_kind.as_deref().and_then(crate::api::ContinueKind::parse),
             rating: self.rating.and_then(|r| u8::try_from(r).ok()),
             take: u32::try_from(self.take).unwrap_or(1),
             tags: Vec::new(),

@@ -20,6 +20,8 @@ pub struct LineageRow {
     pub cost_usd: f64,
     /// The part of `cost_usd` providers reported as charged; the rest is catalog estimates.
     pub cost_billed_usd: f64,
+    /// `remix` or `extend` when the run continues a clip of another run.
+    pub continue_kind: Option<String>,
 }
 
 /// `?1` is the run id.
@@ -37,7 +39,9 @@ const LINEAGE_SQL: &str = "WITH RECURSIVE up(id, parent) AS ( \
        (SELECT coalesce(sum(c.cost_usd), 0.0) FROM clips c WHERE c.run_id = r.id \
           AND c.deleted_at_ms IS NULL) AS cost, \
        (SELECT coalesce(sum(c.cost_usd), 0.0) FROM clips c WHERE c.run_id = r.id \
-          AND c.deleted_at_ms IS NULL AND c.billed_cost_usd IS NOT NULL) AS billed \
+          AND c.deleted_at_ms IS NULL AND c.billed_cost_usd IS NOT NULL) AS billed, \
+       (SELECT c.continue_kind FROM clips c WHERE c.run_id = r.id AND c.continue_kind IS NOT NULL \
+          LIMIT 1) AS continue_kind \
      FROM runs r JOIN prompts p ON p.id = r.prompt_id \
      WHERE r.id IN (SELECT id FROM up UNION SELECT id FROM down) AND r.deleted_at_ms IS NULL \
      ORDER BY r.created_at, r.id";
@@ -59,6 +63,7 @@ impl Store {
                 succeeded: count(row.get("succeeded")),
                 cost_usd: row.get("cost"),
                 cost_billed_usd: row.get("billed"),
+                continue_kind: row.get("continue_kind"),
             })
             .collect())
     }

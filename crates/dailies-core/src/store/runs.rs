@@ -47,8 +47,8 @@ impl Store {
             sqlx::query(
                 "INSERT INTO clips (id, run_id, position, model, model_name, route, endpoint, base_url, status, \
                  resolved_json, parity_json, request_json, estimated_cost_usd, demo, created_at_ms, \
-                 remix_of_clip_id, lease_owner, lease_until_ms, take) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 remix_of_clip_id, lease_owner, lease_until_ms, take, continue_kind) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(&c.id)
             .bind(run_id)
@@ -69,6 +69,7 @@ impl Store {
             .bind(self.owner())
             .bind(Store::lease_until())
             .bind(i64::from(p.take.max(1)))
+            .bind(p.continues.map(crate::api::ContinueKind::as_str))
             .execute(&mut *tx)
             .await?;
         }

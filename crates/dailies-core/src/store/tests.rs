@@ -31,6 +31,7 @@ pub(super) fn plan() -> RunPlan {
             usd_per_second: 0.3,
             lifecycle: Lifecycle::default(),
             remix_of: None,
+            continues: None,
             take: 1,
         }],
         estimated_cost_usd: 3.6,

@@ -55,7 +55,14 @@ pub(crate) struct Field {
     /// The value is an image URL the model downloads; the emulator accepts only files its
     /// own storage issued (see `storage.rs`).
     pub image: Option<ImageRule>,
+    /// The value is a video URL the model downloads (extend endpoints); the emulator accepts
+    /// only MP4 files its own storage issued.
+    pub video: Option<VideoRule>,
 }
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct VideoRule {}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -178,6 +185,11 @@ impl Endpoint<'_> {
     /// The image fields this endpoint downloads, with their rules.
     pub fn image_fields(&self) -> impl Iterator<Item = (&str, &ImageRule)> {
         self.schema.fields.iter().filter_map(|(name, f)| f.image.as_ref().map(|rule| (name.as_str(), rule)))
+    }
+
+    /// The video fields this endpoint downloads.
+    pub fn video_fields(&self) -> impl Iterator<Item = &str> {
+        self.schema.fields.iter().filter(|(_, f)| f.video.is_some()).map(|(name, _)| name.as_str())
     }
 
     /// The first-frame field whose image shapes the output, if any.

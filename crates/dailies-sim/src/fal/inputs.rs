@@ -49,6 +49,28 @@ pub(super) fn check_images(
     }
 }
 
+/// Checks every video field present in `input` (extend endpoints): the URL must be a file
+/// the emulator's storage issued, and an MP4 (an `ftyp` box first), or the submit fails as
+/// fal's model errors do.
+pub(super) fn check_videos(shared: &Shared, endpoint: &Endpoint<'_>, input: &Map<String, Value>) -> Vec<Value> {
+    let mut problems = Vec::new();
+    for field in endpoint.video_fields() {
+        let Some(value) = input.get(field) else { continue };
+        let url = value.as_str().unwrap_or_default();
+        let Some(bytes) = shared.fal.uploads.fetch(&shared.base_url, url) else {
+            let msg = "Failed to download the file. Please check if the URL is accessible.";
+            problems.push(model_error(field, "file_download_error", msg, value, None));
+            continue;
+        };
+        if bytes.get(4..8) != Some(b"ftyp".as_slice()) {
+            let msg =
+                "Failed to load the video. Please ensure the video file is not corrupted and is in a supported format.";
+            problems.push(model_error(field, "video_load_error", msg, value, None));
+        }
+    }
+    problems
+}
+
 fn model_error(field: &str, kind: &str, msg: &str, input: &Value, ctx: Option<Value>) -> Value {
     let mut error = json!({
         "loc": ["body", field],

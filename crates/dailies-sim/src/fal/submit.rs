@@ -38,6 +38,10 @@ pub(super) async fn submit(
         Ok(size) => size,
         Err(errors) => return unprocessable(errors),
     };
+    let video_problems = inputs::check_videos(shared, &endpoint, &input);
+    if !video_problems.is_empty() {
+        return unprocessable(video_problems);
+    }
     let param = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
     if let Some(limit) = param("fal_max_queue_length") {
         let Ok(limit) = limit.parse::<usize>() else {

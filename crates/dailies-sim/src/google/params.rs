@@ -54,6 +54,8 @@ const KNOWN: &[&str] = &[
 pub(super) struct Mode {
     pub image: bool,
     pub reference_images: bool,
+    /// `instances[0].video`: extending a previous Veo output (720p, 8 s only).
+    pub extension: bool,
 }
 
 /// The resolved output of a valid request.
@@ -101,8 +103,17 @@ pub(super) fn validate(family: Family, model: &str, p: &Map<String, Value>, mode
             list.join(", ")
         )));
     }
-    if seconds != 8 && (resolution != "720p" || mode.reference_images) {
-        let why = if mode.reference_images { "reference images" } else { resolution };
+    if mode.extension && resolution != "720p" {
+        return Err(invalid(&format!("Video extension supports 720p only, got {resolution}.")));
+    }
+    if seconds != 8 && (resolution != "720p" || mode.reference_images || mode.extension) {
+        let why = if mode.reference_images {
+            "reference images"
+        } else if mode.extension {
+            "video extension"
+        } else {
+            resolution
+        };
         return Err(invalid(&format!("durationSeconds must be 8 when using {why}, got {seconds}.")));
     }
     if family == Family::Veo30 && resolution == "1080p" && aspect != "16:9" {

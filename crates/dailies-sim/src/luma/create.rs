@@ -50,7 +50,7 @@ pub(super) async fn create(
         return Err(fault_response(&kind, FaultOp::Submit, "").into());
     }
     let request = value.as_object().ok_or_else(|| invalid("The request body must be a JSON object"))?;
-    let clip = validate(request)?;
+    let clip = validate(&shared, request)?;
     let id = uuid::Uuid::new_v4().to_string();
     let prompt = request.get("prompt").and_then(Value::as_str).map(str::to_owned);
     let job = Arc::new(Job::new(shared.job_meta(Provider::Luma, id.clone(), &model, clip, prompt)));
@@ -66,7 +66,7 @@ pub(super) async fn create(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
-fn validate(body: &Map<String, Value>) -> Result<ClipSpec, Rejection> {
+fn validate(shared: &Shared, body: &Map<String, Value>) -> Result<ClipSpec, Rejection> {
     if let Some(unknown) = body.keys().find(|k| !KNOWN.contains(&k.as_str())) {
         return Err(invalid(&format!("Unknown field: {unknown}")));
     }
@@ -91,7 +91,7 @@ fn validate(body: &Map<String, Value>) -> Result<ClipSpec, Rejection> {
         return Err(invalid("callback_url: value is not a valid string"));
     }
     if let Some(keyframes) = body.get("keyframes") {
-        check_keyframes(keyframes)?;
+        check_keyframes(shared, keyframes)?;
     }
     if let Some(concepts) = body.get("concepts") {
         let ok = concepts.as_array().is_some_and(|c| c.iter().all(|k| k.get("key").is_some_and(Value::is_string)));
@@ -116,8 +116,10 @@ fn one_of<'a>(body: &'a Map<String, Value>, name: &str, allowed: &[&str]) -> Res
     }
 }
 
-/// `{frame0?, frame1?}`, each `{type: "image", url}` or `{type: "generation", id}`.
-fn check_keyframes(keyframes: &Value) -> Result<(), Rejection> {
+/// `{frame0?, frame1?}`, each `{type: "image", url}` or `{type: "generation", id}`. A
+/// generation keyframe (extend, Luma's video-generation docs) must name a completed
+/// generation of this account that still has its video.
+fn check_keyframes(shared: &Shared, keyframes: &Value) -> Result<(), Rejection> {
     let frames = keyframes.as_object().ok_or_else(|| invalid("keyframes: expected an object"))?;
     for (name, frame) in frames {
         if !matches!(name.as_str(), "frame0" | "frame1") {
@@ -128,7 +130,16 @@ fn check_keyframes(keyframes: &Value) -> Result<(), Rejection> {
                 .get("url")
                 .and_then(Value::as_str)
                 .is_some_and(|u| u.starts_with("https://") || u.starts_with("http://")),
-            Some("generation") => frame.get("id").is_some_and(Value::is_string),
+            Some("generation") => {
+                let Some(id) = frame.get("id").and_then(Value::as_str) else {
+                    return Err(invalid(&format!("keyframes.{name}.id: value is not a valid string")));
+                };
+                let done = shared.jobs.find(Provider::Luma, id).filter(|j| shared.retained_video(j).is_some());
+                if done.is_none() {
+                    return Err(invalid(&format!("keyframes.{name}: generation {id} is not a completed generation")));
+                }
+                true
+            }
             _ => false,
         };
         if !ok {

@@ -1,6 +1,6 @@
 // What a tile can do to its clip beyond showing it: cancel while it runs, remix once it is
 // done. Given by the stage as context, so tiles rendered alone (tests) simply offer neither.
-import type { ClipView } from '../../ipc/bindings.gen';
+import type { ClipView, ExtendInfo } from '../../ipc/bindings.gen';
 
 export const CLIP_ACTIONS = Symbol('clip-actions');
 
@@ -18,6 +18,12 @@ export interface ClipActions {
   recall?(clip: ClipView): void;
   /** Runs this clip's model of the run again, as the run's next version. */
   rerun?(clip: ClipView): void;
+  /** The extend endpoint of the clip's route (RouteInfo.extend), or null when it has none. */
+  extendOf?(clip: ClipView): ExtendInfo | null;
+  /** Every `model@route` that can extend, for the tooltip of a clip that cannot. */
+  extendable?(): string[];
+  /** Opens the extend form for a finished clip. */
+  extend?(clip: ClipView): void;
   /** How many takes of this clip's model its run has (a tile says "take k" when more than one). */
   takesOf?(clip: ClipView): number;
 }

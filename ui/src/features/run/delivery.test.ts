@@ -23,6 +23,10 @@ describe('delivery mismatches', () => {
     expect(delivered({ width: 1280, height: 720 })).toEqual([{ param: 'size', message: 'asked 1080p 16:9 → got 1280×720' }]);
     expect(delivered({ width: 1080, height: 1920 }).map((m) => m.param)).toEqual(['size']); // portrait for landscape
     expect(delivered({ duration_s: 10.1 })).toEqual([{ param: 'duration', message: 'asked 5 s → got 10.1 s' }]);
+    // An extension asked for 5 s more: the addition alone or stitched after its source are both
+    // fine (UNCONFIRMED per route), a file shorter than the addition is not.
+    expect(delivered({ continues: 'extend', duration_s: 13.1 })).toEqual([]);
+    expect(delivered({ continues: 'extend', duration_s: 3 })).toEqual([{ param: 'duration', message: 'asked 5 s → got 3.0 s' }]);
     expect(delivered({ has_audio: false })).toEqual([{ param: 'audio', message: 'asked audio → got none' }]);
     const silentAsked = makeClip({ status: 'succeeded', resolved: { ...makeClip().resolved, audio: false }, has_audio: true });
     expect(deliveryMismatches(silentAsked)).toEqual([{ param: 'audio', message: 'asked silent → got audio' }]);

@@ -48,6 +48,9 @@ function sizeMismatch(clip: ClipView): DeliveryMismatch | null {
 function durationMismatch(clip: ClipView): DeliveryMismatch | null {
   const asked = clip.resolved.duration_s;
   if (clip.duration_s == null || !(asked > 0) || Math.abs(clip.duration_s - asked) <= DURATION_SLACK_S) return null;
+  // An extension asks for the seconds it adds; whether a route returns them alone or stitched
+  // after the source is UNCONFIRMED per route, so only a file shorter than the addition is wrong.
+  if (clip.continues === 'extend' && clip.duration_s >= asked - DURATION_SLACK_S) return null;
   return { param: 'duration', message: `asked ${asked} s → got ${clip.duration_s.toFixed(1)} s` };
 }
 

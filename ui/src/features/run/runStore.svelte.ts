@@ -1,7 +1,7 @@
 // The open run, the runs this window started or opened, and the clip-update stream that keeps
 // both current. The library's list comes from the library store (one read at launch, not two).
 import * as backend from '../../ipc/backend';
-import type { ClipView, CompareRequest, MediaInfo, RemixRequest, RerunRequest, RunSummary, RunView, TrashItem } from '../../ipc/bindings.gen';
+import type { ClipView, CompareRequest, MediaInfo, ExtendRequest, RemixRequest, RerunRequest, RunSummary, RunView, TrashItem } from '../../ipc/bindings.gen';
 import type { IpcError } from '../../ipc/errors';
 import { mergeClip, summarizeRun, upsertSummary } from '../../lib/runs';
 import { isTerminal } from '../../lib/status';
@@ -87,6 +87,11 @@ export class RunStore {
   /** Starts a remix (a new run of one clip) and opens it. */
   async remix(request: RemixRequest): Promise<IpcError | null> {
     return this.begin(() => backend.startRemix(request));
+  }
+
+  /** Starts an extension of a finished clip (a child run of the source's run) and opens it. */
+  async extend(request: ExtendRequest): Promise<IpcError | null> {
+    return this.begin(() => backend.startExtend(request));
   }
 
   /** Starts a re-run (the new run records its parent) and opens it. */

@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/svelte';
+import { cleanup, configure } from '@testing-library/svelte';
 import { afterEach } from 'vitest';
+
+// findBy*/waitFor give up after 1 s by default; on a loaded 2-core machine an image import or
+// a first render can take longer than that without anything being wrong.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has no media pipeline: play() and pause() throw "not implemented". Stub them so
 // tiles and the playback sync can be exercised.

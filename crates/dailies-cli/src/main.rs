@@ -17,6 +17,7 @@ mod iterate;
 mod keys;
 mod library;
 mod lint;
+mod overrides;
 mod preview;
 mod render;
 mod runs;

@@ -13,6 +13,8 @@ use crate::catalog::{CanonicalParams, Lifecycle, ParityNote, PriceSpec, Resolved
 
 mod iterate;
 pub use iterate::*;
+mod preview;
+pub use preview::{WireField, WirePreview};
 
 /// What a creator asks for: one prompt, several models, the same canonical values.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]

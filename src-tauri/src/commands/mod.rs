@@ -10,6 +10,7 @@ pub mod lint;
 pub mod media;
 pub mod models;
 pub mod prices;
+pub mod preview;
 pub mod runs;
 pub mod search;
 pub mod settings;

@@ -88,12 +88,16 @@ export function applyOverrides(params: CanonicalParams, id: string, route: strin
   const mine = [...all.filter((o) => o.model.trim().toLowerCase() === id.toLowerCase()), ...all.filter((o) => o.model.trim().toLowerCase() === label)];
   const fields = new Set<string>();
   for (const o of mine) {
-    if (o.prompt != null) (asked.prompt = o.prompt.trim()), fields.add('prompt');
-    if (o.negative_prompt != null) (asked.negative_prompt = o.negative_prompt), fields.add('negative');
-    if (o.seed != null) (asked.seed = o.seed), fields.add('seed');
-    if (o.cfg_scale != null) (asked.cfg_scale = o.cfg_scale), fields.add('cfg');
-    if (o.duration_s != null) (asked.duration_s = o.duration_s), fields.add('duration');
-    if (o.audio != null) (asked.audio = o.audio), fields.add('audio');
+    const set = (field: string, apply: () => void) => {
+      apply();
+      fields.add(field);
+    };
+    if (o.prompt != null) set('prompt', () => (asked.prompt = o.prompt!.trim()));
+    if (o.negative_prompt != null) set('negative', () => (asked.negative_prompt = o.negative_prompt));
+    if (o.seed != null) set('seed', () => (asked.seed = o.seed));
+    if (o.cfg_scale != null) set('cfg', () => (asked.cfg_scale = o.cfg_scale));
+    if (o.duration_s != null) set('duration', () => (asked.duration_s = o.duration_s));
+    if (o.audio != null) set('audio', () => (asked.audio = o.audio));
   }
   return { asked, overridden: OVERRIDABLE.filter((f) => fields.has(f)) };
 }

@@ -128,7 +128,7 @@ describe('ModelPicker', () => {
     catalog.models[0].routes[0] = { ...catalog.models[0].routes[0], usd_per_second: 0.2, price_overridden: true };
     render(ModelPicker, { catalog, selected: [], plan: null, demo: true, ontoggle: () => {} });
     expect(row('kling-3.0-pro@fal')).toHaveTextContent('$0.20/s');
-    expect(within(row('kling-3.0-pro@fal')).getByTestId('custom-price')).toHaveTextContent('custom');
+    expect(within(row('kling-3.0-pro@fal')).getByTestId('custom-price')).toHaveTextContent('custom price');
     expect(within(row('sora-2@openai')).queryByTestId('custom-price')).toBeNull();
   });
 

@@ -22,6 +22,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             commands::prices::set_price_override,
             commands::prices::clear_price_override,
             commands::lint::lint_prompt,
+            commands::preview::preview_run,
             commands::runs::plan_run,
             commands::runs::start_run,
             commands::runs::list_runs,

@@ -33,6 +33,7 @@ mod kill_points;
 mod library;
 mod library_search;
 mod lint;
+mod overrides;
 mod preview;
 mod prism_openai;
 mod prism_replicate;

@@ -1,6 +1,6 @@
 //! What the OpenAI adapter sends is valid against OpenAI's official OpenAPI spec.
 
-use dailies_core::catalog::{build_fields, resolve, CanonicalParams, Catalog};
+use dailies_core::catalog::{build_fields, resolve, CanonicalParams, Catalog, ShotForm};
 use dailies_core::providers::openai::OpenAiAdapter;
 use dailies_core::providers::{JobRef, ProviderAdapter, RouteContext, SubmitRequest};
 use dailies_core::secrets::Secret;
@@ -42,7 +42,7 @@ async fn every_sora_request_the_catalog_can_produce_passes_prism() {
                         resolution: Some(resolution.clone()),
                         ..Default::default()
                     };
-                    let (resolved, _) = resolve(model, &entry.params, &asked, true).unwrap();
+                    let (resolved, _) = resolve(model, &entry.params, &ShotForm::Structured, &asked, true).unwrap();
                     let fields = build_fields(entry, &resolved).unwrap();
                     let req = SubmitRequest {
                         endpoint: &entry.endpoint,
@@ -75,7 +75,7 @@ async fn every_sora_request_the_catalog_can_produce_passes_prism() {
     // Image-to-video: the multipart form with the reference image as a file part.
     let (_, entry) = catalog.select("sora-2-pro@openai", |_| true).unwrap();
     let asked = CanonicalParams { prompt: "fog".into(), start_image: Some("ref.png".into()), ..Default::default() };
-    let (resolved, _) = resolve("sora-2-pro", &entry.params, &asked, true).unwrap();
+    let (resolved, _) = resolve("sora-2-pro", &entry.params, &ShotForm::Structured, &asked, true).unwrap();
     let wire = dailies_core::catalog::build_request(entry, &resolved).unwrap();
     assert_eq!(wire.images.len(), 1);
     let mut png = Vec::new();
@@ -120,7 +120,7 @@ async fn a_remix_request_passes_prism() {
     let (_, entry) = catalog.select("sora-2-pro@openai", |_| true).unwrap();
     assert!(entry.remix);
     let asked = CanonicalParams { prompt: "the same shot at night".into(), ..Default::default() };
-    let (resolved, _) = resolve("sora-2-pro", &entry.params, &asked, true).unwrap();
+    let (resolved, _) = resolve("sora-2-pro", &entry.params, &ShotForm::Structured, &asked, true).unwrap();
     let fields = build_fields(entry, &resolved).unwrap();
     let req = SubmitRequest {
         endpoint: &entry.endpoint,

@@ -2,7 +2,7 @@
 //! (`tests/specs/replicate-openapi.json`): every create the catalog can produce, the
 //! prediction read and cancel, and the Files API upload used for input images.
 
-use dailies_core::catalog::{build_request, resolve, CanonicalParams, Catalog, RouteId};
+use dailies_core::catalog::{build_request, resolve, CanonicalParams, Catalog, RouteId, ShotForm};
 use dailies_core::providers::replicate::ReplicateAdapter;
 use dailies_core::providers::{JobRef, ProviderAdapter, RouteContext, SubmitRequest};
 use dailies_core::secrets::Secret;
@@ -62,7 +62,7 @@ async fn every_replicate_request_the_catalog_can_produce_passes_prism() {
                             audio: Some(audio),
                             ..Default::default()
                         };
-                        let (resolved, _) = resolve(&model.id, p, &asked, true).unwrap();
+                        let (resolved, _) = resolve(&model.id, p, &ShotForm::Structured, &asked, true).unwrap();
                         let wire = build_request(entry, &resolved).unwrap();
                         let req = SubmitRequest {
                             endpoint: &wire.endpoint,
@@ -95,7 +95,7 @@ async fn every_replicate_request_the_catalog_can_produce_passes_prism() {
             end_image: Some(end.clone()),
             ..Default::default()
         };
-        let (mut resolved, _) = resolve(model, &entry.params, &asked, true).unwrap();
+        let (mut resolved, _) = resolve(model, &entry.params, &ShotForm::Structured, &asked, true).unwrap();
         (resolved.start_image, resolved.end_image) = (Some(start.clone()), Some(end.clone()));
         let wire = build_request(entry, &resolved).unwrap();
         let images: Vec<_> = wire.images.iter().map(|slot| dailies_core::inputs::load(slot).unwrap()).collect();

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use dailies_core::api::CompareRequest;
-use dailies_core::catalog::{CanonicalParams, Shot};
+use dailies_core::catalog::{CanonicalParams, ModelOverride, Shot};
 use dailies_tests::{sim_config, start_sim, studio_with_keys, workspace_root};
 use serde_json::{json, Value};
 
@@ -57,6 +57,21 @@ fn variations(selector: &str) -> Vec<CompareRequest> {
                     Shot { prompt: "wide: the lighthouse in fog".into(), duration_s: 3 },
                     Shot { prompt: "close: the lamp turning".into(), duration_s: 2 },
                 ]),
+                ..Default::default()
+            },
+            false,
+        ),
+        // One model of the run with its own duration and prompt (the fake applies overrides too).
+        base(
+            CanonicalParams {
+                prompt: prompt(),
+                duration_s: Some(5),
+                overrides: vec![ModelOverride {
+                    model: selector.to_string(),
+                    prompt: Some("close: the lamp turning".into()),
+                    duration_s: Some(10),
+                    ..Default::default()
+                }],
                 ..Default::default()
             },
             false,

@@ -104,6 +104,9 @@ export function makeRoute(overrides: Partial<RouteInfo> = {}): RouteInfo {
     image_aspects: [],
     cfg_scale: null,
     max_shots: 0,
+    shot_template: (overrides.max_shots ?? 0) > 0
+      ? { code: 'kling-multi-prompt', structured: true, shot: '', joiner: '', source: 'test' }
+      : { code: 'shot-list-prose', structured: false, shot: 'Shot {n} ({seconds} s): {text}', joiner: ' ', source: 'test' },
     cancel: true,
     remix: false,
     reports_charge: false,

@@ -185,6 +185,9 @@ pub struct CompareArgs {
     /// A shot of a multi-shot generation as SECONDS:PROMPT; repeat in order.
     #[arg(long = "shot", value_name = "SECONDS:PROMPT", value_parser = parse_shot)]
     pub shots: Vec<dailies_core::catalog::Shot>,
+    /// One model's own value as MODEL:FIELD=VALUE (fields: prompt, negative, seed, cfg, duration, audio); repeat.
+    #[arg(long = "override", value_name = "MODEL:FIELD=VALUE", value_parser = crate::overrides::parse)]
+    pub overrides: Vec<crate::overrides::OverrideArg>,
     #[command(flatten)]
     pub values: ValueArgs,
     #[command(flatten)]

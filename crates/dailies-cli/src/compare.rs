@@ -21,6 +21,7 @@ pub async fn run(studio: &Studio, args: CompareArgs) -> Result<ExitCode, Error> 
 pub fn request_of(args: &CompareArgs) -> CompareRequest {
     let mut params = args.values.params(args.prompt.clone());
     params.shots = (!args.shots.is_empty()).then(|| args.shots.clone());
+    params.overrides = crate::overrides::merge(&args.overrides);
     args.values.request(params, args.models.clone(), &args.spend)
 }
 
@@ -83,6 +84,7 @@ impl ValueArgs {
             shots: None,
             start_image: self.start_image.clone(),
             end_image: self.end_image.clone(),
+            overrides: Vec::new(),
         }
     }
 

@@ -19,6 +19,7 @@ mod keys;
 mod library;
 mod lint;
 mod markers;
+mod overrides;
 mod preview;
 mod render;
 mod runs;

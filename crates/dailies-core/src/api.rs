@@ -13,6 +13,8 @@ use crate::catalog::{CanonicalParams, Lifecycle, ParityNote, PriceSpec, Resolved
 
 mod iterate;
 pub use iterate::*;
+mod preview;
+pub use preview::{WireField, WirePreview};
 
 mod stats;
 pub use stats::*;
@@ -40,6 +42,17 @@ pub struct CompareRequest {
     #[serde(default)]
     #[specta(optional)]
     pub takes: Option<u32>,
+}
+
+/// A route's shot template: the structured shot-list field, or prose written after the prompt.
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+pub struct ShotTemplateInfo {
+    pub code: String,
+    pub structured: bool,
+    /// Per shot (`{n}`, `{seconds}`, `{text}`, `{start}`/`{end}` as mm:ss, `{start_s}`/`{end_s}`); empty when structured.
+    pub shot: String,
+    pub joiner: String,
+    pub source: String,
 }
 
 /// A validated comparison, priced, before anything is persisted or sent.
@@ -508,6 +521,8 @@ pub struct RouteInfo {
     pub cfg_scale: Option<Vec<f64>>,
     /// Shots a multi-shot list may have; 0 = no multi-shot input.
     pub max_shots: u32,
+    /// How a shot list reaches this route (`catalog/shots.toml`).
+    pub shot_template: ShotTemplateInfo,
     /// The route can stop a job it has accepted (some only while it is queued).
     pub cancel: bool,
     /// A finished clip can be remixed with a new prompt.

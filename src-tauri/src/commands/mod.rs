@@ -10,6 +10,7 @@ pub mod library;
 pub mod lint;
 pub mod media;
 pub mod models;
+pub mod preview;
 pub mod prices;
 pub mod runs;
 pub mod search;

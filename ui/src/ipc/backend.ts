@@ -41,6 +41,7 @@ import type {
   VideoExportOutcome,
   VideoLayout,
   VoteRequest,
+  WirePreview,
 } from './bindings.gen';
 import { CLIP_UPDATE_EVENT, commands, FILE_NAME_HEADER, IMPORT_IMAGE_COMMAND } from './bindings.gen';
 import { normalised } from './errors';
@@ -55,6 +56,7 @@ export interface Backend {
   clearPriceOverride(model: string, route: RouteId): Promise<ModelInfo[]>;
   importImage(fileName: string, bytes: Uint8Array): Promise<ImportedImage>;
   lintPrompt(request: LintRequest): Promise<ModelAdvice[]>;
+  previewRun(request: CompareRequest): Promise<WirePreview[]>;
   planRun(request: CompareRequest): Promise<RunPlan>;
   startRun(request: CompareRequest): Promise<RunView>;
   listRuns(): Promise<RunSummary[]>;
@@ -135,6 +137,7 @@ export const tauriBackend: Backend = {
   importImage: (fileName, bytes) =>
     invoke(IMPORT_IMAGE_COMMAND, bytes, { headers: { [FILE_NAME_HEADER]: encodeURIComponent(fileName) } }),
   lintPrompt: (request) => commands.lintPrompt(request),
+  previewRun: (request) => commands.previewRun(request),
   planRun: (request) => commands.planRun(request),
   startRun: (request) => commands.startRun(request),
   listRuns: () => commands.listRuns(),
@@ -220,6 +223,7 @@ export const setPriceOverride = (model: string, route: RouteId, price: PriceSpec
 export const clearPriceOverride = (model: string, route: RouteId) => normalised(active.clearPriceOverride(model, route));
 export const importImage = (fileName: string, bytes: Uint8Array) => normalised(active.importImage(fileName, bytes));
 export const lintPrompt = (request: LintRequest) => normalised(active.lintPrompt(request));
+export const previewRun = (request: CompareRequest) => normalised(active.previewRun(request));
 export const planRun = (request: CompareRequest) => normalised(active.planRun(request));
 export const startRun = (request: CompareRequest) => normalised(active.startRun(request));
 export const listRuns = () => normalised(active.listRuns());

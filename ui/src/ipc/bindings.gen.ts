@@ -11,6 +11,8 @@ export const commands = {
 	clearPriceOverride: (model: string, route: RouteId) => __TAURI_INVOKE<ModelInfo[]>("clear_price_override", { model, route }),
 	/**  Per selected model: approximate tokens against its limit and each rule's warning. */
 	lintPrompt: (request: LintRequest) => __TAURI_INVOKE<ModelAdvice[]>("lint_prompt", { request }),
+	/**  Plans the request and returns each model's request body as text; nothing is sent. */
+	previewRun: (request: CompareRequest) => __TAURI_INVOKE<WirePreview[]>("preview_run", { request }),
 	planRun: (request: CompareRequest) => __TAURI_INVOKE<RunPlan>("plan_run", { request }),
 	/**  Plans and starts; the clips keep running in the background and report via `clip-update`. */
 	startRun: (request: CompareRequest) => __TAURI_INVOKE<RunView>("start_run", { request }),
@@ -153,6 +155,11 @@ export type CanonicalParams = {
 	start_image?: string | null,
 	/**  Local image file for the last frame, where a route supports one. */
 	end_image?: string | null,
+	/**
+	 *  Per-model exceptions to the values above (one model of the run gets another duration,
+	 *  prompt, ...). Kept with the run's parameters, so a re-run or a recall keeps them.
+	 */
+	overrides?: ModelOverride[],
 };
 
 export type ChangeKind = "same" | "inserted" | "removed";
@@ -497,6 +504,21 @@ export type ModelAdvice = {
 };
 
 /**  One model with every route it can be reached through. */
+/**
+ *  Values one model of a run gets instead of the run's own. Only the canonical fields a
+ *  creator tunes per model are overridable; the rest stays shared so the clips stay comparable.
+ */
+export type ModelOverride = {
+	/**  A model id (every route of it in the run) or `id@route`, as in the run's models. */
+	model: string,
+	prompt?: string | null,
+	negative_prompt?: string | null,
+	seed?: number | null,
+	cfg_scale?: number | null,
+	duration_s?: number | null,
+	audio?: boolean | null,
+};
+
 export type ModelInfo = {
 	id: string,
 	name: string,
@@ -645,6 +667,11 @@ export type ResolvedParams = {
 	shots?: Shot[] | null,
 	start_image?: string | null,
 	end_image?: string | null,
+	/**
+	 *  The canonical fields this clip ran with from a per-model override, as the CLI spells
+	 *  them (`prompt`, `negative`, `seed`, `cfg`, `duration`, `audio`).
+	 */
+	overridden?: string[],
 };
 
 /**  The access route a model is reached through. One adapter file per route. */
@@ -682,6 +709,8 @@ export type RouteInfo = {
 	cfg_scale: number[] | null,
 	/**  Shots a multi-shot list may have; 0 = no multi-shot input. */
 	max_shots: number,
+	/**  How a shot list reaches this route (`catalog/shots.toml`). */
+	shot_template: ShotTemplateInfo,
 	/**  The route can stop a job it has accepted (some only while it is queued). */
 	cancel: boolean,
 	/**  A finished clip can be remixed with a new prompt. */
@@ -774,6 +803,16 @@ export type Shot = {
 	duration_s: number,
 };
 
+/**  A route's shot template: the structured shot-list field, or prose written after the prompt. */
+export type ShotTemplateInfo = {
+	code: string,
+	structured: boolean,
+	/**  Per shot (`{n}`, `{seconds}`, `{text}`, `{start}`/`{end}` as mm:ss, `{start_s}`/`{end_s}`); empty when structured. */
+	shot: string,
+	joiner: string,
+	source: string,
+};
+
 /**  What one route cost in one bucket, kept apart by where the figure comes from. */
 export type SpendPoint = {
 	/**  The bucket's first local day, `YYYY-MM-DD`. */
@@ -862,6 +901,30 @@ export type VideoExportOutcome = {
 export type VideoLayout = "row" | "grid";
 
 /**  A blind vote between two finished clips of one run, on one criterion. */
+export type WireField = {
+	name: string,
+	/**  A string value as is; anything else (numbers, booleans, a shot list) as compact JSON. */
+	text: string,
+	/**  The field carries the prompt or the shot list (what the composer shows first). */
+	prompt: boolean,
+};
+
+/**
+ *  One model+route of a planned comparison as its request would go out (input images, placed
+ *  by the adapter after upload, are not shown).
+ */
+export type WirePreview = {
+	model: string,
+	model_name: string,
+	route: RouteId,
+	endpoint: string,
+	/**  The body's fields in the route's own names, the prompt (or shot list) first. */
+	fields: WireField[],
+	parity: ParityNote[],
+	/**  Canonical fields a per-model override changed for this model. */
+	overridden: string[],
+};
+
 export type VoteRequest = {
 	left_clip_id: string,
 	right_clip_id: string,

@@ -134,9 +134,9 @@ describe('fake backend: image-to-video, prices, billed cost', () => {
     const [kling, veo] = plan.clips;
     expect(kling.resolved).toMatchObject({ duration_s: 7, cfg_scale: 1, shots });
     expect(kling.parity.map((n) => n.message)).toEqual(['asked cfg 1.5 → ran 1']);
-    expect(veo.resolved.prompt).toBe('fog Shot 1 (3 s): wide Shot 2 (4 s): close');
+    expect(veo.resolved.prompt).toBe('fog\n[00:00-00:03] wide\n[00:03-00:07] close'); // Veo 3.1's template: timestamps
     expect(veo.parity.map((n) => n.message)).toEqual([
-      'multi-shot not supported: shots joined into one prompt',
+      'multi-shot not supported: shots written into the prompt',
       'cfg scale ignored',
       'asked 7 s → ran 8 s',
     ]);

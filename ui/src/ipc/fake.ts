@@ -1,6 +1,7 @@
 // In-memory stand-in for the Rust shell, used in a plain browser and in unit tests.
 // It simulates a run on timers: pending → submitting → queued → generating →
 // downloading → succeeded, with made-up cost and latency, so every tile state can be seen.
+import { previewOf } from './fakePreview';
 import type { Backend } from './backend';
 import type {
   AppSettings,
@@ -259,6 +260,9 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     async planRun(request: CompareRequest) {
       const clips = planClips(effectiveCatalog(), request, imageFacts);
       return priced(request, clips, null);
+    },
+    async previewRun(request: CompareRequest) {
+      return previewOf(planClips(effectiveCatalog(), request, imageFacts));
     },
     async startRun(request: CompareRequest) {
       const planned = planClips(effectiveCatalog(), request, imageFacts);

@@ -37,6 +37,89 @@ const onOff = (b: boolean) => (b ? 'on' : 'off');
 
 const seconds = (shots: Shot[]) => shots.reduce((sum, s) => sum + s.duration_s, 0);
 
+const mmss = (t: number) => `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+
+/** A prose shot template filled in per shot, after the prompt (dailies-core `ShotForm::prose`). */
+export function shotProse(template: string, joiner: string, prompt: string, list: Shot[]): string {
+  let start = 0;
+  const parts = list.map((s, i) => {
+    const end = start + s.duration_s;
+    const text = template
+      .replaceAll('{n}', `${i + 1}`)
+      .replaceAll('{seconds}', `${s.duration_s}`)
+      .replaceAll('{start}', mmss(start))
+      .replaceAll('{end}', mmss(end))
+      .replaceAll('{start_s}', `${start}`)
+      .replaceAll('{end_s}', `${end}`)
+      .replaceAll('{text}', s.prompt.trim());
+    start = end;
+    return text;
+  });
+  const body = parts.join(joiner);
+  return prompt.trim() ? `${prompt.trim()}${joiner}${body}` : body;
+}
+
+/** Makes a structured shot list last exactly `total` seconds (dailies-core `fit_total`). */
+function fitTotal(list: Shot[], total: number): void {
+  const sum = seconds(list);
+  if (total > sum && list.length > 0) {
+    list[list.length - 1].duration_s += total - sum;
+    return;
+  }
+  let excess = sum - total;
+  while (excess > 0 && list.length > 0) {
+    const last = list[list.length - 1];
+    const give = Math.min(excess, last.duration_s - 1);
+    last.duration_s -= give;
+    excess -= give;
+    if (excess > 0 && list.length > 1) excess -= list.pop()?.duration_s ?? 0;
+    else if (excess > 0) return;
+  }
+}
+
+const OVERRIDABLE = ['prompt', 'negative', 'seed', 'cfg', 'duration', 'audio'] as const;
+
+/** The params one model+route runs with and the fields an override changed (dailies-core `overrides::apply`). */
+export function applyOverrides(params: CanonicalParams, id: string, route: string): { asked: CanonicalParams; overridden: string[] } {
+  const asked: CanonicalParams = { ...params };
+  delete asked.overrides;
+  const label = `${id}@${route}`.toLowerCase();
+  const all = params.overrides ?? [];
+  const mine = [...all.filter((o) => o.model.trim().toLowerCase() === id.toLowerCase()), ...all.filter((o) => o.model.trim().toLowerCase() === label)];
+  const fields = new Set<string>();
+  for (const o of mine) {
+    const set = (field: string, apply: () => void) => {
+      apply();
+      fields.add(field);
+    };
+    if (o.prompt != null) set('prompt', () => (asked.prompt = o.prompt!.trim()));
+    if (o.negative_prompt != null) set('negative', () => (asked.negative_prompt = o.negative_prompt));
+    if (o.seed != null) set('seed', () => (asked.seed = o.seed));
+    if (o.cfg_scale != null) set('cfg', () => (asked.cfg_scale = o.cfg_scale));
+    if (o.duration_s != null) set('duration', () => (asked.duration_s = o.duration_s));
+    if (o.audio != null) set('audio', () => (asked.audio = o.audio));
+  }
+  return { asked, overridden: OVERRIDABLE.filter((f) => fields.has(f)) };
+}
+
+/** Refuses overrides the core refuses (dailies-core `overrides::check`), with the same field names. */
+function checkOverrides(params: CanonicalParams, models: string[]): void {
+  const seen: string[] = [];
+  for (const o of params.overrides ?? []) {
+    const named = o.model.trim().toLowerCase();
+    const names = (spec: string) => {
+      const s = spec.trim().toLowerCase();
+      return named === s || named === s.split('@')[0] || named.split('@')[0] === s;
+    };
+    if (!models.some(names)) throw invalid(`override: '${o.model.trim()}' is not valid; allowed values: ${models.join(', ')}`);
+    const set = [o.prompt, o.negative_prompt, o.seed, o.cfg_scale, o.duration_s, o.audio].some((v) => v != null);
+    if (!set) throw invalid(`override: ${o.model.trim()}: names no field; set prompt, negative, seed, cfg, duration or audio`);
+    if (seen.includes(named)) throw invalid(`override: ${o.model.trim()}: overridden twice; give each field once per model`);
+    seen.push(named);
+    if (o.prompt != null && !o.prompt.trim()) throw invalid(`override.prompt: ${o.model.trim()}: must not be empty`);
+  }
+}
+
 /** Resolves asked values against what the route takes, all of it read from its RouteInfo. */
 export function resolveParams(label: string, spec: RouteInfo, asked: CanonicalParams, strict: boolean) {
   const notes: ParityNote[] = [];
@@ -49,15 +132,22 @@ export function resolveParams(label: string, spec: RouteInfo, asked: CanonicalPa
   let shots: Shot[] | undefined;
   const list = asked.shots ?? [];
   const maxShots = spec.max_shots;
-  if (list.length > 0 && maxShots === 0) {
-    note('shots', `${list.length} shots`, '1', 'multi-shot not supported: shots joined into one prompt', ['(not supported)']);
-    const joined = list.map((s, i) => `Shot ${i + 1} (${s.duration_s} s): ${s.prompt}`).join(' ');
-    prompt = [prompt.trim(), joined].join(' ').trim();
+  const template = spec.shot_template;
+  if (list.length > 0 && !template.structured) {
+    // The route's own prose form (catalog/shots.toml), after the prompt.
+    note('shots', `${list.length} shots`, '1', 'multi-shot not supported: shots written into the prompt', ['(not supported)']);
+    prompt = shotProse(template.shot, template.joiner, prompt, list);
     askedDuration = askedDuration ?? seconds(list);
   } else if (list.length > 0) {
-    shots = list.slice(0, maxShots);
+    shots = list.slice(0, maxShots).map((s) => ({ ...s }));
     if (list.length > maxShots)
       note('shots', `${list.length} shots`, `${maxShots}`, `only the first ${maxShots} shots run`, [`up to ${maxShots} shots`]);
+    const total = seconds(shots);
+    const fitted = nearestUp(spec.durations, total, (v) => v, total);
+    if (fitted !== total) {
+      note('shots', `${total} s`, `${fitted} s`, `shots total ${total} s → ran ${fitted} s (last shot adjusted)`, [`up to ${maxShots} shots`]);
+      fitTotal(shots, fitted);
+    }
     askedDuration = seconds(shots);
   }
   let cfg_scale: number | undefined;
@@ -152,13 +242,16 @@ export function planClips(
   for (const [field, path] of [['start-image', request.params.start_image], ['end-image', request.params.end_image]]) {
     if (path && !imageFacts(path)) throw invalid(`${field}: '${path} (no such file)' is not valid; allowed values: a readable image file`);
   }
+  checkOverrides(request.params, request.models);
   return request.models.flatMap((selector) => {
     const [id, routeId] = selector.split('@');
     const model = catalog.find((m) => m.id === id);
     if (!model) throw invalid(`model: unknown model '${id}'`);
     const spec = routeId ? model.routes.find((r) => r.route === routeId) : model.routes[0];
     if (!spec) throw invalid(`model: ${id} is not offered through route '${routeId}'; available routes: ${model.routes.map((r) => r.route).join(', ')}`);
-    const { resolved, notes } = resolveParams(`${model.id}@${spec.route}`, spec, request.params, request.strict ?? false);
+    const { asked, overridden } = applyOverrides(request.params, model.id, spec.route);
+    const { resolved, notes } = resolveParams(`${model.id}@${spec.route}`, spec, asked, request.strict ?? false);
+    if (overridden.length > 0) resolved.overridden = overridden;
     const imageInput = { label: `${model.id}@${spec.route}`, route: spec, strict: request.strict ?? false, crop: request.crop ?? false, facts: imageFacts };
     planImages(resolved, notes, imageInput);
     const planned: PlannedClip = {
@@ -175,7 +268,7 @@ export function planClips(
       take: 1,
     };
     const n = takesOf ? takesOf(`${model.id}@${spec.route}`) : takes;
-    return expandTakes(planned, n, request.params.seed, spec.seed);
+    return expandTakes(planned, n, asked.seed, spec.seed);
   });
 }
 

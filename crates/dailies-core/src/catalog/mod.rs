@@ -6,11 +6,12 @@ mod params;
 mod parity;
 mod price;
 mod schema;
+mod shots;
 mod wire;
 
 pub use extend::{ExtendSpec, ExtendVideo};
 pub use params::{
-    aspect_ratio, resolution_rank, CanonicalParams, ParityNote, ResolvedParams, Shot, CANONICAL_ASPECTS,
+    aspect_ratio, resolution_rank, CanonicalParams, ModelOverride, ParityNote, ResolvedParams, Shot, CANONICAL_ASPECTS,
     CANONICAL_RESOLUTIONS,
 };
 pub use parity::{allowed_values, resolve};
@@ -19,6 +20,7 @@ pub use schema::{
     CanonicalParam, CatalogFile, Coupling, Encoding, FieldSpec, ImageSpec, Lifecycle, LifecycleState, ModelEntry,
     ModelRoute, ParamSpec, PriceOverride, PriceRule, PriceSpec, RouteEntry, RouteId,
 };
+pub use shots::{ShotForm, ShotTemplate, MAX_SHOTS};
 pub use wire::{build_fields, build_request, image_support, ImageSlot, VideoSlot, WireRequest};
 
 use crate::error::{Error, InputError};
@@ -37,6 +39,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("routes/minimax.toml", include_str!("../../catalog/routes/minimax.toml")),
     ("routes/seedance.toml", include_str!("../../catalog/routes/seedance.toml")),
     ("lint.toml", include_str!("../../catalog/lint.toml")),
+    ("shots.toml", include_str!("../../catalog/shots.toml")),
 ];
 
 #[derive(Debug, Clone, Default)]
@@ -44,6 +47,8 @@ pub struct Catalog {
     models: Vec<ModelEntry>,
     /// Prompt advice (`lint.toml`); a rule with a known code replaces the shipped one.
     lint: Vec<crate::lint::LintRule>,
+    /// Shot templates (`shots.toml`), in file order; a template with a known code replaces it in place.
+    shot_templates: Vec<ShotTemplate>,
 }
 
 impl Catalog {
@@ -120,6 +125,16 @@ impl Catalog {
             self.lint.retain(|r| r.code != rule.code);
             self.lint.push(rule);
         }
+        // A file's new templates go first, in their own order: an overlay is more specific than
+        // the shipped catch-all it would otherwise never get past.
+        let mut fresh = Vec::new();
+        for template in file.shot_templates {
+            match self.shot_templates.iter_mut().find(|t| t.code == template.code) {
+                Some(known) => *known = template,
+                None => fresh.push(template),
+            }
+        }
+        self.shot_templates.splice(0..0, fresh);
         Ok(())
     }
 
@@ -137,6 +152,30 @@ impl Catalog {
 
     pub fn lint_rules(&self) -> &[crate::lint::LintRule] {
         &self.lint
+    }
+
+    pub fn shot_templates(&self) -> &[ShotTemplate] {
+        &self.shot_templates
+    }
+
+    /// The shot template a model+route uses: the first whose scope holds.
+    pub fn shot_template(&self, model: &ModelEntry, route: &RouteEntry) -> Option<&ShotTemplate> {
+        self.shot_templates.iter().find(|t| t.applies(model, route))
+    }
+
+    /// Resolves canonical values against one model+route with its shot template.
+    pub fn resolve(
+        &self,
+        model: &ModelEntry,
+        route: &RouteEntry,
+        asked: &CanonicalParams,
+        strict: bool,
+    ) -> Result<(ResolvedParams, Vec<ParityNote>), Error> {
+        let label = format!("{}@{}", model.id, route.route);
+        let template = self
+            .shot_template(model, route)
+            .ok_or_else(|| Error::Catalog(format!("{label}: no shot template applies")))?;
+        Ok(resolve(&label, &route.params, &template.form, asked, strict)?)
     }
 
     pub fn models(&self) -> &[ModelEntry] {
@@ -218,6 +257,9 @@ impl Catalog {
         for rule in &self.lint {
             rule.validate(&self.models).map_err(Error::Catalog)?;
         }
+        for template in &self.shot_templates {
+            template.validate().map_err(Error::Catalog)?;
+        }
         let bad =
             |m: &ModelEntry, r: &RouteEntry, what: String| Err(Error::Catalog(format!("{}@{}: {what}", m.id, r.route)));
         for m in &self.models {
@@ -226,6 +268,13 @@ impl Catalog {
             }
             for r in &m.routes {
                 let p = &r.params;
+                // Only checked once shot templates are loaded at all (a bare route file has none).
+                if !self.shot_templates.is_empty() {
+                    let template = self
+                        .shot_template(m, r)
+                        .ok_or_else(|| Error::Catalog(format!("{}@{}: no shot template applies", m.id, r.route)))?;
+                    template.fits(r).map_err(|e| Error::Catalog(format!("{}@{}: {e}", m.id, r.route)))?;
+                }
                 if !p.durations.contains(&p.default_duration) {
                     return bad(m, r, format!("default_duration {} not in durations", p.default_duration));
                 }
@@ -298,3 +347,5 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_shots;

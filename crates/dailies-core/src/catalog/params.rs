@@ -39,6 +39,38 @@ pub struct CanonicalParams {
     /// Local image file for the last frame, where a route supports one.
     #[specta(optional)]
     pub end_image: Option<String>,
+    /// Per-model exceptions to the values above (one model of the run gets another duration,
+    /// prompt, ...). Kept with the run's parameters, so a re-run or a recall keeps them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[specta(optional)]
+    pub overrides: Vec<ModelOverride>,
+}
+
+/// Values one model of a run gets instead of the run's own. Only the canonical fields a
+/// creator tunes per model are overridable; the rest stays shared so the clips stay comparable.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+pub struct ModelOverride {
+    /// A model id (every route of it in the run) or `id@route`, as in the run's models.
+    pub model: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub prompt: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub negative_prompt: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub seed: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    #[specta(type = Option<JsNumber>)]
+    pub cfg_scale: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub duration_s: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub audio: Option<bool>,
 }
 
 /// One shot of a multi-shot generation.
@@ -73,6 +105,11 @@ pub struct ResolvedParams {
     #[serde(default)]
     #[specta(optional)]
     pub end_image: Option<String>,
+    /// The canonical fields this clip ran with from a per-model override, as the CLI spells
+    /// them (`prompt`, `negative`, `seed`, `cfg`, `duration`, `audio`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[specta(optional)]
+    pub overridden: Vec<String>,
 }
 
 impl ResolvedParams {
@@ -90,6 +127,7 @@ impl ResolvedParams {
             shots: None,
             start_image: None,
             end_image: None,
+            overridden: Vec::new(),
         }
     }
 }

@@ -1,14 +1,18 @@
 //! The parity rule: run the nearest allowed value (ties go up) and say so, or refuse
 //! under `--strict` naming the allowed values.
 
-use super::params::{aspect_ratio, resolution_rank, CanonicalParams, ParityNote, ResolvedParams};
+use super::params::{aspect_ratio, resolution_rank, CanonicalParams, ParityNote, ResolvedParams, Shot};
 use super::schema::ParamSpec;
+use super::shots::ShotForm;
 use crate::error::InputError;
 
-/// Resolves canonical values against one model+route. `label` names the model in errors.
+/// Resolves canonical values against one model+route. `label` names the model in errors;
+/// `shot_form` is the route's shot template (`shots.toml`): a shot list becomes the route's
+/// structured field or prose in the prompt.
 pub fn resolve(
     label: &str,
     spec: &ParamSpec,
+    shot_form: &ShotForm,
     asked: &CanonicalParams,
     strict: bool,
 ) -> Result<(ResolvedParams, Vec<ParityNote>), InputError> {
@@ -30,28 +34,33 @@ pub fn resolve(
     let mut asked_duration = asked.duration_s;
     let shots = match asked.shots.as_deref() {
         None | Some([]) => None,
-        Some(list) if spec.max_shots == 0 => {
-            let joined: Vec<String> = list
-                .iter()
-                .enumerate()
-                .map(|(i, s)| format!("Shot {} ({} s): {}", i + 1, s.duration_s, s.prompt))
-                .collect();
-            let msg = "multi-shot not supported: shots joined into one prompt".to_string();
-            note("shots", format!("{} shots", list.len()), "1".into(), msg)?;
-            prompt = [prompt.trim(), &joined.join(" ")].join(" ").trim().to_string();
-            asked_duration = asked_duration.or(Some(list.iter().map(|s| s.duration_s).sum()));
-            None
-        }
-        Some(list) => {
-            let mut list = list.to_vec();
-            if list.len() > spec.max_shots as usize {
-                let msg = format!("only the first {} shots run", spec.max_shots);
-                note("shots", format!("{} shots", list.len()), spec.max_shots.to_string(), msg)?;
-                list.truncate(spec.max_shots as usize);
+        Some(list) => match shot_form.prose(&prompt, list) {
+            // The family's own prose form (the template says how), the shots' total as duration.
+            Some(prose) => {
+                let msg = "multi-shot not supported: shots written into the prompt".to_string();
+                note("shots", format!("{} shots", list.len()), "1".into(), msg)?;
+                prompt = prose;
+                asked_duration = asked_duration.or(Some(list.iter().map(|s| s.duration_s).sum()));
+                None
             }
-            asked_duration = Some(list.iter().map(|s| s.duration_s).sum());
-            Some(list)
-        }
+            None => {
+                let mut list = list.to_vec();
+                if list.len() > spec.max_shots as usize {
+                    let msg = format!("only the first {} shots run", spec.max_shots);
+                    note("shots", format!("{} shots", list.len()), spec.max_shots.to_string(), msg)?;
+                    list.truncate(spec.max_shots as usize);
+                }
+                let total: u32 = list.iter().map(|s| s.duration_s).sum();
+                let fitted = nearest_up(&spec.durations, total, |v| f64::from(*v), f64::from(total)).unwrap_or(total);
+                if fitted != total {
+                    let msg = format!("shots total {total} s → ran {fitted} s (last shot adjusted)");
+                    note("shots", format!("{total} s"), format!("{fitted} s"), msg)?;
+                    fit_total(&mut list, fitted);
+                }
+                asked_duration = Some(list.iter().map(|s| s.duration_s).sum());
+                Some(list)
+            }
+        },
     };
 
     let cfg_scale = match (asked.cfg_scale, spec.cfg_scale) {
@@ -169,8 +178,32 @@ pub fn resolve(
         shots,
         start_image: asked.start_image.clone(),
         end_image: asked.end_image.clone(),
+        overridden: Vec::new(),
     };
     Ok((resolved, notes))
+}
+
+/// Makes a structured shot list last exactly `total` seconds: the last shots give or take the
+/// difference (a shot never drops below 1 s; shots left with nothing are dropped).
+fn fit_total(list: &mut Vec<Shot>, total: u32) {
+    let sum: u32 = list.iter().map(|s| s.duration_s).sum();
+    if let (true, Some(last)) = (total > sum, list.last_mut()) {
+        last.duration_s += total - sum;
+        return;
+    }
+    let mut excess = sum.saturating_sub(total);
+    while excess > 0 {
+        let Some(last) = list.last_mut() else { return };
+        let give = excess.min(last.duration_s.saturating_sub(1));
+        last.duration_s -= give;
+        excess -= give;
+        if excess > 0 && list.len() > 1 {
+            let dropped = list.pop().map_or(0, |s| s.duration_s);
+            excess = excess.saturating_sub(dropped);
+        } else if excess > 0 {
+            return;
+        }
+    }
 }
 
 fn on_off(b: bool) -> String {
@@ -219,6 +252,10 @@ fn nearest_up<T: Clone + PartialEq>(allowed: &[T], asked: T, key: impl Fn(&T) ->
 mod tests {
     use super::*;
 
+    fn form() -> ShotForm {
+        ShotForm::Structured
+    }
+
     fn sora_pro() -> ParamSpec {
         ParamSpec {
             durations: vec![4, 8, 12],
@@ -245,7 +282,7 @@ mod tests {
 
     #[test]
     fn ten_seconds_runs_twelve_with_a_note() {
-        let (r, notes) = resolve("sora-2-pro", &sora_pro(), &ask(|p| p.duration_s = Some(10)), false).unwrap();
+        let (r, notes) = resolve("sora-2-pro", &sora_pro(), &form(), &ask(|p| p.duration_s = Some(10)), false).unwrap();
         assert_eq!(r.duration_s, 12);
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].message, "asked 10 s → ran 12 s");
@@ -253,7 +290,7 @@ mod tests {
 
     #[test]
     fn strict_refuses_and_names_allowed_values() {
-        let err = resolve("sora-2-pro", &sora_pro(), &ask(|p| p.duration_s = Some(10)), true).unwrap_err();
+        let err = resolve("sora-2-pro", &sora_pro(), &form(), &ask(|p| p.duration_s = Some(10)), true).unwrap_err();
         let msg = err.to_string();
         assert!(msg.contains("4, 8, 12"), "{msg}");
         assert!(msg.contains("duration"), "{msg}");
@@ -261,10 +298,10 @@ mod tests {
 
     #[test]
     fn ties_go_up_and_exact_values_pass() {
-        let (r, notes) = resolve("m", &sora_pro(), &ask(|p| p.duration_s = Some(6)), false).unwrap();
+        let (r, notes) = resolve("m", &sora_pro(), &form(), &ask(|p| p.duration_s = Some(6)), false).unwrap();
         assert_eq!(r.duration_s, 8);
         assert_eq!(notes.len(), 1);
-        let (r, notes) = resolve("m", &sora_pro(), &ask(|p| p.duration_s = Some(8)), false).unwrap();
+        let (r, notes) = resolve("m", &sora_pro(), &form(), &ask(|p| p.duration_s = Some(8)), false).unwrap();
         assert_eq!(r.duration_s, 8);
         assert!(notes.is_empty());
     }
@@ -278,7 +315,7 @@ mod tests {
             p.negative_prompt = Some("blur".into());
             p.seed = Some(7);
         });
-        let (r, notes) = resolve("m", &sora_pro(), &asked, false).unwrap();
+        let (r, notes) = resolve("m", &sora_pro(), &form(), &asked, false).unwrap();
         assert_eq!(r.aspect, "16:9");
         assert_eq!(r.resolution, "1024p");
         assert!(r.audio);
@@ -311,19 +348,19 @@ mod tests {
             p.duration_s = Some(4);
             p.aspect = Some("9:16".into());
         });
-        let (r, notes) = resolve("m", &spec, &asked, false).unwrap();
+        let (r, notes) = resolve("m", &spec, &form(), &asked, false).unwrap();
         assert_eq!((r.duration_s, r.aspect.as_str()), (12, "16:9"));
         let msgs: Vec<_> = notes.iter().map(|n| n.message.as_str()).collect();
         assert_eq!(msgs, ["asked 4 s → ran 12 s", "asked 9:16 → ran 16:9"]);
         // Without an explicit duration the coupled default applies silently.
-        let (r, notes) = resolve("m", &spec, &ask(|p| p.resolution = Some("1080p".into())), false).unwrap();
+        let (r, notes) = resolve("m", &spec, &form(), &ask(|p| p.resolution = Some("1080p".into())), false).unwrap();
         assert_eq!((r.duration_s, notes.len()), (12, 0));
-        assert!(resolve("m", &spec, &asked, true).is_err());
+        assert!(resolve("m", &spec, &form(), &asked, true).is_err());
     }
 
     #[test]
     fn defaults_apply_silently() {
-        let (r, notes) = resolve("m", &sora_pro(), &ask(|_| {}), false).unwrap();
+        let (r, notes) = resolve("m", &sora_pro(), &form(), &ask(|_| {}), false).unwrap();
         assert_eq!((r.duration_s, r.aspect.as_str(), r.resolution.as_str(), r.audio), (4, "16:9", "720p", true));
         assert!(notes.is_empty());
     }

@@ -51,6 +51,9 @@ pub struct CatalogFile {
     /// `[[lint]]`: prompt advice rules (see `catalog/lint.toml`).
     #[serde(default, rename = "lint")]
     pub lint: Vec<crate::lint::LintRule>,
+    /// `[[shot_template]]`: how a shot list reaches each family (see `catalog/shots.toml`).
+    #[serde(default, rename = "shot_template")]
+    pub shot_templates: Vec<super::shots::ShotTemplate>,
 }
 
 /// A creator's own price for one model+route, kept in `<data dir>/catalog.d/`.

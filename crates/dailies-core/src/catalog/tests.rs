@@ -1,5 +1,10 @@
 use super::*;
 
+/// A prose shot form for tests that ask no shots (or test the prose path on a test route).
+fn form() -> ShotForm {
+    ShotForm::Prose { shot: "Shot {n} ({seconds} s): {text}".into(), joiner: " ".into() }
+}
+
 fn ask(prompt: &str) -> CanonicalParams {
     CanonicalParams { prompt: prompt.into(), ..Default::default() }
 }
@@ -38,7 +43,8 @@ fn unknown_model_suggests_close_matches() {
 fn wire_fields_follow_each_routes_types() {
     let c = Catalog::builtin();
     let (_, kling) = c.select("kling-3.0-pro@fal", |_| true).unwrap();
-    let (p, _) = resolve("k", &kling.params, &CanonicalParams { duration_s: Some(10), ..ask("fog") }, false).unwrap();
+    let (p, _) =
+        resolve("k", &kling.params, &form(), &CanonicalParams { duration_s: Some(10), ..ask("fog") }, false).unwrap();
     let f = build_fields(kling, &p).unwrap();
     assert_eq!(f["duration"], serde_json::json!("10"));
     assert_eq!(f["generate_audio"], serde_json::json!(true));
@@ -46,7 +52,7 @@ fn wire_fields_follow_each_routes_types() {
 
     let (_, sora) = c.select("sora-2-pro@openai", |_| true).unwrap();
     let asked = CanonicalParams { duration_s: Some(10), aspect: Some("9:16".into()), ..ask("fog") };
-    let (p, notes) = resolve("s", &sora.params, &asked, false).unwrap();
+    let (p, notes) = resolve("s", &sora.params, &form(), &asked, false).unwrap();
     let f = build_fields(sora, &p).unwrap();
     assert_eq!(f["seconds"], serde_json::json!("12"));
     assert_eq!(f["size"], serde_json::json!("720x1280"));
@@ -58,13 +64,14 @@ fn wire_fields_follow_each_routes_types() {
 fn estimates_use_price_rules_and_requested_seconds() {
     let c = Catalog::builtin();
     let (_, kling) = c.select("kling-3.0-pro", |_| true).unwrap();
-    let (mut p, _) = resolve("k", &kling.params, &ask("x"), false).unwrap();
+    let (mut p, _) = resolve("k", &kling.params, &form(), &ask("x"), false).unwrap();
     assert_eq!(estimate_usd(&kling.price, &p), Some(0.84));
     p.audio = false;
     assert_eq!(estimate_usd(&kling.price, &p), Some(0.56));
 
     let (_, sora) = c.select("sora-2-pro", |_| true).unwrap();
-    let (mut p, _) = resolve("s", &sora.params, &CanonicalParams { duration_s: Some(12), ..ask("x") }, false).unwrap();
+    let (mut p, _) =
+        resolve("s", &sora.params, &form(), &CanonicalParams { duration_s: Some(12), ..ask("x") }, false).unwrap();
     assert_eq!(estimate_usd(&sora.price, &p), Some(3.6));
     p.resolution = "1024p".into();
     assert_eq!(estimate_usd(&sora.price, &p), Some(6.0));
@@ -166,14 +173,15 @@ price = { rules = [{ usd_per_second = 0.1 }], source = "t", as_of = "t" }
 fn image_mode_switches_endpoint_overlays_fields_and_collects_slots() {
     let entry = i2v_entry();
     let asked = CanonicalParams { start_image: Some("/a.png".into()), end_image: Some("/b.png".into()), ..ask("fog") };
-    let (p, notes) = resolve("m", &entry.params, &asked, false).unwrap();
+    let (p, notes) = resolve("m", &entry.params, &form(), &asked, false).unwrap();
     assert!(notes.is_empty());
     let wire = build_request(&entry, &p).unwrap();
     assert_eq!(wire.endpoint, "x/y/image-to-video");
     assert!(!wire.fields.contains_key("aspect_ratio"));
     assert_eq!(wire.images.len(), 2);
     assert_eq!((wire.images[1].field.as_str(), wire.images[1].path.as_str()), ("start_image_url", "/a.png"));
-    let text_only = build_request(&entry, &resolve("m", &entry.params, &ask("fog"), false).unwrap().0).unwrap();
+    let text_only =
+        build_request(&entry, &resolve("m", &entry.params, &form(), &ask("fog"), false).unwrap().0).unwrap();
     assert_eq!(text_only.endpoint, "x/y/text-to-video");
     assert!(text_only.fields.contains_key("aspect_ratio") && text_only.images.is_empty());
 }
@@ -182,7 +190,14 @@ fn image_mode_switches_endpoint_overlays_fields_and_collects_slots() {
 fn shots_replace_the_prompt_and_set_the_duration() {
     let entry = i2v_entry();
     let shots = vec![Shot { prompt: "wide".into(), duration_s: 3 }, Shot { prompt: "close".into(), duration_s: 7 }];
-    let (p, notes) = resolve("m", &entry.params, &CanonicalParams { shots: Some(shots), ..ask("fog") }, false).unwrap();
+    let (p, notes) = resolve(
+        "m",
+        &entry.params,
+        &ShotForm::Structured,
+        &CanonicalParams { shots: Some(shots), ..ask("fog") },
+        false,
+    )
+    .unwrap();
     assert!(notes.is_empty(), "{notes:?}");
     assert_eq!(p.duration_s, 10);
     let f = build_fields(&entry, &p).unwrap();
@@ -196,16 +211,17 @@ fn shots_replace_the_prompt_and_set_the_duration() {
 #[test]
 fn unsupported_shots_and_cfg_are_parity_notes() {
     let c = Catalog::builtin();
-    let (_, sora) = c.select("sora-2@openai", |_| true).unwrap();
+    let (model, sora) = c.select("sora-2@openai", |_| true).unwrap();
     let shots = vec![Shot { prompt: "wide".into(), duration_s: 4 }, Shot { prompt: "close".into(), duration_s: 4 }];
     let asked = CanonicalParams { shots: Some(shots), cfg_scale: Some(0.7), ..ask("harbour") };
-    let (p, notes) = resolve("s", &sora.params, &asked, false).unwrap();
+    let (p, notes) = c.resolve(model, sora, &asked, false).unwrap();
     assert_eq!(p.duration_s, 8);
-    assert!(p.prompt.starts_with("harbour Shot 1 (4 s): wide"), "{}", p.prompt);
+    assert_eq!(p.prompt, "harbour Shot 1 (4 s): wide Shot 2 (4 s): close");
     let msgs: Vec<_> = notes.iter().map(|n| n.message.as_str()).collect();
-    assert_eq!(msgs, ["multi-shot not supported: shots joined into one prompt", "cfg scale ignored"]);
+    assert_eq!(msgs, ["multi-shot not supported: shots written into the prompt", "cfg scale ignored"]);
     let entry = i2v_entry();
-    let (p, notes) = resolve("m", &entry.params, &CanonicalParams { cfg_scale: Some(1.5), ..ask("x") }, false).unwrap();
+    let (p, notes) =
+        resolve("m", &entry.params, &form(), &CanonicalParams { cfg_scale: Some(1.5), ..ask("x") }, false).unwrap();
     assert_eq!((p.cfg_scale, notes[0].message.as_str()), (Some(1.0), "asked cfg 1.5 → ran 1"));
-    assert!(resolve("m", &entry.params, &CanonicalParams { cfg_scale: Some(1.5), ..ask("x") }, true).is_err());
+    assert!(resolve("m", &entry.params, &form(), &CanonicalParams { cfg_scale: Some(1.5), ..ask("x") }, true).is_err());
 }

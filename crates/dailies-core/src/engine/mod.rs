@@ -18,6 +18,7 @@ mod job;
 mod lease_tests;
 mod library;
 mod lint;
+mod overrides;
 mod plan;
 mod posters;
 mod preview;

@@ -1,10 +1,10 @@
 //! From a creator's request to a priced, validated plan, and from a plan to running jobs.
 //! Everything that can be wrong with the input is found here, before any network request.
 
-use crate::api::{CompareRequest, ModelInfo, PlannedClip, RouteInfo, RunPlan};
+use crate::api::{CompareRequest, ModelInfo, PlannedClip, RouteInfo, RunPlan, ShotTemplateInfo};
 use crate::catalog::{
-    build_request, estimate_usd, image_support, resolve, usd_per_second, ResolvedParams, CANONICAL_ASPECTS,
-    CANONICAL_RESOLUTIONS,
+    build_request, estimate_usd, image_support, usd_per_second, ResolvedParams, ShotForm, CANONICAL_ASPECTS,
+    CANONICAL_RESOLUTIONS, MAX_SHOTS,
 };
 use crate::error::{InputError, Result};
 use crate::secrets::Secret;
@@ -45,8 +45,10 @@ impl Studio {
                 return Err(InputError::DurationNobodyAllows { asked: d, min, max }.into());
             }
         }
-        self.check_image_files(req)?;
+        check_shots(p)?;
         let catalog = self.catalog();
+        super::overrides::check(&catalog, p, &req.models)?;
+        self.check_image_files(req)?;
         let demo = self.demo().is_some();
         let mut clips: Vec<PlannedClip> = Vec::new();
         for spec in &req.models {
@@ -56,7 +58,9 @@ impl Studio {
                 continue;
             }
             let label = format!("{}@{}", model.id, entry.route);
-            let (mut resolved, mut parity) = resolve(&label, &entry.params, p, req.strict)?;
+            let (asked, overridden) = super::overrides::apply(p, &model.id, entry.route.as_str());
+            let (mut resolved, mut parity) = catalog.resolve(model, entry, &asked, req.strict)?;
+            resolved.overridden = overridden;
             self.plan_images(&label, entry, &mut resolved, &mut parity, req)?;
             let wire = build_request(entry, &resolved).map_err(crate::error::Error::Catalog)?;
             let estimated_cost_usd = estimate_usd(&entry.price, &resolved).unwrap_or(0.0);
@@ -74,7 +78,7 @@ impl Studio {
                 continues: None,
                 take: 1,
             };
-            clips.extend(super::takes::expand(planned, takes_of(&label), p.seed, entry.params.seed));
+            clips.extend(super::takes::expand(planned, takes_of(&label), asked.seed, entry.params.seed));
         }
         let estimated_cost_usd = (clips.iter().map(|c| c.estimated_cost_usd).sum::<f64>() * 1000.0).round() / 1000.0;
         if let Some(max) = req.max_cost_usd {
@@ -135,6 +139,40 @@ impl Studio {
     }
 }
 
+fn shot_template_info(template: Option<&crate::catalog::ShotTemplate>) -> ShotTemplateInfo {
+    let Some(t) = template else {
+        return ShotTemplateInfo {
+            code: String::new(),
+            structured: false,
+            shot: String::new(),
+            joiner: String::new(),
+            source: String::new(),
+        };
+    };
+    let (structured, shot, joiner) = match &t.form {
+        ShotForm::Structured => (true, String::new(), String::new()),
+        ShotForm::Prose { shot, joiner } => (false, shot.clone(), joiner.clone()),
+    };
+    ShotTemplateInfo { code: t.code.clone(), structured, shot, joiner, source: t.source.clone() }
+}
+
+/// A shot list has at most [`MAX_SHOTS`] shots, each with text and at least one second.
+fn check_shots(p: &crate::catalog::CanonicalParams) -> Result<()> {
+    let Some(shots) = &p.shots else { return Ok(()) };
+    let refuse =
+        |message: String| -> Result<()> { Err(InputError::Iteration { field: "shots".into(), message }.into()) };
+    if shots.len() > MAX_SHOTS {
+        return refuse(format!("{} shots; at most {MAX_SHOTS} (Kling's limit, the only structured form)", shots.len()));
+    }
+    if let Some(i) = shots.iter().position(|s| s.prompt.trim().is_empty()) {
+        return refuse(format!("shot {} has no text", i + 1));
+    }
+    if let Some(i) = shots.iter().position(|s| s.duration_s == 0) {
+        return refuse(format!("shot {} lasts 0 s; each shot needs at least 1 s", i + 1));
+    }
+    Ok(())
+}
+
 fn invalid(field: &str, value: &str, allowed: &[&str]) -> crate::error::Error {
     InputError::InvalidValue {
         field: field.to_string(),
@@ -146,8 +184,8 @@ fn invalid(field: &str, value: &str, allowed: &[&str]) -> crate::error::Error {
 
 pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
     let demo = studio.demo().is_some();
-    studio
-        .catalog()
+    let catalog = studio.catalog();
+    catalog
         .models()
         .iter()
         .map(|m| ModelInfo {
@@ -187,6 +225,7 @@ pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
                         image_aspects: r.image.as_ref().and_then(|i| i.aspects.clone()).unwrap_or_default(),
                         cfg_scale: p.cfg_scale.map(|c| c.to_vec()),
                         max_shots: p.max_shots,
+                        shot_template: shot_template_info(catalog.shot_template(m, r)),
                         cancel: r.route.cancel_unsupported().is_none(),
                         remix: r.remix,
                         extend: r.extend.as_ref().map(|x| crate::api::ExtendInfo {

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use crate::api::RunPlan;
-use crate::catalog::{build_request, ParityNote, RouteId};
+use crate::api::{CompareRequest, RunPlan, WireField, WirePreview};
+use crate::catalog::{build_request, CanonicalParam, FieldSpec, ParityNote, RouteId};
 use crate::error::{Error, Result};
 
 use super::Studio;
@@ -39,5 +39,49 @@ impl Studio {
                 })
             })
             .collect()
+    }
+}
+
+impl Studio {
+    /// Plans `request` and shows each model's request as text (the composer's panel); nothing
+    /// is persisted or sent. Refuses exactly what [`Studio::plan`] refuses.
+    pub fn preview_request(&self, request: &CompareRequest) -> Result<Vec<WirePreview>> {
+        let plan = self.plan(request)?;
+        let previews = self.preview(&plan)?;
+        // Takes of one model receive the same fields but their seed: one entry per model+route.
+        let mut out: Vec<WirePreview> = Vec::new();
+        for (clip, preview) in plan.clips.iter().zip(previews) {
+            if out.iter().any(|p| p.model == preview.model && p.route == preview.route) {
+                continue;
+            }
+            let catalog = self.catalog();
+            let (_, entry) = catalog.select(&format!("{}@{}", clip.model, clip.route), |_| true)?;
+            let is_prompt = |name: &str| {
+                matches!(
+                    entry.fields.get(name),
+                    Some(FieldSpec::Param { param: CanonicalParam::Prompt | CanonicalParam::Shots, .. })
+                )
+            };
+            let mut fields: Vec<WireField> = preview
+                .fields
+                .into_iter()
+                .map(|(name, value)| WireField {
+                    prompt: is_prompt(&name),
+                    text: value.as_str().map_or_else(|| value.to_string(), str::to_string),
+                    name,
+                })
+                .collect();
+            fields.sort_by_key(|f| !f.prompt);
+            out.push(WirePreview {
+                model: preview.model,
+                model_name: clip.model_name.clone(),
+                route: preview.route,
+                endpoint: preview.endpoint,
+                fields,
+                parity: preview.parity,
+                overridden: clip.resolved.overridden.clone(),
+            });
+        }
+        Ok(out)
     }
 }

@@ -36,6 +36,14 @@ impl Studio {
             // The shots were written for the old prompt; a new prompt replaces them.
             params.shots = None;
         }
+        // Overrides of models this re-run leaves out would name no model of it.
+        params.overrides.retain(|o| {
+            let named = o.model.trim();
+            labels.iter().any(|(l, _)| {
+                let id = l.split_once('@').map_or(l.as_str(), |(id, _)| id);
+                named.eq_ignore_ascii_case(l) || named.eq_ignore_ascii_case(id)
+            })
+        });
         let request = CompareRequest {
             params,
             models: labels.iter().map(|(l, _)| l.clone()).collect(),

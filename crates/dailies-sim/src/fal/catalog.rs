@@ -27,9 +27,24 @@ pub(crate) struct Schema {
     /// Groups of fields of which exactly one must be present (e.g. prompt XOR multi_prompt).
     #[serde(default)]
     pub exactly_one_of: Vec<Vec<String>>,
+    /// A shot list whose per-shot durations must add up to the clip's duration (Kling's
+    /// `multi_prompt` against `duration`: the cuts are where the shots say).
+    #[serde(default)]
+    pub shots_total: Option<ShotsTotal>,
     output: OutputRule,
     #[serde(default)]
     pub result: ResultRule,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ShotsTotal {
+    /// The list field (`multi_prompt`).
+    pub list: String,
+    /// Each item's duration field (`duration`).
+    pub item: String,
+    /// The top-level duration field the items must add up to (`duration`).
+    pub total: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::catalog::{Field, FieldType, Schema};
+use super::catalog::{Field, FieldType, Schema, ShotsTotal};
 use super::pydantic::{child, Bounds, Errors};
 
 /// Validates `body` and returns it with schema defaults filled in, or every error found.
@@ -28,7 +28,49 @@ pub(crate) fn validate(schema: &Schema, body: &Value) -> Result<Map<String, Valu
             errors.push(&loc, "value_error", &msg, body);
         }
     }
+    if let Some(rule) = &schema.shots_total {
+        check_shots_total(schema, rule, &input, &loc, &mut errors);
+    }
     errors.into_result(input)
+}
+
+/// The shots' durations must add up to the clip's: `multi_prompt` `["4", "6"]` with `duration` `"10"`.
+/// Reads the values after defaults were filled in; a malformed item is already reported.
+fn check_shots_total(
+    schema: &Schema,
+    rule: &ShotsTotal,
+    input: &Map<String, Value>,
+    loc: &[Value],
+    errors: &mut Errors,
+) {
+    let Some(Value::Array(items)) = input.get(&rule.list) else { return };
+    let item_default = schema
+        .fields
+        .get(&rule.list)
+        .and_then(|f| f.items.as_ref())
+        .and_then(|i| i.fields.as_ref())
+        .and_then(|f| f.get(&rule.item))
+        .and_then(|f| f.default.clone());
+    let seconds = |v: Option<&Value>| -> Option<u64> {
+        match v? {
+            Value::String(s) => s.trim_end_matches('s').parse().ok(),
+            other => other.as_u64(),
+        }
+    };
+    let mut sum = 0;
+    for item in items {
+        let value = item.get(&rule.item).or(item_default.as_ref());
+        let Some(s) = seconds(value) else { return };
+        sum += s;
+    }
+    let Some(total) = seconds(input.get(&rule.total)) else { return };
+    if sum != total {
+        let msg = format!(
+            "Value error, the durations of '{}' add up to {sum} s but '{}' is {total} s",
+            rule.list, rule.total
+        );
+        errors.push(loc, "value_error", &msg, &Value::Object(input.clone()));
+    }
 }
 
 fn check_object(
@@ -130,5 +172,38 @@ fn check_number(field: &Field, value: &Value, loc: &[Value], errors: &mut Errors
         let msg = format!("Input should be less than or equal to {max}");
         let ctx = Some(serde_json::json!({ "le": max }));
         errors.push_ctx(loc, "less_than_equal", &msg, value, ctx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::super::catalog::Catalog;
+    use super::validate;
+
+    /// Every fal endpoint whose schema has a shot list, checked against the fal docs' limits.
+    #[test]
+    fn multi_prompt_is_strict_on_every_endpoint_that_takes_it() {
+        let catalog = Catalog::load().unwrap();
+        let ids = ["fal-ai/kling-video/v3/pro/text-to-video", "fal-ai/kling-video/v3/standard/text-to-video"];
+        for id in ids {
+            let schema = catalog.endpoint(id).unwrap_or_else(|| panic!("{id}")).schema;
+            let shot = |d: &str| json!({"prompt": "a beat", "duration": d});
+            let ok = json!({"multi_prompt": [shot("4"), shot("6")], "duration": "10"});
+            assert!(validate(schema, &ok).is_ok(), "{id}");
+            // Defaults count: two shots of the default 5 s make the default 5 s clip 10 s long.
+            let defaulted = json!({"multi_prompt": [{"prompt": "a"}, {"prompt": "b"}]});
+            let errs = validate(schema, &defaulted).unwrap_err();
+            assert!(errs[0]["msg"].as_str().unwrap().contains("add up to 10 s"), "{errs:?}");
+            let short = json!({"multi_prompt": [shot("4"), shot("6")], "duration": "9"});
+            assert!(validate(schema, &short).is_err(), "{id}: sum must equal duration");
+            let seven = json!({"multi_prompt": vec![shot("2"); 7], "duration": "14"});
+            assert!(validate(schema, &seven).is_err(), "{id}: at most 6 shots");
+            let zero = json!({"multi_prompt": [shot("0"), shot("5")], "duration": "5"});
+            assert!(validate(schema, &zero).is_err(), "{id}: a shot lasts 1–15 s");
+            let empty = json!({"multi_prompt": [], "duration": "5"});
+            assert!(validate(schema, &empty).is_err(), "{id}: at least one shot");
+        }
     }
 }

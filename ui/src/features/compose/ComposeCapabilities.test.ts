@@ -20,7 +20,8 @@ async function setup(options: FakeOptions = {}) {
   return { compose };
 }
 
-const row = (key: string) => document.querySelector(`[data-model="${key}"]`)!.closest('label')!;
+const row = (key: string) => document.querySelector(`[data-model="${key}"]`)!.closest<HTMLElement>('.row')!;
+const receives = (key: string) => document.querySelector<HTMLElement>(`[data-receives="${key}"]`)!;
 const tick = (key: string) => fireEvent.click(document.querySelector(`[data-model="${key}"]`)!);
 const runButton = () => screen.getByRole('button', { name: /^Run/ });
 const runHint = () => document.getElementById('run-hint')!;
@@ -44,7 +45,8 @@ describe('ComposePanel: image-only models', () => {
     expect(runHint()).toHaveTextContent('Runway Gen-4 Turbo needs a start image.');
 
     await fireEvent.change(screen.getByLabelText('Start image'), { target: { files: [imageFile('wide.png', pngBytes(1280, 720))] } });
-    await waitFor(() => expect(runButton()).toBeEnabled());
+    // Importing, previewing and re-planning take a while on a loaded machine.
+    await waitFor(() => expect(runButton()).toBeEnabled(), { timeout: 4000 });
     await waitFor(() => expect(runButton()).toHaveTextContent('Run 2 models · est. $'));
     expect(within(row('runway-gen-4-turbo@runway')).getByText('image → video')).toHaveClass('ok');
     expect(within(row('runway-gen-4-turbo@runway')).getByText('image only')).not.toHaveClass('warn');
@@ -61,12 +63,12 @@ describe('ComposePanel: image-only models', () => {
     await setup({ catalog: catalogWith('runway-gen-4-turbo@runway', { image_aspects: sixAspects }) });
     await tick('runway-gen-4-turbo@runway');
     await fireEvent.change(screen.getByLabelText('Start image'), { target: { files: [imageFile('tall.png', pngBytes(1000, 3000))] } });
-    const offer = await screen.findByRole('alert');
+    const offer = await screen.findByRole('alert', {}, { timeout: 4000 });
     expect(offer).toHaveTextContent('runway-gen-4-turbo@runway needs an image near one of its aspect ratios');
     expect(runHint()).toHaveTextContent('Crop the image or pick another to run.');
     await fireEvent.click(within(offer).getByRole('button', { name: /Centre-crop to fit \(9:16\)/ }));
     await waitFor(() => expect(runButton()).toBeEnabled());
-    expect(row('runway-gen-4-turbo@runway')).toHaveTextContent('start-image centre-cropped to 9:16');
+    await waitFor(() => expect(receives('runway-gen-4-turbo@runway')).toHaveTextContent('start-image centre-cropped to 9:16'));
   });
 });
 
@@ -77,15 +79,16 @@ describe('ComposePanel: multi-shot', () => {
     expect(screen.queryByTestId('shots-note')).toBeNull();
 
     await tick('sora-2@openai');
-    expect(screen.getByTestId('shots-note')).toHaveTextContent('No selected model takes multi-shot: shots will be joined into one prompt.');
+    expect(screen.getByTestId('shots-note')).toHaveTextContent('No selected model takes multi-shot: shots will be written into each prompt in its own form.');
     // Still usable: the shots become one prompt for Sora.
     await fireEvent.click(screen.getByRole('button', { name: '+ Add shot' }));
     await fireEvent.input(screen.getByLabelText('Shot 1 prompt'), { target: { value: 'wide on the tower' } });
-    await waitFor(() => expect(row('sora-2@openai')).toHaveTextContent('multi-shot not supported: shots joined into one prompt'));
+    await waitFor(() => expect(receives('sora-2@openai')).toHaveTextContent('multi-shot not supported: shots written into the prompt'));
+    expect(receives('sora-2@openai')).toHaveTextContent('Shot 1 (5 s): wide on the tower');
 
     await tick('kling-3.0-pro@fal');
     expect(screen.getByTestId('shots-available')).toHaveTextContent('multi-shot · up to 6');
-    expect(screen.getByTestId('shots-note')).toHaveTextContent('Sora 2 has no multi-shot: its shots will be joined into one prompt.');
+    expect(screen.getByTestId('shots-note')).toHaveTextContent('Sora 2 has no multi-shot: its shots will be written into the prompt in its own form.');
 
     await tick('sora-2@openai');
     expect(screen.getByTestId('shots-available')).toBeInTheDocument();

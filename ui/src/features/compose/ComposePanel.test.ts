@@ -18,7 +18,9 @@ async function setup(onrun = vi.fn()) {
 }
 
 const pickImage = (label: string, file: File) => fireEvent.change(screen.getByLabelText(label), { target: { files: [file] } });
-const row = (key: string) => document.querySelector(`[data-model="${key}"]`)!.closest('label')!;
+const row = (key: string) => document.querySelector(`[data-model="${key}"]`)!.closest<HTMLElement>('.row')!;
+/** The model's card in "What each model receives" (parity notes live there, not on the picker row). */
+const receives = (key: string) => document.querySelector<HTMLElement>(`[data-receives="${key}"]`)!;
 
 const runButton = () => screen.getByRole('button', { name: /^Run/ });
 const tick = (key: string) => fireEvent.click(document.querySelector(`[data-model="${key}"]`)!);
@@ -53,7 +55,7 @@ describe('ComposePanel', () => {
     // Sora 2 Pro cannot do 10 s at 1080p: it runs 12 s at 1024p, $0.50/s → $6.00
     await tick('sora-2-pro@openai');
     await waitFor(() => expect(runButton()).toHaveTextContent('Run 2 models · est. $7.12'));
-    expect(screen.getByText('asked 10 s → ran 12 s')).toBeInTheDocument();
+    expect(await screen.findByText('asked 10 s → ran 12 s')).toBeInTheDocument();
 
     await fireEvent.click(runButton());
     expect(onrun).toHaveBeenCalledOnce();
@@ -112,7 +114,7 @@ describe('ComposePanel', () => {
     await tick('sora-2@openai');
     await pickImage('Start image', imageFile('square.png', pngBytes(1000, 1000)));
 
-    const offer = await screen.findByRole('alert');
+    const offer = await screen.findByRole('alert', {}, { timeout: 4000 });
     expect(offer).toHaveTextContent('start-image: sora-2@openai needs an image near one of its aspect ratios; this one is 1000x1000');
     expect(offer).not.toHaveTextContent('--crop');
     expect(runButton()).toBeDisabled();
@@ -120,7 +122,7 @@ describe('ComposePanel', () => {
 
     await fireEvent.click(within(offer).getByRole('button', { name: /Centre-crop to fit/ }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-    expect(row('sora-2@openai')).toHaveTextContent('start-image centre-cropped to 16:9');
+    await waitFor(() => expect(receives('sora-2@openai')).toHaveTextContent('start-image centre-cropped to 16:9'));
     await waitFor(() => expect(runButton()).toBeEnabled());
   });
 
@@ -170,13 +172,13 @@ describe('ComposePanel', () => {
     expect(hint()).toHaveTextContent('prompt adherence · range 0–1');
     await fireEvent.input(cfg(), { target: { value: '1.5' } });
     expect(hint()).toHaveTextContent('range 0–1 · used by 1 of 2 selected');
-    await waitFor(() => expect(row('kling-3.0-pro@fal')).toHaveTextContent('asked cfg 1.5 → ran 1'));
-    expect(row('sora-2@openai')).toHaveTextContent('cfg scale ignored');
+    await waitFor(() => expect(receives('kling-3.0-pro@fal')).toHaveTextContent('asked cfg 1.5 → ran 1'));
+    expect(receives('sora-2@openai')).toHaveTextContent('cfg scale ignored');
 
     // With only Sora left the control turns off and the value is no longer sent.
     await tick('kling-3.0-pro@fal');
     expect(cfg()).toBeDisabled();
     expect(compose.request.params.cfg_scale).toBeUndefined();
-    await waitFor(() => expect(row('sora-2@openai')).not.toHaveTextContent('cfg scale ignored'));
+    await waitFor(() => expect(receives('sora-2@openai')).not.toHaveTextContent('cfg scale ignored'));
   });
 });

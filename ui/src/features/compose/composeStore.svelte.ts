@@ -1,6 +1,6 @@
 // The compose form, the model selection and the live plan (estimate + parity notes).
 import * as backend from '../../ipc/backend';
-import type { CanonicalParams, ClipView, CompareRequest, ModelInfo, RunPlan, RunView, Shot } from '../../ipc/bindings.gen';
+import type { CanonicalParams, ClipView, CompareRequest, ModelInfo, ModelOverride, RunPlan, RunView, Shot } from '../../ipc/bindings.gen';
 import type { IpcError } from '../../ipc/errors';
 import { cfgSupport, selectedRoutes, shotSupport, startImageBlocker } from '../../lib/capabilities';
 import { ImagePicks } from './imagePicks.svelte';
@@ -27,6 +27,8 @@ export class ComposeStore {
   takes = $state(1);
   /** Selected `model@route` keys, in the order they were ticked (tiles follow this order). */
   selected = $state<string[]>([]);
+  /** Per-model exceptions, keyed by `model@route`; only ticked models' are sent. */
+  overrides = $state<Record<string, ModelOverride>>({});
 
   plan = $state<RunPlan | null>(null);
   planError = $state<IpcError | null>(null);
@@ -64,6 +66,8 @@ export class ComposeStore {
     if (this.cfgScale != null && Number.isFinite(this.cfgScale) && this.cfg.takers.length > 0) p.cfg_scale = this.cfgScale;
     if (this.images.start) p.start_image = this.images.start.path;
     if (this.images.end) p.end_image = this.images.end.path;
+    const overrides = this.selected.map((k) => this.overrides[k]).filter((o): o is ModelOverride => o != null && overridesSomething(o));
+    if (overrides.length > 0) p.overrides = overrides.map((o) => ({ ...o }));
     return p;
   });
 
@@ -83,6 +87,23 @@ export class ComposeStore {
 
   toggle(key: string): void {
     this.selected = this.isSelected(key) ? this.selected.filter((k) => k !== key) : [...this.selected, key];
+  }
+
+  /** Sets (or with `undefined`, clears) one field of one model's override. */
+  setOverride<K extends Exclude<keyof ModelOverride, 'model'>>(key: string, field: K, value: ModelOverride[K] | undefined): void {
+    const current: ModelOverride = { ...(this.overrides[key] ?? { model: key }) };
+    if (value === undefined || value === null || value === '') delete current[field];
+    else current[field] = value;
+    const next = { ...this.overrides };
+    if (overridesSomething(current)) next[key] = current;
+    else delete next[key];
+    this.overrides = next;
+  }
+
+  clearOverrides(key: string): void {
+    const next = { ...this.overrides };
+    delete next[key];
+    this.overrides = next;
   }
 
   addShot(): void {
@@ -108,6 +129,13 @@ export class ComposeStore {
     this.images.restore('end', run.params.end_image ?? undefined);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway de-duplication, never stored
     this.selected = [...new Set(run.clips.map((c) => `${c.model}@${c.route}`))];
+    // A run's overrides name a model id or id@route; the form keys them by the ticked id@route.
+    const restored: Record<string, ModelOverride> = {};
+    for (const o of run.params.overrides ?? []) {
+      const key = this.selected.find((k) => k === o.model || k.split('@')[0] === o.model);
+      if (key) restored[key] = { ...o, model: key };
+    }
+    this.overrides = restored;
   }
 
   /**
@@ -129,6 +157,8 @@ export class ComposeStore {
     this.images.restore('end', r.end_image ?? undefined);
     this.takes = 1;
     this.selected = [`${clip.model}@${clip.route}`];
+    // The clip's own values already include any override it ran with.
+    this.overrides = {};
   }
 
   /**
@@ -166,4 +196,9 @@ export class ComposeStore {
       }
     }, PLAN_DEBOUNCE_MS);
   }
+}
+
+/** An override that sets at least one field. */
+export function overridesSomething(o: ModelOverride): boolean {
+  return [o.prompt, o.negative_prompt, o.seed, o.cfg_scale, o.duration_s, o.audio].some((v) => v != null && v !== '');
 }

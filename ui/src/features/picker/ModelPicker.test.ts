@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeModel, makeRoute } from '../../../test/fixtures';
 import type { RunPlan } from '../../ipc/bindings.gen';
 import { CatalogStore } from './catalogStore.svelte';
@@ -24,9 +24,27 @@ function catalogOf() {
   return catalog;
 }
 
-const row = (key: string) => document.querySelector<HTMLInputElement>(`[data-model="${key}"]`)!.closest('label')!;
+const row = (key: string) => document.querySelector<HTMLInputElement>(`[data-model="${key}"]`)!.closest<HTMLElement>('.row')!;
 
 describe('ModelPicker', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('filters by search, ticks the first match on Enter and pins favourites first (kept in localStorage)', async () => {
+    const ontoggle = vi.fn();
+    render(ModelPicker, { catalog: catalogOf(), selected: [], plan: null, demo: true, ontoggle });
+    const search = screen.getByLabelText('Search models');
+    await fireEvent.input(search, { target: { value: 'sora openai' } });
+    expect(document.querySelector('[data-model="kling-3.0-pro@fal"]')).toBeNull();
+    expect(document.querySelector('[data-model="sora-2@openai"]')).toBeInTheDocument();
+    await fireEvent.keyDown(search, { key: 'Enter' });
+    expect(ontoggle).toHaveBeenCalledWith('sora-2@openai');
+    await fireEvent.input(search, { target: { value: '' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Pin Sora 2 (openai) to favourites' }));
+    const pinned = screen.getByRole('group', { name: 'Favourites' });
+    expect(within(pinned).getAllByRole('checkbox').map((b) => b.dataset.model)).toEqual(['sora-2@openai']);
+    expect(JSON.parse(localStorage.getItem('dailies.picker.favourites')!)).toEqual(['sora-2@openai']);
+  });
+
   afterEach(() => vi.useRealTimers());
 
   it('groups models by family with one checkable row per model and route', () => {
@@ -44,7 +62,8 @@ describe('ModelPicker', () => {
     expect(kling).toHaveTextContent('fal');
     expect(kling).toHaveTextContent('$0.168/s');
     expect(kling).toHaveTextContent('active');
-    expect(kling).toHaveTextContent('3–15 s · 16:9 9:16 1:1 · ≤1080p · audio on/off · negative prompt');
+    // One line per model: what the route supports is in the row's tooltip.
+    expect(kling.querySelector('label')!.title).toContain('3–15 s · 16:9 9:16 1:1 · ≤1080p · audio on/off · negative prompt');
     expect(row('sora-2@openai')).toHaveTextContent('deprecated · ends 2026-09-24');
     expect(row('sora-2@fal')).toHaveTextContent('retired 2026-08-02');
   });
@@ -70,7 +89,7 @@ describe('ModelPicker', () => {
     expect(row('sora-2@openai')).not.toHaveTextContent('no key');
   });
 
-  it('shows the plan total and per-model estimates with parity notes', () => {
+  it('shows the plan total and per-model estimates (parity notes are in the per-model panel)', () => {
     const plan = {
       estimated_cost_usd: 1.24,
       demo: false,
@@ -87,7 +106,8 @@ describe('ModelPicker', () => {
     expect(screen.getByTestId('picker-total')).toHaveTextContent('2 selected · est. $1.24');
     expect(row('kling-3.0-pro@fal')).toHaveTextContent('$0.84');
     expect(row('sora-2@openai')).toHaveTextContent('$0.40');
-    expect(row('sora-2@openai')).toHaveTextContent('asked 5 s → ran 4 s');
+    expect(row('sora-2@openai')).not.toHaveTextContent('asked 5 s → ran 4 s');
+    expect(screen.getByTestId('picked-summary')).toHaveTextContent('Kling 3.0 Pro fal');
   });
 
   it('says "shutdown passed" once a deprecated route is past its date (today from the clock)', async () => {
@@ -130,7 +150,7 @@ describe('ModelPicker', () => {
     expect(row('sora-2@openai')).not.toHaveTextContent('ran text-to-video');
   });
 
-  it('always shows what each route takes as compact badges, from its RouteInfo', () => {
+  it('shows what a ticked route takes as compact badges, from its RouteInfo', () => {
     const catalog = catalogOf();
     catalog.models[0].routes[0] = makeRoute({ start_image: true, end_image: true, cfg_scale: [0, 1], max_shots: 6 });
     catalog.models.push(
@@ -142,7 +162,8 @@ describe('ModelPicker', () => {
         routes: [makeRoute({ route: 'runway', start_image: true, requires_image: true, image_aspects: ['16:9', '9:16'] })],
       }),
     );
-    render(ModelPicker, { catalog, selected: [], plan: null, demo: true, ontoggle: () => {} });
+    const selected = ['kling-3.0-pro@fal', 'runway-gen-4-turbo@runway', 'sora-2@openai'];
+    render(ModelPicker, { catalog, selected, plan: null, demo: true, ontoggle: () => {} });
     const caps = (key: string) => within(row(key)).queryByTestId('route-caps');
     const labels = (key: string) => [...caps(key)!.querySelectorAll('.badge')].map((b) => b.textContent?.trim());
     expect(labels('kling-3.0-pro@fal')).toEqual(['image → video', 'first+last frame', 'multi-shot ≤6', 'cfg 0–1']);
@@ -157,7 +178,7 @@ describe('ModelPicker', () => {
     catalog.models[0].routes[0] = makeRoute({ start_image: true, requires_image: true });
     const { rerender } = render(ModelPicker, { catalog, selected: [], plan: null, demo: true, ontoggle: () => {} });
     const imageOnly = () => within(row('kling-3.0-pro@fal')).getByText('image only');
-    expect(imageOnly()).not.toHaveClass('warn');
+    expect(within(row('kling-3.0-pro@fal')).queryByText('image only')).toBeNull(); // one line until ticked
     await rerender({ selected: ['kling-3.0-pro@fal'] });
     expect(imageOnly()).toHaveClass('warn');
     expect(imageOnly()).toHaveAttribute('title', 'Pick a start image to run this model');

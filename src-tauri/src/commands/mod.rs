@@ -15,5 +15,5 @@ pub mod prices;
 pub mod runs;
 pub mod search;
 pub mod settings;
-pub mod time_notes;
 pub mod stats_series;
+pub mod time_notes;

@@ -8,6 +8,7 @@
 mod cancel;
 mod curate;
 mod download;
+mod eta;
 mod fetch;
 mod images;
 mod iteration;
@@ -17,6 +18,8 @@ mod lease_tests;
 mod library;
 mod lint;
 mod plan;
+mod poll;
+mod poll_schedule;
 mod posters;
 mod preview;
 mod prices;
@@ -246,7 +249,13 @@ impl Studio {
     /// A run by id or unique id prefix.
     pub async fn run(&self, id_or_prefix: &str) -> Result<RunView> {
         let id = self.inner.store.find_run_id(id_or_prefix).await?;
-        self.inner.store.run_view(&id).await
+        let mut view = self.inner.store.run_view(&id).await?;
+        let mut clips = Vec::with_capacity(view.clips.len());
+        for clip in std::mem::take(&mut view.clips) {
+            clips.push(self.with_eta(clip).await);
+        }
+        view.clips = clips;
+        Ok(view)
     }
 
     async fn publish(&self, clip_id: &str) {
@@ -254,7 +263,8 @@ impl Studio {
             Ok(row) => {
                 // A snapshot replaces the clip in the UI, so it carries the tags too.
                 let tags = self.inner.store.tags_of_clip(clip_id).await.unwrap_or_default();
-                self.broadcast(ClipView { tags, ..row.into_view() });
+                let view = self.with_eta(ClipView { tags, ..row.into_view() }).await;
+                self.broadcast(view);
             }
             Err(e) => tracing::warn!(clip_id, error = %e, "could not read clip back for an update"),
         }

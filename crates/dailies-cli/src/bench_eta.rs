@@ -1,0 +1,184 @@
+//! `dailies bench`, ETA-guided polling: one text-to-video model per route against the
+//! strict emulator with jobs that end a fixed time after submit (47 s unless
+//! `--eta-job-s`), run twice: cold (no history: the catalog's usual time guides polling)
+//! and warm (the cold run's clips are the history). Per route it reports how late the end
+//! was noticed and the file landed (against the emulator's own end time), the status
+//! requests per job, and the whole run's wall time over the job time (overhead ratio).
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use dailies_core::api::{ClipView, CompareRequest};
+use dailies_core::catalog::{CanonicalParams, Catalog, LifecycleState};
+use dailies_core::secrets::MemoryStore;
+use dailies_core::{DemoBackend, Error, PollPolicy, Studio, StudioOptions};
+use dailies_sim::{Sim, SimConfig, SimHandle, Timing};
+
+/// One clip's measurements (seconds, and requests).
+struct Lateness {
+    route: String,
+    model: String,
+    noticed_s: Option<f64>,
+    landed_s: Option<f64>,
+    status_requests: usize,
+}
+
+struct RunResult {
+    label: &'static str,
+    wall: Duration,
+    clips: Vec<Lateness>,
+}
+
+pub async fn section(dir: &Path, job: Duration) -> Result<String, Error> {
+    let studio = Studio::open(StudioOptions {
+        data_dir: dir.join("eta"),
+        secrets: Arc::new(MemoryStore::default()),
+        catalog: Catalog::builtin(),
+        // The app's own policy: what is measured is the schedule creators get.
+        poll: PollPolicy::default(),
+    })
+    .await?;
+    let job_ms = u64::try_from(job.as_millis()).unwrap_or(u64::MAX);
+    // A short scripted queue then generation, with no jitter: every job ends `job` after
+    // its submit (the render of its clip, cached after the first, runs inside that time).
+    let queue_ms = (job_ms / 10).min(5_000);
+    let timing = Timing { queue_ms, generate_ms: job_ms - queue_ms, queue_positions: 2, jitter_pct: 0 };
+    let sim = Sim::start("127.0.0.1:0".parse().expect("loopback"), SimConfig { timing, ..SimConfig::fast() })
+        .await
+        .map_err(|e| Error::Catalog(e.to_string()))?;
+    studio.set_demo(Some(DemoBackend::new(|r| sim.route_key(r), |r| sim.route_base_url(r))));
+    let models = one_model_per_route(&studio);
+    let mut runs = Vec::new();
+    for label in ["cold (catalog prior)", "warm (history of the cold run)"] {
+        runs.push(measure(&studio, &sim, &models, label).await?);
+    }
+    sim.shutdown();
+    Ok(render(&runs, job, models.len()))
+}
+
+/// The first active text-to-video model of every route (image-only models are refused
+/// without a start image).
+fn one_model_per_route(studio: &Studio) -> Vec<String> {
+    let mut picked: Vec<(String, String)> = Vec::new();
+    for m in studio.models() {
+        for r in &m.routes {
+            let route = r.route.to_string();
+            let usable = !r.requires_image && r.lifecycle.state != LifecycleState::Retired;
+            if usable && !picked.iter().any(|(seen, _)| *seen == route) {
+                picked.push((route.clone(), format!("{}@{route}", m.id)));
+            }
+        }
+    }
+    picked.into_iter().map(|(_, spec)| spec).collect()
+}
+
+async fn measure(studio: &Studio, sim: &SimHandle, models: &[String], label: &'static str) -> Result<RunResult, Error> {
+    let req = CompareRequest {
+        params: CanonicalParams { prompt: "bench eta".into(), ..Default::default() },
+        models: models.to_vec(),
+        ..Default::default()
+    };
+    let plan = studio.plan(&req)?;
+    let log_from = sim.stats().log.len();
+    let t = Instant::now();
+    let view = studio.start(&plan).await?.finish().await?;
+    let wall = t.elapsed();
+    let log = sim.stats().log.split_off(log_from);
+    let ends = sim.job_ends();
+    let mut clips = Vec::new();
+    for c in &view.clips {
+        let end = c.provider_job_id.as_deref().and_then(|id| ends.iter().find(|e| e.job_id == id));
+        let noticed = noticed_at(studio, c).await?;
+        let landed = c.submitted_at_ms.zip(c.latency_ms.total).map(|(s, t)| s + t);
+        let late = |at: Option<i64>| Some((at? - i64::try_from(end?.ended_unix_ms).ok()?) as f64 / 1000.0);
+        let status_op = format!("{}.status", c.route);
+        clips.push(Lateness {
+            route: c.route.clone(),
+            model: c.model.clone(),
+            noticed_s: late(noticed),
+            landed_s: late(landed),
+            // One job per route per run, so the route's status requests are this job's.
+            status_requests: log.iter().filter(|r| r.op == status_op).count(),
+        });
+    }
+    Ok(RunResult { label, wall, clips })
+}
+
+/// When the engine saw the provider say done: the status event that moved it to downloading.
+async fn noticed_at(studio: &Studio, clip: &ClipView) -> Result<Option<i64>, Error> {
+    let events = studio.store().events(&clip.id).await?;
+    Ok(events.iter().find(|e| e.kind == "status" && e.state.as_deref() == Some("downloading")).map(|e| e.at_ms))
+}
+
+fn median(mut v: Vec<f64>) -> Option<f64> {
+    v.sort_by(f64::total_cmp);
+    let mid = v.len().checked_sub(1)? / 2;
+    v.get(mid).copied()
+}
+
+fn render(runs: &[RunResult], job: Duration, routes: usize) -> String {
+    let secs = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v:.1} s"));
+    let mut s = format!(
+        "\n## ETA-guided polling\n\nOne text-to-video model per route ({routes} routes) against the emulator, every job \
+         ending {:.0} s after its submit (no jitter), the app's default poll policy. Late = after the emulator's end \
+         of the job: *noticed* when the engine saw \"done\", *landed* when the file was on disk. fal follows an SSE \
+         stream, so it has no status requests.\n",
+        job.as_secs_f64()
+    );
+    for run in runs {
+        let ratio = run.wall.as_secs_f64() / job.as_secs_f64();
+        let noticed = median(run.clips.iter().filter_map(|c| c.noticed_s).collect());
+        let landed = median(run.clips.iter().filter_map(|c| c.landed_s).collect());
+        let polled: Vec<usize> = run.clips.iter().filter(|c| c.route != "fal").map(|c| c.status_requests).collect();
+        let per_job = polled.iter().sum::<usize>() as f64 / polled.len().max(1) as f64;
+        let _ = write!(
+            s,
+            "\n### {}\n\nWhole run {:.1} s: overhead ratio **{ratio:.2}**. Median late: noticed {}, landed {}; \
+             {per_job:.1} status requests per polled job.\n\n| route | model | status requests | noticed late | landed late |\n| --- | --- | --- | --- | --- |\n",
+            run.label,
+            run.wall.as_secs_f64(),
+            secs(noticed),
+            secs(landed),
+        );
+        for c in &run.clips {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} |",
+                c.route,
+                c.model,
+                c.status_requests,
+                secs(c.noticed_s),
+                secs(c.landed_s)
+            );
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_report_gives_the_ratio_medians_and_a_row_per_route() {
+        let clip = |route: &str, noticed, requests| Lateness {
+            route: route.into(),
+            model: "m".into(),
+            noticed_s: noticed,
+            landed_s: noticed.map(|n| n + 0.5),
+            status_requests: requests,
+        };
+        let run = RunResult {
+            label: "warm",
+            wall: Duration::from_millis(49_350),
+            clips: vec![clip("fal", Some(0.2), 0), clip("openai", Some(1.0), 12), clip("kling", None, 10)],
+        };
+        let text = render(&[run], Duration::from_secs(47), 3);
+        assert!(text.contains("overhead ratio **1.05**"), "{text}");
+        assert!(text.contains("noticed 0.2 s, landed 0.7 s; 11.0 status requests per polled job"), "{text}");
+        assert!(text.contains("| kling | m | 10 | — | — |"), "{text}");
+        assert_eq!(median(vec![]), None);
+    }
+}

@@ -55,6 +55,7 @@ pub async fn run(
         poll: PollPolicy {
             initial: Duration::from_millis(20),
             max: Duration::from_millis(200),
+            min_interval: Some(Duration::from_millis(20)),
             ..PollPolicy::default()
         },
     })

@@ -23,11 +23,16 @@ struct Lateness {
     noticed_s: Option<f64>,
     landed_s: Option<f64>,
     status_requests: usize,
+    /// When the submit reached the emulator, after the run was started.
+    sent_s: Option<f64>,
 }
 
 struct RunResult {
     label: &'static str,
     wall: Duration,
+    /// When the last file was on disk, after the run was started (the rest of `wall` is
+    /// the run's own ending: posters, the last writes).
+    last_landed_s: Option<f64>,
     clips: Vec<Lateness>,
 }
 
@@ -82,18 +87,27 @@ async fn measure(studio: &Studio, sim: &SimHandle, models: &[String], label: &'s
     };
     let plan = studio.plan(&req)?;
     let log_from = sim.stats().log.len();
+    let started_ms = dailies_core::store::now_ms();
     let t = Instant::now();
     let view = studio.start(&plan).await?.finish().await?;
     let wall = t.elapsed();
     let log = sim.stats().log.split_off(log_from);
     let ends = sim.job_ends();
     let mut clips = Vec::new();
+    let mut last_landed_ms = None;
     for c in &view.clips {
-        let end = c.provider_job_id.as_deref().and_then(|id| ends.iter().find(|e| e.job_id == id));
+        // Google's job id is an operation name ending in the emulator's id.
+        let end = c
+            .provider_job_id
+            .as_deref()
+            .and_then(|id| ends.iter().find(|e| id == e.job_id || id.ends_with(&format!("/{}", e.job_id))));
         let noticed = noticed_at(studio, c).await?;
         let landed = c.submitted_at_ms.zip(c.latency_ms.total).map(|(s, t)| s + t);
+        last_landed_ms = last_landed_ms.max(landed);
         let late = |at: Option<i64>| Some((at? - i64::try_from(end?.ended_unix_ms).ok()?) as f64 / 1000.0);
         let status_op = format!("{}.status", c.route);
+        let submit_op = format!("{}.submit", c.route);
+        let sent = log.iter().find(|r| r.op == submit_op).and_then(|r| i64::try_from(r.at_unix_ms).ok());
         clips.push(Lateness {
             route: c.route.clone(),
             model: c.model.clone(),
@@ -101,9 +115,11 @@ async fn measure(studio: &Studio, sim: &SimHandle, models: &[String], label: &'s
             landed_s: late(landed),
             // One job per route per run, so the route's status requests are this job's.
             status_requests: log.iter().filter(|r| r.op == status_op).count(),
+            sent_s: sent.map(|at| (at - started_ms) as f64 / 1000.0),
         });
     }
-    Ok(RunResult { label, wall, clips })
+    let last_landed_s = last_landed_ms.map(|at| (at - started_ms) as f64 / 1000.0);
+    Ok(RunResult { label, wall, last_landed_s, clips })
 }
 
 /// When the engine saw the provider say done: the status event that moved it to downloading.
@@ -135,19 +151,21 @@ fn render(runs: &[RunResult], job: Duration, routes: usize) -> String {
         let per_job = polled.iter().sum::<usize>() as f64 / polled.len().max(1) as f64;
         let _ = write!(
             s,
-            "\n### {}\n\nWhole run {:.1} s: overhead ratio **{ratio:.2}**. Median late: noticed {}, landed {}; \
-             {per_job:.1} status requests per polled job.\n\n| route | model | status requests | noticed late | landed late |\n| --- | --- | --- | --- | --- |\n",
+            "\n### {}\n\nWhole run {:.1} s (last file on disk at {}): overhead ratio **{ratio:.2}**. Median late: noticed {}, landed {}; \
+             {per_job:.1} status requests per polled job.\n\n| route | model | sent after start | status requests | noticed late | landed late |\n| --- | --- | --- | --- | --- | --- |\n",
             run.label,
             run.wall.as_secs_f64(),
+            secs(run.last_landed_s),
             secs(noticed),
             secs(landed),
         );
         for c in &run.clips {
             let _ = writeln!(
                 s,
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
                 c.route,
                 c.model,
+                secs(c.sent_s),
                 c.status_requests,
                 secs(c.noticed_s),
                 secs(c.landed_s)
@@ -169,16 +187,18 @@ mod tests {
             noticed_s: noticed,
             landed_s: noticed.map(|n| n + 0.5),
             status_requests: requests,
+            sent_s: Some(0.1),
         };
         let run = RunResult {
             label: "warm",
             wall: Duration::from_millis(49_350),
+            last_landed_s: Some(48.0),
             clips: vec![clip("fal", Some(0.2), 0), clip("openai", Some(1.0), 12), clip("kling", None, 10)],
         };
         let text = render(&[run], Duration::from_secs(47), 3);
-        assert!(text.contains("overhead ratio **1.05**"), "{text}");
+        assert!(text.contains("Whole run 49.4 s (last file on disk at 48.0 s): overhead ratio **1.05**"), "{text}");
         assert!(text.contains("noticed 0.2 s, landed 0.7 s; 11.0 status requests per polled job"), "{text}");
-        assert!(text.contains("| kling | m | 10 | — | — |"), "{text}");
+        assert!(text.contains("| kling | m | 0.1 s | 10 | — | — |"), "{text}");
         assert_eq!(median(vec![]), None);
     }
 }

@@ -95,6 +95,9 @@ pub struct PollPolicy {
     pub deadline: Duration,
     /// Limits on each network call, so a stalled provider cannot hang a clip.
     pub timeouts: Timeouts,
+    /// Replaces every route's rate limit (`RouteSpec::min_poll_interval_ms`): for tests and
+    /// benchmarks against the local emulator only; `None` in the app and the CLI.
+    pub min_interval: Option<Duration>,
 }
 
 impl Default for PollPolicy {
@@ -105,6 +108,7 @@ impl Default for PollPolicy {
             max_consecutive_errors: 8,
             deadline: Duration::from_secs(75 * 60),
             timeouts: Timeouts::default(),
+            min_interval: None,
         }
     }
 }

@@ -26,7 +26,8 @@ impl Studio {
         let policy = self.inner.poll.clone();
         let timeouts = policy.timeouts.clone();
         let (submitted_at_ms, expected) = self.expected_end(clip_id).await?;
-        let bounds = PollBounds { max: policy.max, route_min: adapter.route().min_poll_interval() };
+        let route_min = policy.min_interval.unwrap_or_else(|| adapter.route().min_poll_interval());
+        let bounds = PollBounds { max: policy.max, route_min };
         let started = Instant::now();
         let mut interval = policy.initial;
         let mut errors = 0;

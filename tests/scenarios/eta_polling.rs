@@ -43,7 +43,7 @@ async fn one_job(studio: &Studio, sim: &SimHandle) -> (Option<dailies_core::api:
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn with_history_the_status_requests_move_to_the_end_of_the_job_and_stay_bounded() {
+async fn status_requests_cluster_around_the_eta_from_the_catalog_then_from_history_and_stay_bounded() {
     let timing = Timing { queue_ms: 1_000, generate_ms: JOB_MS - 1_000, queue_positions: 2, jitter_pct: 0 };
     let sim = start_sim(SimConfig { clip_cache_dir: clip_cache(), timing, ..SimConfig::fast() }).await;
     let dir = tempfile::tempdir().unwrap();

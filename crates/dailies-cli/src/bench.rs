@@ -75,7 +75,7 @@ pub async fn run(
     sim.shutdown();
     let mut report = render(&stats);
     if eta_job_s > 0 {
-        report.push_str(&crate::bench_eta::section(&dir, Duration::from_secs(eta_job_s)).await?);
+        report.push_str(&crate::bench_eta::section(Duration::from_secs(eta_job_s)).await?);
     }
     std::fs::write(out, &report).map_err(|e| Error::io(out, e))?;
     eprint!("{report}");

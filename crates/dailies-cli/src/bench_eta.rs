@@ -36,9 +36,18 @@ struct RunResult {
     clips: Vec<Lateness>,
 }
 
-pub async fn section(dir: &Path, job: Duration) -> Result<String, Error> {
+/// Measures in a library of its own (a temp folder, removed after), so the history it
+/// builds never mixes with the bench's other runs or a `--keep` library.
+pub async fn section(job: Duration) -> Result<String, Error> {
+    let dir = std::env::temp_dir().join(format!("dailies-bench-eta-{}", std::process::id()));
+    let result = measure_all(&dir, job).await;
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+async fn measure_all(dir: &Path, job: Duration) -> Result<String, Error> {
     let studio = Studio::open(StudioOptions {
-        data_dir: dir.join("eta"),
+        data_dir: dir.to_path_buf(),
         secrets: Arc::new(MemoryStore::default()),
         catalog: Catalog::builtin(),
         // The app's own policy: what is measured is the schedule creators get.

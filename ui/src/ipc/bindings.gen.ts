@@ -273,13 +273,9 @@ export type Eta = {
 
 /**  Where an [`Eta`]'s figures come from, so the UI can say "from catalog". */
 export type EtaSource = 
-/**
- *  Delivered clips of the same model@route in this library.
- */
+/**  Delivered clips of the same model@route in this library. */
 "history" | 
-/**
- *  The catalog's `[[typical]]` time for the route (or model), before any history.
- */
+/**  The catalog's `[[typical]]` time for the route (or model), before any history. */
 "catalog";
 
 export type ExportFormat = "csv" | "json" | "html";

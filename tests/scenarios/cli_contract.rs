@@ -127,7 +127,9 @@ fn bench_writes_a_benchmarks_table() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("BENCHMARKS.md");
     let mut cmd = dailies(dir.path());
-    cmd.args(["bench", "--allow-debug-build", "--clips", "2", "--library-runs", "50,20", "--out"]).arg(&out);
+    // 3 s emulator jobs keep the ETA-guided polling part (two runs over every route) short.
+    let args = ["bench", "--allow-debug-build", "--clips", "2", "--library-runs", "50,20", "--eta-job-s", "3", "--out"];
+    cmd.args(args).arg(&out);
     let (code, _, stderr) = run(&mut cmd);
     assert_eq!(code, 0, "{stderr}");
     let report = std::fs::read_to_string(&out).unwrap();
@@ -140,6 +142,9 @@ fn bench_writes_a_benchmarks_table() {
         "| plan (validate, parity, estimate) | 500 |",
         "| library search, common word + prefix (`lighthouse in`) | 50 |",
         "| per-model stats over the library |",
+        "## ETA-guided polling",
+        "### warm (history of the cold run)",
+        "| luma | luma-ray-2 |",
     ] {
         assert!(report.contains(row), "missing {row:?} in:\n{report}");
     }

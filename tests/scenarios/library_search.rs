@@ -80,7 +80,10 @@ async fn the_bench_leaves_a_searchable_library_when_asked() {
     let lib = dir.path().join("lib");
     let out = dir.path().join("BENCH.md");
     let mut cmd = dailies(&lib);
-    cmd.args(["bench", "--allow-debug-build", "--clips", "2", "--library-runs", "30", "--keep", "--out"]).arg(&out);
+    // `--eta-job-s 0`: the ETA-guided polling part is measured elsewhere (cli_contract).
+    let args =
+        ["bench", "--allow-debug-build", "--clips", "2", "--library-runs", "30", "--eta-job-s", "0", "--keep", "--out"];
+    cmd.args(args).arg(&out);
     let (code, _, stderr) = run(&mut cmd);
     assert_eq!(code, 0, "{stderr}");
     let report = std::fs::read_to_string(&out).unwrap();

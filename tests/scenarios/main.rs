@@ -20,6 +20,7 @@ mod cli_many_models;
 mod concurrency;
 mod cost_kind;
 mod curate;
+mod eta_polling;
 mod export_run;
 mod export_video;
 mod extend;

@@ -38,6 +38,7 @@ export function makeClip(overrides: Partial<ClipView> = {}): ClipView {
     tags: [],
     note: null,
     poster_path: null,
+    eta: null,
     ...overrides,
   };
 }

@@ -122,6 +122,10 @@ pub enum Command {
         /// Measure a debug build anyway (its report says so); numbers belong to release builds.
         #[arg(long)]
         allow_debug_build: bool,
+        /// Seconds each emulated job takes in the ETA-guided polling measurement (two runs
+        /// over every route); 0 leaves that measurement out.
+        #[arg(long, default_value_t = 47)]
+        eta_job_s: u64,
     },
     #[command(flatten)]
     Curate(crate::curate::CurateCommand),

@@ -38,7 +38,13 @@ pub fn ms(d: Duration) -> f64 {
 
 /// With `keep_in`, the bench's library (its runs and the synthetic library) is written
 /// there and left in place, to be measured or browsed from outside; else a temp folder.
-pub async fn run(out: &Path, clips: usize, library_runs: &[usize], keep_in: Option<&Path>) -> Result<ExitCode, Error> {
+pub async fn run(
+    out: &Path,
+    clips: usize,
+    library_runs: &[usize],
+    keep_in: Option<&Path>,
+    eta_job_s: u64,
+) -> Result<ExitCode, Error> {
     let dir = keep_in
         .map(Path::to_path_buf)
         .unwrap_or_else(|| std::env::temp_dir().join(format!("dailies-bench-{}", std::process::id())));
@@ -49,6 +55,7 @@ pub async fn run(out: &Path, clips: usize, library_runs: &[usize], keep_in: Opti
         poll: PollPolicy {
             initial: Duration::from_millis(20),
             max: Duration::from_millis(200),
+            min_interval: Some(Duration::from_millis(20)),
             ..PollPolicy::default()
         },
     })
@@ -66,7 +73,10 @@ pub async fn run(out: &Path, clips: usize, library_runs: &[usize], keep_in: Opti
     stats.push(media_stat(&studio).await?);
     stats.extend(crate::bench_library::stats(&studio, library_runs).await?);
     sim.shutdown();
-    let report = render(&stats);
+    let mut report = render(&stats);
+    if eta_job_s > 0 {
+        report.push_str(&crate::bench_eta::section(Duration::from_secs(eta_job_s)).await?);
+    }
     std::fs::write(out, &report).map_err(|e| Error::io(out, e))?;
     eprint!("{report}");
     if keep_in.is_none() {

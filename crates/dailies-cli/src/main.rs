@@ -7,6 +7,7 @@
 mod args;
 mod batch;
 mod bench;
+mod bench_eta;
 mod bench_library;
 mod compare;
 mod costs;
@@ -77,7 +78,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
     if let Command::Sim { addr } = &cli.command {
         return demo::serve_forever(addr).await;
     }
-    if let Command::Bench { out, clips, library_runs, keep, allow_debug_build } = &cli.command {
+    if let Command::Bench { out, clips, library_runs, keep, allow_debug_build, eta_job_s } = &cli.command {
         // A debug build is 10-50x slower in exactly the code measured: its rows would mislead.
         if cfg!(debug_assertions) && !allow_debug_build {
             return Err(dailies_core::InputError::InvalidValue {
@@ -102,7 +103,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
                 .into())
             }
         };
-        return bench::run(out, *clips, library_runs, keep_in).await;
+        return bench::run(out, *clips, library_runs, keep_in, *eta_job_s).await;
     }
     if let Command::Keys { action } = &cli.command {
         return keys::run(action);

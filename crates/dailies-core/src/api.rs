@@ -20,6 +20,8 @@ mod stats;
 pub use stats::*;
 mod continuation;
 pub use continuation::{ContinueKind, ExtendInfo, ExtendRequest};
+mod eta;
+pub use eta::{Eta, EtaSource};
 
 /// What a creator asks for: one prompt, several models, the same canonical values.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
@@ -264,6 +266,8 @@ pub struct ClipView {
     pub note: Option<String>,
     /// Poster frame, relative to the library's media folder (served like `media_path`).
     pub poster_path: Option<String>,
+    /// When it should be done, while it is waiting, queued or generating; else `None`.
+    pub eta: Option<Eta>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Type)]

@@ -51,6 +51,10 @@ pub struct RouteSpec {
     /// otherwise: the provider's lowest documented account limit (fact sheets), so a new
     /// account is never throttled or refused for sending a whole run at once.
     pub default_concurrency: u32,
+    /// The shortest gap between two status requests for one job (milliseconds), however
+    /// close its ETA: the route's own clients' poll rate or published limit where one is
+    /// known, else 1 s, so dense polling around an ETA stays polite.
+    pub min_poll_interval_ms: u64,
 }
 
 impl RouteId {
@@ -97,6 +101,10 @@ impl RouteId {
         format!("DAILIES_{}_BASE_URL", self.as_str().to_ascii_uppercase())
     }
 
+    pub fn min_poll_interval(self) -> std::time::Duration {
+        std::time::Duration::from_millis(self.spec().min_poll_interval_ms)
+    }
+
     pub fn default_concurrency(self) -> u32 {
         self.spec().default_concurrency
     }
@@ -124,6 +132,8 @@ const FAL: RouteSpec = RouteSpec {
     cancel: CancelSupport::Supported,
     // fal: new accounts start at 2 concurrent IN_PROGRESS requests (docs "Concurrency Limits").
     default_concurrency: 2,
+    // fal.md §4: fal-js polls every 500 ms.
+    min_poll_interval_ms: 500,
 };
 const OPENAI: RouteSpec = RouteSpec {
     slug: "openai",
@@ -133,6 +143,8 @@ const OPENAI: RouteSpec = RouteSpec {
     cancel: CancelSupport::Unsupported("the Videos API has no cancel; the job runs to the end and may be charged"),
     // OpenAI: per-tier limits, no public figure for video (UNCONFIRMED): a cautious 2.
     default_concurrency: 2,
+    // the official SDK waits openai-poll-after-ms, 1 s when absent.
+    min_poll_interval_ms: 1000,
 };
 const REPLICATE: RouteSpec = RouteSpec {
     slug: "replicate",
@@ -142,6 +154,8 @@ const REPLICATE: RouteSpec = RouteSpec {
     cancel: CancelSupport::Supported,
     // Replicate: no per-account video cap documented; predictions queue (UNCONFIRMED): 4.
     default_concurrency: 4,
+    // no published status limit (replicate.md); 1 s.
+    min_poll_interval_ms: 1000,
 };
 const KLING: RouteSpec = RouteSpec {
     slug: "kling",
@@ -153,6 +167,8 @@ const KLING: RouteSpec = RouteSpec {
     ),
     // Kling: per-account, per resource pack; the lowest pack allows 1 (over it: 429 code 1303).
     default_concurrency: 1,
+    // kling.md §7: polling too fast is refused (1302) without a published rate; 1 s.
+    min_poll_interval_ms: 1000,
 };
 const GOOGLE: RouteSpec = RouteSpec {
     slug: "google",
@@ -164,6 +180,8 @@ const GOOGLE: RouteSpec = RouteSpec {
     ),
     // Gemini API: per-tier request limits, no public concurrency figure (UNCONFIRMED): 2.
     default_concurrency: 2,
+    // google-veo.md §5: low per-project request limits (UNCONFIRMED); 1 s.
+    min_poll_interval_ms: 1000,
 };
 const RUNWAY: RouteSpec = RouteSpec {
     slug: "runway",
@@ -173,6 +191,8 @@ const RUNWAY: RouteSpec = RouteSpec {
     cancel: CancelSupport::Supported,
     // Runway: maxConcurrentGenerations per model by tier (the lowest tier is 1); more become THROTTLED.
     default_concurrency: 1,
+    // no published status limit (runway.md; its SDK polls every 6 s); 1 s.
+    min_poll_interval_ms: 1000,
 };
 const LUMA: RouteSpec = RouteSpec {
     slug: "luma",
@@ -182,6 +202,8 @@ const LUMA: RouteSpec = RouteSpec {
     cancel: CancelSupport::Supported,
     // Luma: no public figure (UNCONFIRMED): 2.
     default_concurrency: 2,
+    // luma.md: no published limit, poll every few seconds; 1 s.
+    min_poll_interval_ms: 1000,
 };
 const MINIMAX: RouteSpec = RouteSpec {
     slug: "minimax",
@@ -191,6 +213,8 @@ const MINIMAX: RouteSpec = RouteSpec {
     cancel: CancelSupport::Unsupported("the v1 video API has no cancel; the task runs to the end and may be charged"),
     // MiniMax: no public figure for video (UNCONFIRMED): 2.
     default_concurrency: 2,
+    // minimax.md §5: rate limits (1002) without a published rate; 1 s.
+    min_poll_interval_ms: 1000,
 };
 const SEEDANCE: RouteSpec = RouteSpec {
     slug: "seedance",
@@ -200,6 +224,8 @@ const SEEDANCE: RouteSpec = RouteSpec {
     cancel: CancelSupport::Supported,
     // BytePlus Ark: 3 concurrent for individual accounts on 2.x models (tasks above it queue).
     default_concurrency: 3,
+    // seedance.md §1: task lookups share an account QPS of 20; 1 s.
+    min_poll_interval_ms: 1000,
 };
 
 #[cfg(test)]

@@ -46,7 +46,7 @@ use serde_json::json;
 pub use config::{SimConfig, Timing};
 pub use faults::{Fault, FaultKind, FaultOp};
 pub use keys::{demo_keys, SimKeys};
-pub use stats::{RecordedSubmit, SimStats};
+pub use stats::{JobEnd, LoggedRequest, RecordedSubmit, SimStats};
 
 use state::Shared;
 
@@ -169,6 +169,16 @@ impl SimHandle {
 
     pub fn stats(&self) -> SimStats {
         self.shared.stats.snapshot()
+    }
+
+    /// Every job that has ended, in submit order, with when it ended.
+    pub fn job_ends(&self) -> Vec<JobEnd> {
+        self.shared
+            .jobs
+            .ended()
+            .into_iter()
+            .map(|(job_id, route, ended_unix_ms)| JobEnd { job_id, route, ended_unix_ms })
+            .collect()
     }
 
     /// Stops accepting connections, ends SSE streams and abandons running jobs (their

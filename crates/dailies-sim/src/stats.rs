@@ -14,6 +14,24 @@ pub struct SimStats {
     pub requests: BTreeMap<String, u64>,
     /// Bodies of submits that created a job, in arrival order.
     pub submits: Vec<RecordedSubmit>,
+    /// Every counted request with its arrival time, in arrival order: when a client asked
+    /// matters as much as how often (ETA-guided polling is judged on it).
+    pub log: Vec<LoggedRequest>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LoggedRequest {
+    pub at_unix_ms: u64,
+    /// The operation, as in [`SimStats::requests`].
+    pub op: String,
+}
+
+/// When a job reached its end (succeeded, failed or canceled), by the emulator's clock.
+#[derive(Clone, Debug, Serialize)]
+pub struct JobEnd {
+    pub job_id: String,
+    pub route: &'static str,
+    pub ended_unix_ms: u64,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -35,7 +53,9 @@ pub(crate) struct StatsCell(Mutex<SimStats>);
 
 impl StatsCell {
     pub fn count(&self, key: &str) {
-        *self.lock().requests.entry(key.to_owned()).or_default() += 1;
+        let mut stats = self.lock();
+        *stats.requests.entry(key.to_owned()).or_default() += 1;
+        stats.log.push(LoggedRequest { at_unix_ms: crate::clock::unix_now_ms(), op: key.to_owned() });
     }
 
     pub fn record(&self, submit: RecordedSubmit) {

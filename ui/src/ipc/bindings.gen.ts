@@ -244,6 +244,8 @@ export type ClipView = {
 	note: string | null,
 	/**  Poster frame, relative to the library's media folder (served like `media_path`). */
 	poster_path: string | null,
+	/**  When it should be done, while it is waiting, queued or generating; else `None`. */
+	eta: Eta | null,
 };
 
 /**  What a creator asks for: one prompt, several models, the same canonical values. */
@@ -280,6 +282,34 @@ export type EmptiedTrash = {
 	/**  Media files (MP4s and posters) deleted from disk. */
 	files: number,
 };
+
+/**
+ *  Expected durations (p50 and p90, milliseconds) and, once the clip was sent, the
+ *  expected end as unix milliseconds. Queue and generation percentiles are each their own
+ *  (their sum is not the total's percentile); the end comes from the total.
+ */
+export type Eta = {
+	source: EtaSource,
+	/**  Delivered clips the history was made from (0 for the catalog). */
+	samples: number,
+	queue_p50_ms: number,
+	queue_p90_ms: number,
+	generate_p50_ms: number,
+	generate_p90_ms: number,
+	/**  Submit → provider says done. */
+	total_p50_ms: number,
+	total_p90_ms: number,
+	/**  `submitted_at_ms + total_p50_ms`; `None` while the clip waits to be sent. */
+	end_p50_ms: number | null,
+	end_p90_ms: number | null,
+};
+
+/**  Where an [`Eta`]'s figures come from, so the UI can say "from catalog". */
+export type EtaSource = 
+/**  Delivered clips of the same model@route in this library. */
+"history" | 
+/**  The catalog's `[[typical]]` time for the route (or model), before any history. */
+"catalog";
 
 export type ExportFormat = "csv" | "json" | "html";
 

@@ -44,6 +44,7 @@ import { routeName } from '../lib/models';
 import { summarizeRun } from '../lib/runs';
 import { fail, invalid } from './fakeErrors';
 import { fakeSettings } from './fakeSettings';
+import { fakeEta } from './fakeEta';
 import { lineage, rerunRequest } from './fakeIterate';
 
 export interface FakeOptions {
@@ -137,6 +138,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   function update(clip: ClipView, patch: Partial<ClipView>, force = false) {
     if (stopped.has(clip.id) && !force) return;
     Object.assign(clip, patch);
+    clip.eta = fakeEta(clip, runs);
     for (const listener of listeners) listener(clone(clip));
   }
 
@@ -200,7 +202,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       run_id: runId, prompt: plan.params.prompt, params: plan.params, created_at: new Date().toISOString(),
       estimated_cost_usd: plan.clips.reduce((s, c) => s + c.estimated_cost_usd, 0), demo: settings.demo,
       parent_run_id: plan.parent_run_id ?? null, winner_clip_id: null,
-      clips: plan.clips.map((p, i) => newClipView(runId, i, p, settings.demo)),
+      clips: plan.clips.map((p, i) => newClipView(runId, i, p, settings.demo)).map((c) => ({ ...c, eta: fakeEta(c, runs) })),
     };
     runs.unshift(run);
     run.clips.forEach((clip, i) => simulate(clip, i, run.prompt, plan.clips[i].lifecycle.state === 'retired'));

@@ -16,7 +16,7 @@ export function newClipView(runId: string, index: number, planned: PlannedClip, 
     latency_ms: { queued: null, generating: null, downloading: null, total: null }, provider_job_id: null,
     queue_position: null, progress: null, submitted_at_ms: null, started_at_ms: null, file: null, media_path: null,
     width: null, height: null, duration_s: null, has_audio: null, fps: null, frame_count: null, demo, remix_of: planned.remix_of, continues: planned.continues ?? null, rating: null,
-    take: planned.take ?? 1, tags: [], note: null, poster_path: null,
+    take: planned.take ?? 1, tags: [], note: null, poster_path: null, eta: null,
   };
 }
 

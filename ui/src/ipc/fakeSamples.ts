@@ -34,7 +34,7 @@ function sampleRun(catalog: ModelInfo[], n: number, prompt: string, hoursAgo: nu
       submitted_at_ms: null, started_at_ms: null, file: ok ? `/fake/${runId}_${i}.mp4` : null, media_path: null,
       width: ok ? size.width : null, height: ok ? size.height : null, duration_s: ok ? resolved.duration_s : null,
       has_audio: ok ? resolved.audio : null, fps: ok ? 24 : null, frame_count: ok ? resolved.duration_s * 24 : null, demo: true, remix_of: null, rating: null,
-      take: 1, tags: [], note: null, poster_path: null,
+      take: 1, tags: [], note: null, poster_path: null, eta: null,
     };
   });
   return {

@@ -10,7 +10,7 @@ function clip(runId: string, n: number, over: Partial<ClipView> = {}): ClipView 
     latency_ms: { queued: null, generating: null, downloading: null, total: null }, provider_job_id: null, queue_position: null,
     progress: null, submitted_at_ms: null, started_at_ms: null, file: null, media_path: null, width: null, height: null,
     duration_s: null, has_audio: null, fps: null, frame_count: null, demo: false, remix_of: null, rating: null, take: 1,
-    tags: [], note: null, poster_path: null, ...over,
+    tags: [], note: null, poster_path: null, eta: null, ...over,
   };
 }
 

@@ -18,7 +18,7 @@ pub use parity::{allowed_values, resolve};
 pub use price::{estimate_usd, usd_per_million_tokens, usd_per_second};
 pub use schema::{
     CanonicalParam, CatalogFile, Coupling, Encoding, FieldSpec, ImageSpec, Lifecycle, LifecycleState, ModelEntry,
-    ModelRoute, ParamSpec, PriceOverride, PriceRule, PriceSpec, RouteEntry, RouteId,
+    ModelRoute, ParamSpec, PriceOverride, PriceRule, PriceSpec, RouteEntry, RouteId, TypicalTime,
 };
 pub use shots::{ShotForm, ShotTemplate, MAX_SHOTS};
 pub use wire::{build_fields, build_request, image_support, ImageSlot, VideoSlot, WireRequest};
@@ -49,6 +49,8 @@ pub struct Catalog {
     lint: Vec<crate::lint::LintRule>,
     /// Shot templates (`shots.toml`), in file order; a template with a known code replaces it in place.
     shot_templates: Vec<ShotTemplate>,
+    /// Usual job times (`[[typical]]`); a later entry for the same route and model replaces one.
+    typical: Vec<TypicalTime>,
 }
 
 impl Catalog {
@@ -135,6 +137,10 @@ impl Catalog {
             }
         }
         self.shot_templates.splice(0..0, fresh);
+        for t in file.typical {
+            self.typical.retain(|old| (old.route, &old.model) != (t.route, &t.model));
+            self.typical.push(t);
+        }
         Ok(())
     }
 
@@ -148,6 +154,14 @@ impl Catalog {
         model.routes.retain(|r| r.route != route.route);
         model.routes.push(route);
         Ok(())
+    }
+
+    /// The usual job time of `model` on `route`: the model's own entry, else the route's.
+    pub fn typical_time(&self, model: &str, route: RouteId) -> Option<&TypicalTime> {
+        let on_route = || self.typical.iter().filter(move |t| t.route == route);
+        on_route()
+            .find(|t| t.model.as_deref().is_some_and(|m| m.eq_ignore_ascii_case(model)))
+            .or_else(|| on_route().find(|t| t.model.is_none()))
     }
 
     pub fn lint_rules(&self) -> &[crate::lint::LintRule] {
@@ -254,6 +268,14 @@ impl Catalog {
     }
 
     fn validate(&self) -> Result<(), Error> {
+        for t in &self.typical {
+            if t.slow_s < t.queue_s + t.generate_s {
+                return Err(Error::Catalog(format!(
+                    "typical time on {}: slow_s {} is below queue_s + generate_s",
+                    t.route, t.slow_s
+                )));
+            }
+        }
         for rule in &self.lint {
             rule.validate(&self.models).map_err(Error::Catalog)?;
         }

@@ -54,6 +54,28 @@ pub struct CatalogFile {
     /// `[[shot_template]]`: how a shot list reaches each family (see `catalog/shots.toml`).
     #[serde(default, rename = "shot_template")]
     pub shot_templates: Vec<super::shots::ShotTemplate>,
+    /// `[[typical]]`: how long a job usually takes on a route (or one model on it), the
+    /// ETA's prior until the library has its own history.
+    #[serde(default, rename = "typical")]
+    pub typical: Vec<TypicalTime>,
+}
+
+/// A route's (or one model's) usual job time, with where the figure comes from. The ETA
+/// uses it as p50 and `slow_s` as p90 of submit → done until the library has history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct TypicalTime {
+    pub route: RouteId,
+    /// One model on the route; absent for the route's default.
+    #[serde(default)]
+    #[specta(optional)]
+    pub model: Option<String>,
+    /// Seconds waiting in the provider's queue.
+    pub queue_s: u32,
+    /// Seconds generating, after the queue.
+    pub generate_s: u32,
+    /// Seconds from submit to done that one job in ten exceeds (the p90 prior).
+    pub slow_s: u32,
+    pub source: String,
 }
 
 /// A creator's own price for one model+route, kept in `<data dir>/catalog.d/`.

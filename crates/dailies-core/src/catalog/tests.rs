@@ -225,3 +225,23 @@ fn unsupported_shots_and_cfg_are_parity_notes() {
     assert_eq!((p.cfg_scale, notes[0].message.as_str()), (Some(1.0), "asked cfg 1.5 → ran 1"));
     assert!(resolve("m", &entry.params, &form(), &CanonicalParams { cfg_scale: Some(1.5), ..ask("x") }, true).is_err());
 }
+
+#[test]
+fn every_route_has_a_usual_job_time_with_its_source_for_the_eta_prior() {
+    let catalog = Catalog::builtin();
+    for &route in RouteId::ALL {
+        let t = catalog.typical_time("any-model", route).unwrap_or_else(|| panic!("{route}: no [[typical]]"));
+        assert!(t.queue_s + t.generate_s > 0 && t.slow_s >= t.queue_s + t.generate_s, "{route}");
+        assert!(!t.source.trim().is_empty(), "{route}: no source");
+    }
+    let mut overlay = Catalog::builtin();
+    overlay
+        .merge_toml(
+            "[[typical]]\nroute = \"fal\"\nmodel = \"kling-3.0-pro\"\nqueue_s = 1\ngenerate_s = 2\nslow_s = 4\nsource = \"test\"\n",
+        )
+        .unwrap();
+    assert_eq!(overlay.typical_time("kling-3.0-pro", RouteId::Fal).map(|t| t.slow_s), Some(4));
+    assert_ne!(overlay.typical_time("veo-3.1", RouteId::Fal).map(|t| t.slow_s), Some(4));
+    let bad = "[[typical]]\nroute = \"fal\"\nqueue_s = 10\ngenerate_s = 20\nslow_s = 5\nsource = \"x\"\n";
+    assert!(overlay.merge_toml(bad).is_err());
+}

@@ -2,7 +2,7 @@
 //! written to the store before it is broadcast, so a crash at any point leaves a row that
 //! `resume` can continue from without submitting again.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use futures::StreamExt;
 use tokio::task::JoinHandle;
@@ -25,7 +25,7 @@ const SUBMIT_ATTEMPTS: u32 = 5;
 /// What the follow loop last wrote, so unchanged polls do not rewrite the row. The raw
 /// word is part of it: `Preparing` → `Queueing` is one normalised state but two events.
 #[derive(PartialEq, Clone)]
-struct Seen {
+pub(super) struct Seen {
     status: ClipStatus,
     raw_status: String,
     queue_position: Option<u32>,
@@ -158,7 +158,7 @@ impl Studio {
                         .await?;
                     self.publish(&row.id).await;
                     if let Some(initial) = &sub.initial {
-                        self.apply(&row.id, initial, &mut None).await?;
+                        self.apply(&row.id, initial, &mut None, None).await?;
                     }
                     let job = JobRef {
                         provider_job_id: sub.provider_job_id,
@@ -225,7 +225,7 @@ impl Studio {
                 let Some(item) = next else { break };
                 match item {
                     Ok(update) => {
-                        if let Some(done) = self.apply(clip_id, &update, &mut seen).await? {
+                        if let Some(done) = self.apply(clip_id, &update, &mut seen, None).await? {
                             return Ok(done);
                         }
                     }
@@ -236,57 +236,29 @@ impl Studio {
                 }
             }
         }
-        let policy = self.inner.poll.clone();
-        let started = Instant::now();
-        let mut interval = policy.initial;
-        let mut errors = 0;
-        loop {
-            if started.elapsed() > policy.deadline {
-                let msg = format!(
-                    "{}: still not finished after {} min; stopped waiting (the job may still complete and bill)",
-                    ctx_route_id(ctx, adapter),
-                    policy.deadline.as_secs() / 60
-                );
-                self.fail(clip_id, ClipStatus::Failed, "timeout", &msg).await?;
-                return Ok(false);
-            }
-            match within(timeouts.status, adapter.route(), "status request", adapter.status(ctx, job)).await {
-                Ok(update) => {
-                    errors = 0;
-                    if let Some(done) = self.apply(clip_id, &update, &mut seen).await? {
-                        return Ok(done);
-                    }
-                    interval = update.poll_after.unwrap_or_else(|| (interval.mul_f64(1.5)).min(policy.max));
-                }
-                // A garbled status is retried like an outage: the job itself may be fine.
-                Err(e) if e.worth_rereading() && errors + 1 < policy.max_consecutive_errors => {
-                    errors += 1;
-                    self.store().add_event(clip_id, "retry", None, None, Some(&e.to_string())).await?;
-                    interval = e.retry_after().unwrap_or_else(|| (interval * 2).min(policy.max));
-                }
-                Err(e) if self.store().cancel_requested(clip_id).await? => {
-                    // Some routes delete a canceled job, so it ends as "not found".
-                    let msg = format!("Canceled by you ({e}).");
-                    self.fail(clip_id, ClipStatus::Canceled, "canceled", &msg).await?;
-                    return Ok(false);
-                }
-                Err(e) => {
-                    self.fail(clip_id, ClipStatus::Failed, e.code(), &e.to_string()).await?;
-                    return Ok(false);
-                }
-            }
-            tokio::time::sleep(interval).await;
-        }
+        self.poll_until_done(adapter, ctx, clip_id, job, seen).await
     }
 
     /// Records one status observation. `Some(succeeded)` once the job is terminal.
-    async fn apply(&self, clip_id: &str, u: &StatusUpdate, seen: &mut Option<Seen>) -> Result<Option<bool>> {
+    /// `unfinished_at_ms`: when a poll last saw the job unfinished; a poll that sees it done
+    /// then dates the end midway between the two (the provider ended somewhere in that gap;
+    /// a stream, which sees the end at once, passes `None`). ETAs are made from these ends,
+    /// so the polling gap is not learnt as generation time.
+    pub(super) async fn apply(
+        &self,
+        clip_id: &str,
+        u: &StatusUpdate,
+        seen: &mut Option<Seen>,
+        unfinished_at_ms: Option<i64>,
+    ) -> Result<Option<bool>> {
         let status = match u.state {
             JobState::Queued => ClipStatus::Queued,
             JobState::Running => ClipStatus::Generating,
             JobState::Succeeded => {
                 self.store().add_event(clip_id, "status", Some("downloading"), Some(&u.raw_status), None).await?;
-                self.store().mark_generated(clip_id).await?;
+                let now = crate::store::now_ms();
+                let ended = unfinished_at_ms.filter(|&t| t <= now).map_or(now, |t| t + (now - t) / 2);
+                self.store().mark_generated_at(clip_id, ended).await?;
                 self.publish(clip_id).await;
                 return Ok(Some(true));
             }
@@ -334,6 +306,6 @@ impl Studio {
     }
 }
 
-fn ctx_route_id(_ctx: &RouteContext, adapter: &dyn ProviderAdapter) -> &'static str {
+pub(super) fn ctx_route_id(_ctx: &RouteContext, adapter: &dyn ProviderAdapter) -> &'static str {
     adapter.route().display_name()
 }

@@ -70,7 +70,7 @@ fn stats_of(clips: &[ClipOutcome]) -> Option<ModelStats> {
 }
 
 /// Nearest-rank percentile: the smallest value with at least `p`% of the values at or below it.
-fn percentile(values: &mut [i64], p: usize) -> Option<i64> {
+pub(super) fn percentile(values: &mut [i64], p: usize) -> Option<i64> {
     if values.is_empty() {
         return None;
     }

@@ -10,6 +10,7 @@ mod continuation;
 mod curate;
 mod download;
 mod extend;
+mod eta;
 mod fetch;
 mod images;
 mod iteration;
@@ -20,6 +21,8 @@ mod library;
 mod lint;
 mod overrides;
 mod plan;
+mod poll;
+mod poll_schedule;
 mod posters;
 mod preview;
 mod prices;
@@ -97,6 +100,9 @@ pub struct PollPolicy {
     pub deadline: Duration,
     /// Limits on each network call, so a stalled provider cannot hang a clip.
     pub timeouts: Timeouts,
+    /// Replaces every route's rate limit (`RouteSpec::min_poll_interval_ms`): for tests and
+    /// benchmarks against the local emulator only; `None` in the app and the CLI.
+    pub min_interval: Option<Duration>,
 }
 
 impl Default for PollPolicy {
@@ -107,6 +113,7 @@ impl Default for PollPolicy {
             max_consecutive_errors: 8,
             deadline: Duration::from_secs(75 * 60),
             timeouts: Timeouts::default(),
+            min_interval: None,
         }
     }
 }
@@ -251,7 +258,13 @@ impl Studio {
     /// A run by id or unique id prefix.
     pub async fn run(&self, id_or_prefix: &str) -> Result<RunView> {
         let id = self.inner.store.find_run_id(id_or_prefix).await?;
-        self.inner.store.run_view(&id).await
+        let mut view = self.inner.store.run_view(&id).await?;
+        let mut clips = Vec::with_capacity(view.clips.len());
+        for clip in std::mem::take(&mut view.clips) {
+            clips.push(self.with_eta(clip).await);
+        }
+        view.clips = clips;
+        Ok(view)
     }
 
     async fn publish(&self, clip_id: &str) {
@@ -259,7 +272,8 @@ impl Studio {
             Ok(row) => {
                 // A snapshot replaces the clip in the UI, so it carries the tags too.
                 let tags = self.inner.store.tags_of_clip(clip_id).await.unwrap_or_default();
-                self.broadcast(ClipView { tags, ..row.into_view() });
+                let view = self.with_eta(ClipView { tags, ..row.into_view() }).await;
+                self.broadcast(view);
             }
             Err(e) => tracing::warn!(clip_id, error = %e, "could not read clip back for an update"),
         }

@@ -144,6 +144,8 @@ impl ClipRow {
             tags: Vec::new(),
             note: self.note,
             poster_path: self.poster_path,
+            // Needs the library's history: the engine fills it in (`Studio::with_eta`).
+            eta: None,
         }
     }
 }
@@ -240,11 +242,17 @@ impl Store {
     }
 
     pub async fn mark_generated(&self, clip_id: &str) -> Result<()> {
+        self.mark_generated_at(clip_id, now_ms()).await
+    }
+
+    /// The provider finished the job at `ended_at_ms` (observed, or estimated between two
+    /// polls); a first end recorded is kept.
+    pub async fn mark_generated_at(&self, clip_id: &str, ended_at_ms: i64) -> Result<()> {
         sqlx::query(
             "UPDATE clips SET status = 'downloading', queue_position = NULL, \
              completed_at_ms = coalesce(completed_at_ms, ?) WHERE id = ?",
         )
-        .bind(now_ms())
+        .bind(ended_at_ms)
         .bind(clip_id)
         .execute(&self.pool)
         .await?;

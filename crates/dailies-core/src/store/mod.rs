@@ -3,6 +3,7 @@
 mod boards;
 mod clips;
 mod curate;
+mod eta;
 mod events;
 mod fts_query;
 mod leases;
@@ -27,6 +28,7 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 pub use clips::{ClipRow, Delivered};
+pub use eta::{EtaSample, ETA_WINDOW};
 pub use events::JobEvent;
 pub use leases::LEASE_TTL;
 pub use library::ClipOutcome;
@@ -151,3 +153,6 @@ mod curate_tests;
 
 #[cfg(test)]
 mod stats_series_tests;
+
+#[cfg(test)]
+mod eta_tests;

@@ -44,7 +44,13 @@ pub(super) async fn delete(State(shared): State<Arc<Shared>>, Path(id): Path<Str
         Phase::Queued { position: super::THROTTLED } => {
             // Never reached the driver: end it here.
             let outcome = Outcome::Failed(Failure::Cancelled);
-            let done = Done { at: Instant::now(), at_unix: crate::clock::unix_now(), inference_s: 0.0, outcome };
+            let done = Done {
+                at: Instant::now(),
+                at_unix: crate::clock::unix_now(),
+                at_unix_ms: crate::clock::unix_now_ms(),
+                inference_s: 0.0,
+                outcome,
+            };
             job.update(|s| s.phase = Phase::Done(done));
         }
         _ => job.cancel.notify_one(),

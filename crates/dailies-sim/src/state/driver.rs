@@ -85,6 +85,7 @@ fn finish(job: &Job, outcome: Outcome) {
         s.phase = Phase::Done(Done {
             at: Instant::now(),
             at_unix: crate::clock::unix_now(),
+            at_unix_ms: crate::clock::unix_now_ms(),
             inference_s: (inference_s * 1000.0).round() / 1000.0,
             outcome,
         })

@@ -71,6 +71,8 @@ pub(crate) enum Phase {
 pub(crate) struct Done {
     pub at: Instant,
     pub at_unix: u64,
+    /// The same instant in unix milliseconds, for measuring how late a client noticed it.
+    pub at_unix_ms: u64,
     /// Time spent in the running phase, reported as fal's `metrics.inference_time`.
     pub inference_s: f64,
     pub outcome: Outcome,

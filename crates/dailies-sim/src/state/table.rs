@@ -41,6 +41,19 @@ impl Jobs {
         jobs.into_iter().map(|(_, job)| job.clone()).collect()
     }
 
+    /// Ended jobs in submit order: id, route and end (unix ms).
+    pub fn ended(&self) -> Vec<(String, &'static str, u64)> {
+        let map = self.lock();
+        let mut jobs: Vec<_> = map.values().collect();
+        jobs.sort_by_key(|(seq, _)| *seq);
+        jobs.into_iter()
+            .filter_map(|(_, job)| match job.snapshot().phase {
+                Phase::Done(done) => Some((job.meta.id.clone(), job.meta.provider.route(), done.at_unix_ms)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// A provider's jobs, the latest submit first, as list endpoints page them.
     pub fn newest_first(&self, provider: Provider) -> Vec<Arc<Job>> {
         let mut jobs = self.list(provider);

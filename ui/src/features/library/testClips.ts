@@ -10,7 +10,7 @@ export function libraryClip(i: number, over: Partial<ClipView> = {}, context: Pa
     latency_ms: { queued: 12_100, generating: 44_000, downloading: 2_100, total: 58_600 }, provider_job_id: 'job', queue_position: null,
     progress: null, submitted_at_ms: null, started_at_ms: null, file: `/lib/run/${i}.mp4`, media_path: `run/${i}.mp4`,
     width: 1920, height: 1080, duration_s: 10, has_audio: true, fps: 24, frame_count: 240, demo: false, remix_of: null, rating: null,
-    take: 1, tags: [], note: null, poster_path: `run/${i}.jpg`, ...over,
+    take: 1, tags: [], note: null, poster_path: `run/${i}.jpg`, eta: null, ...over,
   };
   return {
     clip, prompt: 'a lighthouse in fog', created_at: '2026-12-07T10:00:00Z',

@@ -534,6 +534,15 @@ export type ModelAdvice = {
 };
 
 /**  One model with every route it can be reached through. */
+export type ModelInfo = {
+	id: string,
+	name: string,
+	family: string,
+	vendor: string,
+	summary: string,
+	routes: RouteInfo[],
+};
+
 /**
  *  Values one model of a run gets instead of the run's own. Only the canonical fields a
  *  creator tunes per model are overridable; the rest stays shared so the clips stay comparable.
@@ -547,15 +556,6 @@ export type ModelOverride = {
 	cfg_scale?: number | null,
 	duration_s?: number | null,
 	audio?: boolean | null,
-};
-
-export type ModelInfo = {
-	id: string,
-	name: string,
-	family: string,
-	vendor: string,
-	summary: string,
-	routes: RouteInfo[],
 };
 
 /**  One model+route in one bucket, over the clips that were sent and have ended. */
@@ -866,16 +866,6 @@ export type SpendSummary = {
 	month_budget_usd: number | null,
 };
 
-/**  A note pinned to a moment of a clip, drawn as a marker on the player's timeline. */
-export type TimeNote = {
-	id: number,
-	clip_id: string,
-	/**  Milliseconds from the clip's start. */
-	at_ms: number,
-	text: string,
-	created_at_ms: number,
-};
-
 /**  How long one point of a series covers: a local calendar day or a week starting Monday. */
 export type StatsBucket = "day" | "week";
 
@@ -894,9 +884,19 @@ export type StatsSeries = {
 export type StatsSeriesQuery = {
 	/**  Demo clips have simulated timings and costs: counted only when asked. */
 	include_demo: boolean,
-	bucket: StatsBucket,
+	bucket?: StatsBucket,
 	/**  Only clips sent at or after this instant (Unix ms); all of them when absent. */
 	since_ms?: number | null,
+};
+
+/**  A note pinned to a moment of a clip, drawn as a marker on the player's timeline. */
+export type TimeNote = {
+	id: number,
+	clip_id: string,
+	/**  Milliseconds from the clip's start. */
+	at_ms: number,
+	text: string,
+	created_at_ms: number,
 };
 
 /**  One entry of the trash, or what `rm` / `restore` just moved. */
@@ -931,6 +931,17 @@ export type VideoExportOutcome = {
 export type VideoLayout = "row" | "grid";
 
 /**  A blind vote between two finished clips of one run, on one criterion. */
+export type VoteRequest = {
+	left_clip_id: string,
+	right_clip_id: string,
+	winner: VoteWinner,
+	/**  One of `CRITERIA` ("overall", "prompt", "motion", "look", "audio"). */
+	criterion: string,
+};
+
+/**  Which side of a blind A/B comparison was better. */
+export type VoteWinner = "left" | "right" | "tie";
+
 export type WireField = {
 	name: string,
 	/**  A string value as is; anything else (numbers, booleans, a shot list) as compact JSON. */
@@ -954,17 +965,6 @@ export type WirePreview = {
 	/**  Canonical fields a per-model override changed for this model. */
 	overridden: string[],
 };
-
-export type VoteRequest = {
-	left_clip_id: string,
-	right_clip_id: string,
-	winner: VoteWinner,
-	/**  One of `CRITERIA` ("overall", "prompt", "motion", "look", "audio"). */
-	criterion: string,
-};
-
-/**  Which side of a blind A/B comparison was better. */
-export type VoteWinner = "left" | "right" | "tie";
 
 /**  A run of words (with the spaces between them) that is kept, inserted or removed. */
 export type WordChange = {

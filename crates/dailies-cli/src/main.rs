@@ -16,6 +16,7 @@ mod export;
 mod iterate;
 mod keys;
 mod library;
+mod library_move;
 mod lint;
 mod preview;
 mod render;
@@ -146,6 +147,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Remix(args) => compare::remix(&studio, args).await,
         Command::Curate(command) => curate::run(&studio, command).await,
         Command::Settings { action } => settings::run(&studio, action).await,
+        Command::Library { action } => library_move::run(&studio, cli.data_dir.clone(), action).await,
         Command::Trash(command) => trash::run(&studio, command).await,
         Command::Rerun(args) => iterate::rerun(&studio, args).await,
         Command::Batch(args) => batch::run(&studio, *args).await,

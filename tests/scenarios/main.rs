@@ -40,6 +40,7 @@ mod prism_replicate;
 mod remix;
 mod rerun;
 mod resume;
+mod run_end;
 mod settings_budgets;
 mod takes;
 mod trash;

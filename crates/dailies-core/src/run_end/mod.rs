@@ -3,7 +3,7 @@
 //! kind). The app's shell only delivers the text; what "ended" means lives here so the app
 //! and any other front end agree.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::api::{ClipStatus, ClipView, CostKind, RunView};
 use crate::error::Result;
@@ -25,10 +25,13 @@ impl Studio {
 
 /// Runs seen working, so an end is reported once, and only for a run this process watched
 /// end: a snapshot of an already finished clip (a star, a tag, a note) must not announce
-/// anything.
+/// anything. The library may be ahead of the snapshots (they are read after the fact), so a
+/// run ends when the library says so *and* every clip seen working has been seen ending.
 #[derive(Debug, Default)]
 pub struct RunEndWatch {
-    working: HashSet<String>,
+    /// Per run: each clip seen, and whether its last snapshot was terminal.
+    working: HashMap<String, HashMap<String, bool>>,
+    announced: HashSet<String>,
 }
 
 impl RunEndWatch {
@@ -39,20 +42,28 @@ impl RunEndWatch {
     /// Feeds one clip snapshot. Returns the run to look at when this clip's end may have
     /// been its run's last.
     pub fn observe(&mut self, clip: &ClipView) -> Option<String> {
-        if !clip.status.is_terminal() {
-            self.working.insert(clip.run_id.clone());
+        if self.announced.contains(&clip.run_id) {
             return None;
         }
-        self.working.contains(&clip.run_id).then(|| clip.run_id.clone())
+        let ended = clip.status.is_terminal();
+        if !ended {
+            self.working.entry(clip.run_id.clone()).or_default().insert(clip.id.clone(), false);
+            return None;
+        }
+        let clips = self.working.get_mut(&clip.run_id)?;
+        clips.insert(clip.id.clone(), true);
+        clips.values().all(|ended| *ended).then(|| clip.run_id.clone())
     }
 
     /// The run as stored now: its summary when every clip has ended (reported once), else
     /// `None` while others are still working.
     pub fn settle(&mut self, run: &RunView) -> Option<RunEndSummary> {
-        if !self.working.contains(&run.run_id) || run.clips.iter().any(|c| !c.status.is_terminal()) {
+        let seen = self.working.get(&run.run_id)?;
+        if !seen.values().all(|ended| *ended) || run.clips.iter().any(|c| !c.status.is_terminal()) {
             return None;
         }
         self.working.remove(&run.run_id);
+        self.announced.insert(run.run_id.clone());
         Some(RunEndSummary::of(run))
     }
 }

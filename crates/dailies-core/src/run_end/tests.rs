@@ -4,9 +4,13 @@ use super::*;
 use crate::catalog::{CanonicalParams, ResolvedParams};
 
 fn clip(run: &str, status: ClipStatus, cost: Option<(f64, CostKind)>) -> ClipView {
+    clip_id(&format!("{run}-{}", status.as_str()), run, status, cost)
+}
+
+fn clip_id(id: &str, run: &str, status: ClipStatus, cost: Option<(f64, CostKind)>) -> ClipView {
     let (cost_usd, cost_kind) = cost.map_or((None, None), |(c, k)| (Some(c), Some(k)));
     serde_json::from_value(json!({
-        "id": format!("{run}-{}", status.as_str()), "run_id": run, "model": "m", "model_name": "M",
+        "id": id, "run_id": run, "model": "m", "model_name": "M",
         "route": "fal", "endpoint": "e", "status": status, "resolved": ResolvedParams::default(),
         "parity": [], "estimated_cost_usd": 0.5, "cost_usd": cost_usd, "cost_kind": cost_kind,
         "billed_cost_usd": if cost_kind == Some(CostKind::Billed) { cost_usd } else { None },
@@ -32,17 +36,44 @@ fn run(prompt: &str, clips: Vec<ClipView>) -> RunView {
 #[test]
 fn a_run_is_announced_once_when_its_last_clip_ends() {
     let mut watch = RunEndWatch::new();
-    assert_eq!(watch.observe(&clip("r1", ClipStatus::Generating, None)), None);
-    let first_done = clip("r1", ClipStatus::Succeeded, Some((0.4, CostKind::Billed)));
-    assert_eq!(watch.observe(&first_done).as_deref(), Some("r1"));
-    let still_running = run("p", vec![first_done.clone(), clip("r1", ClipStatus::Generating, None)]);
-    assert_eq!(watch.settle(&still_running), None, "one clip still generating");
+    let a = |s, cost| clip_id("a", "r1", s, cost);
+    let b = |s| clip_id("b", "r1", s, None);
+    assert_eq!(watch.observe(&a(ClipStatus::Generating, None)), None);
+    assert_eq!(watch.observe(&b(ClipStatus::Queued)), None);
+    let a_done = a(ClipStatus::Succeeded, Some((0.4, CostKind::Billed)));
+    assert_eq!(watch.observe(&a_done), None, "b was last seen queued");
+    let b_failed = b(ClipStatus::Failed);
+    assert_eq!(watch.observe(&b_failed).as_deref(), Some("r1"));
+    let still_running = run("p", vec![a_done.clone(), b(ClipStatus::Generating)]);
+    assert_eq!(watch.settle(&still_running), None, "the library says one clip still generates");
 
-    let ended = run("p", vec![first_done.clone(), clip("r1", ClipStatus::Failed, None)]);
+    let ended = run("p", vec![a_done.clone(), b_failed]);
     let summary = watch.settle(&ended).expect("the run ended");
     assert_eq!((summary.succeeded, summary.failed, summary.canceled), (1, 1, 0));
     assert_eq!(watch.settle(&ended), None, "reported once");
-    assert_eq!(watch.observe(&first_done), None, "a later snapshot (a star, a tag) announces nothing");
+    assert_eq!(watch.observe(&a_done), None, "a later snapshot (a star, a tag) announces nothing");
+}
+
+#[test]
+fn snapshots_read_after_the_library_moved_on_still_announce_once() {
+    // The library already has both clips ended while older snapshots are still queued up.
+    let mut watch = RunEndWatch::new();
+    let (a_done, b_done) =
+        (clip_id("a", "r1", ClipStatus::Succeeded, None), clip_id("b", "r1", ClipStatus::Failed, None));
+    let ended = run("p", vec![a_done.clone(), b_done.clone()]);
+    let mut announced = 0;
+    for snapshot in [
+        clip_id("a", "r1", ClipStatus::Generating, None),
+        clip_id("b", "r1", ClipStatus::Queued, None),
+        b_done,
+        clip_id("a", "r1", ClipStatus::Downloading, None),
+        a_done,
+    ] {
+        if watch.observe(&snapshot).is_some() && watch.settle(&ended).is_some() {
+            announced += 1;
+        }
+    }
+    assert_eq!(announced, 1);
 }
 
 #[test]

@@ -50,6 +50,9 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             commands::settings::set_setting,
             commands::settings::unset_setting,
             commands::settings::spend_summary,
+            commands::library_location::library_location,
+            commands::library_location::move_library,
+            commands::library_location::restart_app,
             commands::keys::key_status,
             commands::keys::set_key,
             commands::keys::remove_key,
@@ -85,6 +88,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         .typ::<IpcError>()
         .typ::<ImportedImage>()
         .typ::<dailies_core::export::video::ExportProgress>()
+        .typ::<dailies_core::relocate::MoveProgress>()
         .constant("IMPORT_IMAGE_COMMAND", commands::images::IMPORT_IMAGE_COMMAND)
         .constant("FILE_NAME_HEADER", commands::images::FILE_NAME_HEADER)
         .constant("CLIP_UPDATE_EVENT", crate::setup::CLIP_EVENT)

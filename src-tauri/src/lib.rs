@@ -6,6 +6,7 @@ pub mod bindings;
 mod commands;
 mod demo;
 mod ipc_error;
+mod notify;
 mod settings;
 mod setup;
 mod state;
@@ -16,6 +17,7 @@ pub fn build_app<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
     // The one raw-body command; everything else goes through the generated, typed layer.
     let raw = raw_commands::<R>();
     builder
+        .plugin(tauri_plugin_notification::init())
         .invoke_handler(move |invoke| {
             if invoke.message.command() == commands::images::IMPORT_IMAGE_COMMAND {
                 raw(invoke)

@@ -19,6 +19,7 @@ pub fn launch<R: Runtime>(app: &mut App<R>) -> Result<(), String> {
     init_tracing();
     let state = tauri::async_runtime::block_on(open())?;
     spawn_clip_forwarder(app.handle().clone(), &state.studio);
+    crate::notify::spawn_run_end_notifier(app.handle().clone(), &state.studio);
     let studio = state.studio.clone();
     tauri::async_runtime::spawn(async move {
         match studio.resume().await {
@@ -45,6 +46,12 @@ fn init_tracing() {
 }
 
 async fn open() -> Result<AppState, String> {
+    // A library move a crash cut short after its switch: the old folder goes now.
+    match dailies_core::relocate::finish_interrupted_move() {
+        Ok(Some(old)) => tracing::info!(old = %old.display(), "finished an earlier library move"),
+        Ok(None) => {}
+        Err(e) => tracing::warn!(error = %e, "an earlier library move is not finished"),
+    }
     let data_dir = paths::data_dir(None);
     tracing::info!(data_dir = %data_dir.display(), "opening the library");
     let studio = Studio::open(StudioOptions {

@@ -74,6 +74,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Where the library lives, and moving it to another folder safely.
+    Library {
+        #[command(subcommand)]
+        action: crate::library_move::LibraryAction,
+    },
     /// Read and change settings shared with the app: concurrency.<route>, budget.run_usd,
     /// budget.day_usd, budget.month_usd, base_url.<route>, notify, theme.
     Settings {

@@ -18,6 +18,7 @@ mod extend;
 mod iterate;
 mod keys;
 mod library;
+mod library_move;
 mod lint;
 mod markers;
 mod overrides;
@@ -151,6 +152,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Extend(args) => extend::run(&studio, args).await,
         Command::Curate(command) => curate::run(&studio, command).await,
         Command::Settings { action } => settings::run(&studio, action).await,
+        Command::Library { action } => library_move::run(&studio, cli.data_dir.clone(), action).await,
         Command::Trash(command) => trash::run(&studio, command).await,
         Command::Marker { action } => markers::run(&studio, action).await,
         Command::Rerun(args) => iterate::rerun(&studio, args).await,

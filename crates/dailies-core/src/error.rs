@@ -133,6 +133,9 @@ pub enum Error {
     /// A run's document or video could not be put together.
     #[error("export: {0}")]
     Export(String),
+    /// Moving the library stopped before the switch; the library stays where it was.
+    #[error("library move: {0}")]
+    LibraryMove(String),
     /// A command that cannot work without an external program (export-video needs ffmpeg).
     #[error("{tool}: not found (looked for '{looked_for}'); install it (Debian/Ubuntu: `sudo apt install {tool}`) or set {env_var} to its path")]
     MissingTool { tool: &'static str, looked_for: String, env_var: &'static str },
@@ -164,6 +167,7 @@ impl Error {
             Error::Probe(_) => "probe",
             Error::UnknownRoute { .. } => "unknown_route",
             Error::Export(_) => "export",
+            Error::LibraryMove(_) => "library_move",
             Error::MissingTool { tool: "ffmpeg", .. } => "missing_ffmpeg",
             Error::MissingTool { .. } => "missing_tool",
             Error::ToolFailed { .. } => "tool_failed",

@@ -7,6 +7,7 @@ pub mod images;
 pub mod iterate;
 pub mod keys;
 pub mod library;
+pub mod library_location;
 pub mod lint;
 pub mod media;
 pub mod models;

@@ -19,12 +19,15 @@ import type {
   LeaderRow,
   StatsSeries,
   StatsSeriesQuery,
+  LibraryLocation,
   LibraryQuery,
   LintRequest,
   MediaInfo,
   ModelAdvice,
   ModelInfo,
   ModelStats,
+  MoveProgress,
+  MoveReport,
   PriceSpec,
   Iteration,
   RemixRequest,
@@ -87,6 +90,10 @@ export interface Backend {
   setSetting(key: string, value: string): Promise<SettingEntry>;
   unsetSetting(key: string): Promise<SettingEntry>;
   spendSummary(): Promise<SpendSummary>;
+  // The library's folder and moving it (features/settings). After a move the app restarts.
+  libraryLocation(): Promise<LibraryLocation>;
+  moveLibrary(dir: string, onProgress: (progress: MoveProgress) => void): Promise<MoveReport>;
+  restartApp(): Promise<null>;
   keyStatus(): Promise<KeyStatus[]>;
   setKey(route: RouteId, key: string): Promise<KeyStatus[]>;
   removeKey(route: RouteId): Promise<KeyStatus[]>;
@@ -165,6 +172,13 @@ export const tauriBackend: Backend = {
   setSetting: (key, value) => commands.setSetting(key, value),
   unsetSetting: (key) => commands.unsetSetting(key),
   spendSummary: () => commands.spendSummary(),
+  libraryLocation: () => commands.libraryLocation(),
+  moveLibrary: (dir, onProgress) => {
+    const channel = new Channel<MoveProgress>();
+    channel.onmessage = onProgress;
+    return commands.moveLibrary(dir, channel);
+  },
+  restartApp: () => commands.restartApp(),
   keyStatus: () => commands.keyStatus(),
   setKey: (route, key) => commands.setKey(route, key),
   removeKey: (route) => commands.removeKey(route),
@@ -251,6 +265,10 @@ export const listSettings = () => normalised(active.listSettings());
 export const setSetting = (key: string, value: string) => normalised(active.setSetting(key, value));
 export const unsetSetting = (key: string) => normalised(active.unsetSetting(key));
 export const spendSummary = () => normalised(active.spendSummary());
+export const libraryLocation = () => normalised(active.libraryLocation());
+export const moveLibrary = (dir: string, onProgress: (progress: MoveProgress) => void) =>
+  normalised(active.moveLibrary(dir, onProgress));
+export const restartApp = () => normalised(active.restartApp());
 export const keyStatus = () => normalised(active.keyStatus());
 export const setKey = (route: RouteId, key: string) => normalised(active.setKey(route, key));
 export const removeKey = (route: RouteId) => normalised(active.removeKey(route));

@@ -61,6 +61,14 @@ export const commands = {
 	unsetSetting: (key: string) => __TAURI_INVOKE<SettingEntry>("unset_setting", { key }),
 	/**  Today's and this month's spend against the budgets (the header's spend meter). */
 	spendSummary: () => __TAURI_INVOKE<SpendSummary>("spend_summary"),
+	libraryLocation: () => __TAURI_INVOKE<LibraryLocation>("library_location"),
+	/**  Moves the library to `dir`, streaming each stage; an error leaves it where it was. */
+	moveLibrary: (dir: string, onProgress: Channel<MoveProgress>) => __TAURI_INVOKE<MoveReport>("move_library", { dir, onProgress }),
+	/**
+	 *  Restarts the app (after a move, to open the library at its new place). Every write is
+	 *  already committed (SQLite), so nothing needs a graceful shutdown first.
+	 */
+	restartApp: () => __TAURI_INVOKE<null>("restart_app"),
 	keyStatus: () => __TAURI_INVOKE<KeyStatus[]>("key_status"),
 	setKey: (route: RouteId, key: string) => __TAURI_INVOKE<KeyStatus[]>("set_key", { route, key }),
 	removeKey: (route: RouteId) => __TAURI_INVOKE<KeyStatus[]>("remove_key", { route }),
@@ -463,6 +471,14 @@ export type LibraryClip = {
  *  Filters for browsing the library; absent fields match everything. Clip filters (model,
  *  route, status, stars, tag, board) select runs having one live clip that passes them all.
  */
+/**  The library's folder and why it is that one. */
+export type LibraryLocation = {
+	path: string,
+	source: LocationSource,
+	/**  The pointer file a move writes (and reads at every start). */
+	pointer_file: string,
+};
+
 export type LibraryQuery = {
 	/**
 	 *  Words that must all appear in the prompt, or all in one clip's tags and note; case
@@ -515,6 +531,17 @@ export type LintWarning = {
 };
 
 /**  Where the UI loads clips from: the in-app loopback media server. */
+/**  What decided the library's folder. */
+export type LocationSource = 
+/**  `--data-dir DIR`. */
+"flag" | 
+/**  `DAILIES_DATA_DIR`. */
+"environment" | 
+/**  The pointer file a library move wrote. */
+"moved" | 
+/**  The OS app-data folder. */
+"default";
+
 export type MediaInfo = {
 	/**  `http://127.0.0.1:<port>/<token>`; append `/<media_path>`. */
 	base_url: string,
@@ -607,6 +634,26 @@ export type ModelStats = {
 };
 
 /**  One place where a model could not honour the canonical value exactly. */
+export type MoveProgress = {
+	stage: MoveStage,
+	/**  Bytes of media copied so far, and in all (only while copying files). */
+	done_bytes: number,
+	total_bytes: number,
+};
+
+export type MoveReport = {
+	from: string,
+	to: string,
+	files: number,
+	bytes: number,
+	/**  Rows in the copied database, every table counted. */
+	rows: number,
+	/**  False when the old folder could not be removed (the new library is in use anyway). */
+	old_removed: boolean,
+};
+
+export type MoveStage = "copying_database" | "copying_files" | "verifying" | "switching" | "removing_old" | "done";
+
 export type ParityNote = {
 	/**  Canonical parameter name as the CLI spells it (`duration`, `aspect`, ...). */
 	param: string,

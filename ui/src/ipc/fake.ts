@@ -43,6 +43,8 @@ import { statsSeries } from './fakeStats';
 import { routeName } from '../lib/models';
 import { summarizeRun } from '../lib/runs';
 import { fail, invalid } from './fakeErrors';
+import { fakeLibraryLocation } from './fakeLibraryLocation';
+import { isTerminal } from '../lib/status';
 import { fakeSettings } from './fakeSettings';
 import { fakeEta } from './fakeEta';
 import { lineage, rerunRequest } from './fakeIterate';
@@ -213,6 +215,8 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   const spent = () =>
     runs.flatMap((r) => r.clips).filter((c) => !c.demo).reduce((sum, c) => sum + (c.cost_usd ?? c.estimated_cost_usd), 0);
   const settingsStore = fakeSettings(spent);
+  const running = () => runs.flatMap((r) => r.clips).filter((c) => !isTerminal(c.status)).length;
+  const libraryLocation = fakeLibraryLocation(settings.data_dir, running);
   function priced(request: CompareRequest, clips: PlannedClip[], parent: string | null): RunPlan {
     const total = clips.reduce((sum, c) => sum + c.estimated_cost_usd, 0);
     const estimated_cost_usd = Math.round(total * 1000) / 1000;
@@ -234,6 +238,9 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     ...settingsStore,
     ...curate,
     ...createFakeMarkers(runs),
+    libraryLocation: libraryLocation.libraryLocation,
+    moveLibrary: libraryLocation.moveLibrary,
+    restartApp: libraryLocation.restartApp,
     async listModels() {
       return clone(models());
     },

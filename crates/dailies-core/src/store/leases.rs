@@ -70,6 +70,19 @@ fn until() -> i64 {
 
 impl Store {
     /// This process's lease name.
+    /// How many other live processes have this library open (their lock files are held).
+    pub fn other_live_owners(&self) -> Result<usize> {
+        let dir = &self.owner.dir;
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        let others = entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".lock")).map(str::to_string))
+            .filter(|name| *name != self.owner.name)
+            .filter(|name| self.owner.is_alive(name))
+            .count();
+        Ok(others)
+    }
+
     pub fn owner(&self) -> &str {
         &self.owner.name
     }

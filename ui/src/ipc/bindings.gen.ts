@@ -467,10 +467,6 @@ export type LibraryClip = {
 	winner: boolean,
 };
 
-/**
- *  Filters for browsing the library; absent fields match everything. Clip filters (model,
- *  route, status, stars, tag, board) select runs having one live clip that passes them all.
- */
 /**  The library's folder and why it is that one. */
 export type LibraryLocation = {
 	path: string,
@@ -479,6 +475,10 @@ export type LibraryLocation = {
 	pointer_file: string,
 };
 
+/**
+ *  Filters for browsing the library; absent fields match everything. Clip filters (model,
+ *  route, status, stars, tag, board) select runs having one live clip that passes them all.
+ */
 export type LibraryQuery = {
 	/**
 	 *  Words that must all appear in the prompt, or all in one clip's tags and note; case
@@ -530,7 +530,6 @@ export type LintWarning = {
 	source: string,
 };
 
-/**  Where the UI loads clips from: the in-app loopback media server. */
 /**  What decided the library's folder. */
 export type LocationSource = 
 /**  `--data-dir DIR`. */
@@ -542,6 +541,7 @@ export type LocationSource =
 /**  The OS app-data folder. */
 "default";
 
+/**  Where the UI loads clips from: the in-app loopback media server. */
 export type MediaInfo = {
 	/**  `http://127.0.0.1:<port>/<token>`; append `/<media_path>`. */
 	base_url: string,
@@ -633,7 +633,6 @@ export type ModelStats = {
 	rated: number,
 };
 
-/**  One place where a model could not honour the canonical value exactly. */
 export type MoveProgress = {
 	stage: MoveStage,
 	/**  Bytes of media copied so far, and in all (only while copying files). */
@@ -654,6 +653,7 @@ export type MoveReport = {
 
 export type MoveStage = "copying_database" | "copying_files" | "verifying" | "switching" | "removing_old" | "done";
 
+/**  One place where a model could not honour the canonical value exactly. */
 export type ParityNote = {
 	/**  Canonical parameter name as the CLI spells it (`duration`, `aspect`, ...). */
 	param: string,

@@ -22,7 +22,7 @@ export function statsSeries(runs: RunView[], q: StatsSeriesQuery): StatsSeries {
   const sent = runs.flatMap((run) =>
     run.clips.flatMap((clip) => {
       const at = sentAt(clip, run);
-      return at != null && at >= (q.since_ms ?? -Infinity) && (q.include_demo || !clip.demo) ? [{ clip, bucket: bucketOf(at, q.bucket) }] : [];
+      return at != null && at >= (q.since_ms ?? -Infinity) && (q.include_demo || !clip.demo) ? [{ clip, bucket: bucketOf(at, q.bucket ?? 'day') }] : [];
     }),
   );
   const spend = new Map<string, SpendPoint>();
@@ -55,7 +55,7 @@ export function statsSeries(runs: RunView[], q: StatsSeriesQuery): StatsSeries {
     .sort((a, b) => a.bucket.localeCompare(b.bucket) || a.route.localeCompare(b.route))
     .map((p) => ({ ...p, billed_usd: mills(p.billed_usd), estimated_usd: mills(p.estimated_usd) }));
   const buckets = new Set([...spendPoints.map((p) => p.bucket), ...models.flatMap((m) => m.points.map((p) => p.bucket))]);
-  return { bucket: q.bucket, buckets: [...buckets].sort(), spend: spendPoints, models };
+  return { bucket: q.bucket ?? 'day', buckets: [...buckets].sort(), spend: spendPoints, models };
 }
 
 function delivered(clips: ClipView[]) {

@@ -53,8 +53,14 @@ async fn strict_validation_is_422_with_pydantic_details() {
     let both = json!({"prompt": "x", "multi_prompt": [{"prompt": "y"}]});
     assert_eq!(t.fal_submit(V3_STD, both).await.status(), 422);
     assert_eq!(t.fal_submit(V3_STD, json!({})).await.status(), 422);
-    let shots = json!({"multi_prompt": [{"prompt": "a", "duration": "2"}, {"prompt": "b"}], "duration": "3"});
+    // The shots' seconds must add up to the clip's, a shot without one counting its default (5).
+    let shots =
+        json!({"multi_prompt": [{"prompt": "a", "duration": "2"}, {"prompt": "b", "duration": "1"}], "duration": "3"});
     assert_eq!(t.fal_submit(V3_STD, shots).await.status(), 200);
+    let short = json!({"multi_prompt": [{"prompt": "a", "duration": "2"}, {"prompt": "b"}], "duration": "3"});
+    assert_eq!(t.fal_submit(V3_STD, short).await.status(), 422, "2 s + a default 5 s shot is not a 3 s clip");
+    let defaults = json!({"multi_prompt": [{"prompt": "a", "duration": "5"}, {"prompt": "b"}], "duration": "10"});
+    assert_eq!(t.fal_submit(V3_STD, defaults).await.status(), 200);
     let unknown = t.fal_submit("fal-ai/kling-video/v9/text-to-video", json!({"prompt": "x"})).await;
     assert_eq!(unknown.status(), 404);
     let body: Value = unknown.json().await.unwrap();

@@ -1,3 +1,5 @@
+// First: later modules (uPlot) read navigator.language when they load.
+import './lib/localeGuard';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';

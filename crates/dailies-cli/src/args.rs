@@ -118,8 +118,9 @@ pub enum Command {
         clips: usize,
         /// Sizes (runs, two clips each) of the synthetic library that search and statistics
         /// are measured at, comma-separated; one library grows through them, so the largest
-        /// rows report their p95 against the smallest (`500,50000`: 1k against 100k clips).
-        #[arg(long, value_delimiter = ',', default_values_t = [500, 50_000])]
+        /// rows report their p95 against the smallest (`500,5000,50000`: 1k, 10k and 100k
+        /// clips, the larger two against 1k).
+        #[arg(long, value_delimiter = ',', default_values_t = [500, 5_000, 50_000])]
         library_runs: Vec<usize>,
         /// Leave the synthetic library in --data-dir (required) to measure it from outside.
         #[arg(long)]

@@ -101,6 +101,11 @@ async fn measure(studio: &Studio, runs: usize, clips: usize) -> Result<Vec<Stat>
             false,
         ),
         ("clip grid (newest 200 clips)", q(), true),
+        (
+            "clip grid filter, route + status (`openai`, `failed`)",
+            LibraryQuery { route: Some("openai".into()), status: Some("failed".into()), ..q() },
+            true,
+        ),
         ("clip grid search (`golden-hour`)", text("golden-hour"), true),
     ];
     let mut stats = Vec::new();
@@ -132,7 +137,7 @@ async fn measure(studio: &Studio, runs: usize, clips: usize) -> Result<Vec<Stat>
         name: "per-model stats over the library",
         unit: "ms",
         samples,
-        note: format!("{runs} runs, {clips} clips; p50/p95 computed in Rust"),
+        note: format!("{runs} runs, {clips} clips; sums and nearest-rank percentiles in SQLite"),
     });
     Ok(stats)
 }

@@ -1,13 +1,11 @@
 //! Browsing and judging the library: search, star ratings, and per-model statistics
 //! (success rate, p50/p95 latency, cost per second of video with its billed share, mean rating).
 
-use std::collections::BTreeMap;
-
 use super::Studio;
-use crate::api::{ClipStatus, ClipView, ModelStats};
+use crate::api::{ClipView, ModelStats};
 use crate::catalog::RouteId;
 use crate::error::{InputError, Result};
-use crate::store::ClipOutcome;
+use crate::store::{nearest_rank, Latency, ModelTotals, RankedLatency};
 
 impl Studio {
     /// Rates a clip 1–5 stars (`None` clears it); any clip can be rated, finished or not,
@@ -25,11 +23,9 @@ impl Studio {
     /// Per model+route over every clip that ended; demo clips only when asked (their
     /// latency and cost are simulated).
     pub async fn model_stats(&self, include_demo: bool) -> Result<Vec<ModelStats>> {
-        let mut groups: BTreeMap<(String, String), Vec<ClipOutcome>> = BTreeMap::new();
-        for o in self.store().clip_outcomes(include_demo).await? {
-            groups.entry((o.model.clone(), o.route.clone())).or_default().push(o);
-        }
-        Ok(groups.into_values().filter_map(|clips| stats_of(&clips)).collect())
+        let ranked = self.store().latency_percentiles(include_demo).await?;
+        let totals = self.store().model_totals(include_demo).await?;
+        Ok(totals.iter().filter_map(|t| stats_of(t, &ranked)).collect())
     }
 }
 
@@ -42,30 +38,28 @@ fn stars_error(field: &str, value: u8) -> crate::error::Error {
     .into()
 }
 
-fn stats_of(clips: &[ClipOutcome]) -> Option<ModelStats> {
-    let first = clips.first()?;
-    let delivered: Vec<&ClipOutcome> = clips.iter().filter(|c| c.status == ClipStatus::Succeeded.as_str()).collect();
-    let span = |a: Option<i64>, b: Option<i64>| Some(b? - a?);
-    let mut totals: Vec<i64> = delivered.iter().filter_map(|c| span(c.submitted_at_ms, c.downloaded_at_ms)).collect();
-    let mut queued: Vec<i64> = delivered.iter().filter_map(|c| span(c.submitted_at_ms, c.started_at_ms)).collect();
-    let costs: Vec<f64> = delivered.iter().filter_map(|c| c.cost_usd).collect();
-    let billed: f64 = delivered.iter().filter(|c| c.billed_cost_usd.is_some()).filter_map(|c| c.cost_usd).sum();
-    let seconds: f64 = delivered.iter().filter(|c| c.cost_usd.is_some()).filter_map(|c| c.duration_s).sum();
-    let ratings: Vec<f64> = clips.iter().filter_map(|c| c.rating).map(|r| r as f64).collect();
+fn stats_of(t: &ModelTotals, ranked: &[RankedLatency]) -> Option<ModelStats> {
+    let at = |latency: Latency, p: i64| {
+        ranked
+            .iter()
+            .filter(|r| r.model == t.model && r.route == t.route && r.latency() == latency)
+            .find(|r| r.rank == nearest_rank(p, r.n))
+            .map(|r| r.ms)
+    };
     Some(ModelStats {
-        model: first.model.clone(),
-        model_name: first.model_name.clone(),
-        route: RouteId::parse(&first.route)?,
-        clips: count(clips.len()),
-        succeeded: count(delivered.len()),
-        p50_total_ms: percentile(&mut totals, 50),
-        p95_total_ms: percentile(&mut totals, 95),
-        p50_queued_ms: percentile(&mut queued, 50),
-        mean_cost_usd: mean(&costs).map(round_cents),
-        usd_per_video_second: (seconds > 0.0).then(|| round_cents(costs.iter().sum::<f64>() / seconds)),
-        billed_share: billed_share(billed, costs.iter().sum()),
-        mean_rating: mean(&ratings).map(|m| (m * 10.0).round() / 10.0),
-        rated: count(ratings.len()),
+        model: t.model.clone(),
+        model_name: t.model_name.clone(),
+        route: RouteId::parse(&t.route)?,
+        clips: count(t.clips),
+        succeeded: count(t.succeeded),
+        p50_total_ms: at(Latency::Total, 50),
+        p95_total_ms: at(Latency::Total, 95),
+        p50_queued_ms: at(Latency::Queued, 50),
+        mean_cost_usd: (t.costed > 0).then(|| round_cents(t.cost_usd / t.costed as f64)),
+        usd_per_video_second: (t.costed_seconds > 0.0).then(|| round_cents(t.cost_usd / t.costed_seconds)),
+        billed_share: billed_share(t.billed_usd, t.cost_usd),
+        mean_rating: t.mean_rating.map(|m| (m * 10.0).round() / 10.0),
+        rated: count(t.rated),
     })
 }
 
@@ -85,51 +79,46 @@ fn billed_share(billed: f64, total: f64) -> Option<f64> {
     (total > 0.0).then(|| ((billed / total).clamp(0.0, 1.0) * 100.0).round() / 100.0)
 }
 
-fn mean(values: &[f64]) -> Option<f64> {
-    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
-}
-
 fn round_cents(usd: f64) -> f64 {
     (usd * 1000.0).round() / 1000.0
 }
 
-fn count(n: usize) -> u32 {
+fn count(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
 mod tests {
     use super::{percentile, stats_of};
-    use crate::store::ClipOutcome;
+    use crate::store::ModelTotals;
 
-    fn delivered(cost_usd: f64, billed_cost_usd: Option<f64>) -> ClipOutcome {
-        ClipOutcome {
+    fn totals(cost_usd: f64, billed_usd: f64) -> ModelTotals {
+        ModelTotals {
             model: "kling-3.0-pro".into(),
             model_name: "Kling 3.0 Pro".into(),
             route: "fal".into(),
-            status: "succeeded".into(),
-            cost_usd: Some(cost_usd),
-            billed_cost_usd,
-            duration_s: Some(5.0),
-            submitted_at_ms: Some(0),
-            started_at_ms: Some(10),
-            completed_at_ms: Some(20),
-            downloaded_at_ms: Some(30),
-            rating: None,
+            clips: 2,
+            succeeded: 2,
+            costed: 2,
+            cost_usd,
+            billed_usd,
+            costed_seconds: 10.0,
+            rated: 0,
+            mean_rating: None,
         }
     }
 
     #[test]
     fn stats_say_how_much_of_the_cost_is_billed() {
-        let mixed = [delivered(0.62, Some(0.62)), delivered(0.38, None)];
-        let stats = stats_of(&mixed).unwrap();
+        let stats = stats_of(&totals(1.0, 0.62), &[]).unwrap();
         assert_eq!(stats.mean_cost_usd, Some(0.5));
+        assert_eq!(stats.usd_per_video_second, Some(0.1));
         assert_eq!(stats.billed_share, Some(0.62));
-        assert_eq!(stats_of(&[delivered(0.4, None)]).unwrap().billed_share, Some(0.0));
-        assert_eq!(stats_of(&[delivered(0.4, Some(0.4))]).unwrap().billed_share, Some(1.0));
-        let mut failed = delivered(0.0, None);
-        (failed.status, failed.cost_usd) = ("failed".into(), None);
-        assert_eq!(stats_of(&[failed]).unwrap().billed_share, None, "no delivered cost, no share");
+        assert_eq!(stats_of(&totals(0.4, 0.0), &[]).unwrap().billed_share, Some(0.0));
+        assert_eq!(stats_of(&totals(0.4, 0.4), &[]).unwrap().billed_share, Some(1.0));
+        let failed = ModelTotals { succeeded: 0, costed: 0, costed_seconds: 0.0, ..totals(0.0, 0.0) };
+        let stats = stats_of(&failed, &[]).unwrap();
+        assert_eq!((stats.billed_share, stats.mean_cost_usd, stats.p50_total_ms), (None, None, None));
     }
 
     #[test]

@@ -1,5 +1,4 @@
-//! The library as a creator judges it: star ratings on clips, the finished clips that
-//! per-model statistics are made from, and a run's summary line (searched in `search.rs`).
+//! The library as a creator judges it: star ratings on clips and a run's summary line (searched in `search.rs`).
 
 use sqlx::Row;
 
@@ -7,23 +6,6 @@ use super::runs::count;
 use super::Store;
 use crate::api::RunSummary;
 use crate::error::{Error, Result};
-
-/// What one delivered or failed clip contributes to its model's statistics.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ClipOutcome {
-    pub model: String,
-    pub model_name: String,
-    pub route: String,
-    pub status: String,
-    pub cost_usd: Option<f64>,
-    pub billed_cost_usd: Option<f64>,
-    pub duration_s: Option<f64>,
-    pub submitted_at_ms: Option<i64>,
-    pub started_at_ms: Option<i64>,
-    pub completed_at_ms: Option<i64>,
-    pub downloaded_at_ms: Option<i64>,
-    pub rating: Option<i64>,
-}
 
 impl Store {
     /// Sets (or with `None` clears) a clip's 1–5 star rating.
@@ -37,19 +19,6 @@ impl Store {
             return Err(Error::NotFound { what: "clip", id: clip_id.to_string() });
         }
         Ok(())
-    }
-
-    /// Every clip that reached an end (delivered, failed or canceled), for statistics.
-    pub async fn clip_outcomes(&self, include_demo: bool) -> Result<Vec<ClipOutcome>> {
-        Ok(sqlx::query_as::<_, ClipOutcome>(
-            "SELECT model, model_name, route, status, cost_usd, billed_cost_usd, duration_s, submitted_at_ms, started_at_ms, \
-             completed_at_ms, downloaded_at_ms, rating FROM clips \
-             WHERE status IN ('succeeded','failed','canceled','unknown') AND (demo = 0 OR ?) \
-             AND deleted_at_ms IS NULL ORDER BY created_at_ms",
-        )
-        .bind(include_demo)
-        .fetch_all(self.pool())
-        .await?)
     }
 }
 

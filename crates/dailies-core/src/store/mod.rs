@@ -9,10 +9,12 @@ mod fts_query;
 mod leases;
 mod library;
 mod lineage;
+mod model_stats;
 mod posters;
 mod runs;
 mod search;
 mod search_filter;
+mod search_plan;
 mod send_slots;
 mod settings;
 mod stats_series;
@@ -31,8 +33,8 @@ pub use clips::{ClipRow, Delivered};
 pub use eta::{EtaSample, ETA_WINDOW};
 pub use events::JobEvent;
 pub use leases::LEASE_TTL;
-pub use library::ClipOutcome;
 pub use lineage::LineageRow;
+pub use model_stats::{nearest_rank, Latency, ModelTotals, RankedLatency};
 pub use posters::PosterlessClip;
 pub use runs::NewClip;
 pub use search_filter::day_start_ms;
@@ -156,3 +158,6 @@ mod stats_series_tests;
 
 #[cfg(test)]
 mod eta_tests;
+
+#[cfg(test)]
+mod model_stats_tests;

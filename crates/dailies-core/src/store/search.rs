@@ -13,6 +13,7 @@ use sqlx::{FromRow, QueryBuilder, Row, Sqlite};
 
 use super::clips::ClipRow;
 use super::search_filter::{Cursor, SearchFilter};
+use super::search_plan::{push_clip_filters, Reading};
 use super::Store;
 use crate::api::{ClipPage, ClipView, LibraryClip, LibraryQuery, RunPage, RunSummary};
 use crate::error::Result;
@@ -60,8 +61,18 @@ impl Store {
 
     /// Up to a page and one of run keys from one source, newest first.
     async fn run_keys(&self, f: &SearchFilter, source: Source<'_>) -> Result<Vec<RunKey>> {
+        let from_matching_clips = matches!(source, Source::AllRuns) && self.clip_filter_is_selective(f).await?;
         let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT r.prompt_id, r.id FROM ");
         match &source {
+            Source::AllRuns if from_matching_clips => {
+                // The few matching clips' runs, then their places in the list from an index;
+                // CROSS JOIN keeps SQLite from scanning runs and probing the clips per run.
+                sql.push("(SELECT DISTINCT c.run_id FROM clips c WHERE c.deleted_at_ms IS NULL");
+                push_clip_filters(&mut sql, f, Reading::ByFilterIndex);
+                sql.push(
+                    ") m CROSS JOIN runs r INDEXED BY runs_live_by_id ON r.id = m.run_id WHERE r.deleted_at_ms IS NULL",
+                );
+            }
             Source::AllRuns => {
                 sql.push("runs r WHERE r.deleted_at_ms IS NULL");
             }
@@ -93,9 +104,9 @@ impl Store {
             )
             .push_bind(max);
         }
-        if f.has_clip_filter() {
+        if f.has_clip_filter() && !from_matching_clips {
             sql.push(" AND EXISTS (SELECT 1 FROM clips c WHERE c.run_id = r.id AND c.deleted_at_ms IS NULL");
-            push_clip_filters(&mut sql, f);
+            push_clip_filters(&mut sql, f, Reading::ByOrderIndex);
             sql.push(")");
         }
         let by_prompt_index = matches!(source, Source::PromptWords(_));
@@ -127,7 +138,7 @@ impl Store {
         }
         let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new(
             "SELECT r.id, p.text, r.created_at, r.estimated_cost_usd, r.demo, r.parent_run_id, r.winner_clip_id, \
-               group_concat(c.model, ',') AS models, count(c.id) AS n, \
+               group_concat(c.model, ',') AS models, count(c.run_id) AS n, \
                sum(c.status = 'succeeded') AS ok, sum(c.status IN ('failed','canceled','unknown')) AS bad, \
                coalesce(sum(c.cost_usd), 0.0) AS cost, \
                coalesce(sum(CASE WHEN c.billed_cost_usd IS NOT NULL THEN c.cost_usd END), 0.0) AS billed, \
@@ -152,6 +163,10 @@ impl Store {
     /// tags and note.
     pub async fn search_clip_page(&self, q: &LibraryQuery) -> Result<ClipPage> {
         let f = SearchFilter::parse(q)?;
+        // A selective filter reads its page from the filter's index, in order where it is
+        // the route + status index; a dense one walks the newest-first index.
+        let reading =
+            if self.clip_filter_is_selective(&f).await? { Reading::ByFilterIndex } else { Reading::ByOrderIndex };
         let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new(
             "SELECT c.*, p.text AS prompt_text, r.params_json AS run_params, r.created_at AS run_created_at, \
                r.parent_run_id AS run_parent, r.winner_clip_id AS run_winner \
@@ -165,7 +180,7 @@ impl Store {
                 .push_bind(expr.to_string())
                 .push("))");
         }
-        push_clip_filters(&mut sql, &f);
+        push_clip_filters(&mut sql, &f, reading);
         if let Some(since) = f.since_ms {
             sql.push(" AND c.created_at_ms >= ").push_bind(since);
         }
@@ -210,42 +225,6 @@ impl Store {
             by_clip.entry(row.get(0)).or_default().push(row.get(1));
         }
         Ok(by_clip)
-    }
-}
-
-/// The clip-level filters, on a clip aliased `c`. The unary `+` keeps SQLite from reading
-/// clips through the status or model index (without statistics it guesses that is
-/// selective): pages are read through the run or the newest-first index, and these checks
-/// are made on the rows found there. At 2 000 runs the status index made a filter 100× slower.
-fn push_clip_filters(sql: &mut QueryBuilder<'_, Sqlite>, f: &SearchFilter) {
-    if let Some((id, route)) = &f.model {
-        sql.push(" AND +c.model = ").push_bind(id.clone());
-        if let Some(route) = route {
-            sql.push(" AND +c.route = ").push_bind(route.clone());
-        }
-    }
-    if let Some(route) = &f.route {
-        sql.push(" AND +c.route = ").push_bind(route.clone());
-    }
-    if let Some(status) = &f.status {
-        sql.push(" AND +c.status = ").push_bind(status.clone());
-    }
-    if let Some(stars) = f.min_rating {
-        sql.push(" AND +c.rating >= ").push_bind(stars);
-    }
-    if let Some(tag) = &f.tag {
-        sql.push(" AND EXISTS (SELECT 1 FROM clip_tags t WHERE t.clip_id = c.id AND t.tag = ").push_bind(tag.clone());
-        sql.push(")");
-    }
-    if let Some(board) = &f.board {
-        sql.push(
-            " AND EXISTS (SELECT 1 FROM board_clips bc JOIN boards b ON b.id = bc.board_id \
-             WHERE bc.clip_id = c.id AND (b.name = ",
-        )
-        .push_bind(board.clone())
-        .push(" OR CAST(b.id AS TEXT) = ")
-        .push_bind(board.clone())
-        .push("))");
     }
 }
 

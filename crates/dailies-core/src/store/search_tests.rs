@@ -93,6 +93,17 @@ async fn trashed_runs_and_clips_are_never_found() {
 
 #[tokio::test]
 async fn every_filter_narrows_runs_and_clips() {
+    every_filter_narrows(None).await;
+}
+
+/// The same answers when every filter counts as dense (read through the order index).
+#[tokio::test]
+async fn every_filter_narrows_the_same_when_read_through_the_order_index() {
+    every_filter_narrows(Some(0)).await;
+}
+
+async fn every_filter_narrows(selective_below: Option<i64>) {
+    super::search_plan::SELECTIVE_BELOW_IN_TEST.with(|n| n.set(selective_below));
     let (_dir, store) = library().await;
     exec(&store, "UPDATE clips SET status = 'succeeded', cost_usd = 0.5 WHERE id IN ('c1', 'c2')").await;
     exec(&store, "UPDATE clips SET rating = 5 WHERE id = 'c4'").await;
@@ -149,9 +160,12 @@ async fn every_filter_narrows_runs_and_clips() {
 #[tokio::test]
 async fn pages_follow_each_other_without_gaps_or_repeats() {
     let (_dir, store) = library().await;
-    for (query, expected) in
-        [(LibraryQuery::default(), ["r4", "r3", "r2", "r1"].as_slice()), (text("lighthouse"), &["r4", "r1"])]
-    {
+    let openai = LibraryQuery { route: Some("openai".into()), ..Default::default() };
+    for (query, expected) in [
+        (LibraryQuery::default(), ["r4", "r3", "r2", "r1"].as_slice()),
+        (text("lighthouse"), &["r4", "r1"]),
+        (openai, &["r4", "r2"]),
+    ] {
         let mut seen = Vec::new();
         let mut cursor = None;
         loop {
@@ -228,4 +242,41 @@ async fn a_clip_filter_probes_each_runs_clips_not_every_clip_in_that_state() {
     )
     .await;
     assert!(plan.contains("clips_run") && !plan.contains("clips_status"), "{plan}");
+}
+
+#[tokio::test]
+async fn a_selective_filter_is_read_from_its_index_not_by_scanning_runs() {
+    let (_dir, store) = library().await;
+    let runs = plan_of(
+        &store,
+        "SELECT r.prompt_id, r.id FROM (SELECT DISTINCT c.run_id FROM clips c WHERE c.deleted_at_ms IS NULL \
+         AND c.route = 'openai' AND c.status = 'failed') m CROSS JOIN runs r INDEXED BY runs_live_by_id \
+         ON r.id = m.run_id WHERE r.deleted_at_ms IS NULL ORDER BY r.prompt_id DESC, r.id DESC LIMIT 201",
+    )
+    .await;
+    assert!(runs.contains("COVERING INDEX clips_live_route_status"), "{runs}");
+    assert!(runs.contains("COVERING INDEX runs_live_by_id"), "{runs}");
+    assert!(!runs.contains("SCAN r"), "{runs}");
+    let grid = plan_of(
+        &store,
+        "SELECT c.* FROM clips c JOIN runs r ON r.id = c.run_id WHERE c.deleted_at_ms IS NULL \
+         AND r.deleted_at_ms IS NULL AND c.route = 'openai' AND c.status = 'failed' \
+         ORDER BY c.created_at_ms DESC, c.id DESC LIMIT 201",
+    )
+    .await;
+    assert!(grid.contains("clips_live_route_status") && !grid.contains("TEMP B-TREE"), "{grid}");
+}
+
+#[tokio::test]
+async fn a_page_of_runs_is_summed_from_an_index_not_the_clip_rows() {
+    let (_dir, store) = library().await;
+    let plan = plan_of(
+        &store,
+        "SELECT r.id, group_concat(c.model, ','), count(c.run_id), sum(c.status = 'succeeded'), \
+           coalesce(sum(CASE WHEN c.billed_cost_usd IS NOT NULL THEN c.cost_usd END), 0.0), max(c.rating) \
+         FROM runs r JOIN prompts p ON p.id = r.prompt_id \
+         LEFT JOIN clips c ON c.run_id = r.id AND c.deleted_at_ms IS NULL WHERE r.id IN ('r1', 'r2') GROUP BY r.id",
+    )
+    .await;
+    assert!(plan.contains("COVERING INDEX clips_run_summary"), "{plan}");
 }

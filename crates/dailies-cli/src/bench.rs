@@ -201,13 +201,18 @@ fn render(stats: &[Stat]) -> String {
     let mut s = String::from("# Benchmarks\n\nWritten by `dailies bench` (`cargo run --release -p dailies-cli -- bench`). Wall-clock on the machine that ran it; the\nprovider emulator runs with zero scripted latency, so the numbers are Dailies' own overhead.\n\n");
     let _ = writeln!(
         s,
-        "Machine: {} cores; {}.\n",
+        "Machine: {} cores; {}; load average when the report was written: {}.\n",
         std::thread::available_parallelism().map_or(0, |n| n.get()),
         if cfg!(debug_assertions) {
             "DEBUG build (--allow-debug-build): not comparable with release rows"
         } else {
             "release build"
-        }
+        },
+        // Other work on the machine slows every row; say how busy it was.
+        std::fs::read_to_string("/proc/loadavg")
+            .ok()
+            .and_then(|l| l.split_whitespace().next().map(str::to_string))
+            .unwrap_or_else(|| "unknown".into())
     );
     s.push_str("| what | n | p50 | p95 | max | notes |\n| --- | --- | --- | --- | --- | --- |\n");
     for st in stats {

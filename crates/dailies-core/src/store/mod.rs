@@ -64,7 +64,12 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(Duration::from_secs(10))
+            // 16 MiB of page cache a connection (SQLite's default is 2 MiB): a search's page
+            // of runs is scattered over a large library, and at 100k clips its ~600 pages
+            // thrashed the default cache (run summaries 1.7 → 1.1 ms measured). Filled only as
+            // pages are read, so a small library costs nothing.
+            .pragma("cache_size", "-16384");
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         migrate(&pool).await?;
         let owner = std::sync::Arc::new(leases::Owner::create(data_dir)?);

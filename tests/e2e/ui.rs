@@ -20,6 +20,7 @@ pub async fn js(c: &Client, script: &str) -> Step<Value> {
 /// Ticks a checkbox; falls back to a DOM click when the input is visually hidden.
 pub async fn tick(c: &Client, css: &str) -> Step<()> {
     let el = c.wait().at_most(Duration::from_secs(30)).for_element(Locator::Css(css)).await.map_err(err(css))?;
+    enabled(&el, css).await?;
     if el.prop("checked").await.map_err(err(css))?.as_deref() == Some("true") {
         return Ok(());
     }
@@ -33,9 +34,19 @@ pub async fn tick(c: &Client, css: &str) -> Step<()> {
     }
 }
 
+/// Waits until a control is enabled: one that shows state still loading (the demo switch
+/// before the settings are read) is disabled, and its `checked` is not the truth yet.
+async fn enabled(el: &Element, css: &str) -> Step<()> {
+    until(&format!("{css} to be enabled"), Duration::from_secs(30), || async {
+        Ok(el.is_enabled().await.map_err(err(css))?.then_some(()))
+    })
+    .await
+}
+
 /// Unticks a checkbox (the mirror of [`tick`]).
 pub async fn untick(c: &Client, css: &str) -> Step<()> {
     let el = wait_for(c, css).await?;
+    enabled(&el, css).await?;
     if el.prop("checked").await.map_err(err(css))?.as_deref() != Some("true") {
         return Ok(());
     }

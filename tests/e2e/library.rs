@@ -38,6 +38,7 @@ async fn library_iteration_settings_and_waiting_tiles() {
     assert!(std::env::var_os("DISPLAY").is_some(), "DISPLAY is not set; run under xvfb-run");
     let artifacts = crate::workspace().join("artifacts");
     std::fs::create_dir_all(&artifacts).expect("create artifacts/");
+    let _ = std::fs::remove_file(artifacts.join("e2e-library-failure.png"));
     // Jobs take about 3 s: long enough to see one wait in line, short enough for CI.
     let timing = Timing { queue_ms: 300, generate_ms: 2500, queue_positions: 2, jitter_pct: 0 };
     let sim = Sim::start("127.0.0.1:0".parse().expect("loopback"), SimConfig { timing, ..SimConfig::default() })

@@ -26,11 +26,19 @@ pub fn which(name: &str) -> Option<std::path::PathBuf> {
 impl Driver {
     /// Starts tauri-driver with the app's environment and waits until it accepts connections.
     pub fn start(data_dir: &Path) -> Driver {
+        Driver::start_with_env(data_dir, &[])
+    }
+
+    /// [`Driver::start`] with more environment for the app (it reaches the app through
+    /// tauri-driver and WebKitWebDriver), e.g. a route's base URL and key.
+    pub fn start_with_env(data_dir: &Path, env: &[(&str, String)]) -> Driver {
         let native = which("WebKitWebDriver").expect("WebKitWebDriver not on PATH (apt install webkit2gtk-driver)");
         let port = free_port();
         // Our own native port too, so parallel runs never collide on tauri-driver's default 4445.
         let native_port = free_port();
-        let child = Command::new("tauri-driver")
+        let mut command = Command::new("tauri-driver");
+        command.envs(env.iter().map(|(k, v)| (*k, v.as_str())));
+        let child = command
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .arg("--native-driver")
             .arg(&native)

@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use crate::ui::{err, Step};
 
 /// Runs `invoke(cmd, args)` in the webview; `Err` carries the rejected value (an `IpcError`).
-async fn invoke(c: &Client, cmd: &str, args: Value) -> Step<Result<Value, Value>> {
+pub async fn invoke(c: &Client, cmd: &str, args: Value) -> Step<Result<Value, Value>> {
     let script = "const [cmd, args, done] = arguments; \
                   window.__TAURI_INTERNALS__.invoke(cmd, args).then(ok => done({ ok }), error => done({ error }));";
     let out = c.execute_async(script, vec![json!(cmd), args]).await.map_err(err(cmd))?;
@@ -21,7 +21,7 @@ async fn invoke(c: &Client, cmd: &str, args: Value) -> Step<Result<Value, Value>
     })
 }
 
-async fn ok(c: &Client, cmd: &str, args: Value) -> Step<Value> {
+pub async fn ok(c: &Client, cmd: &str, args: Value) -> Step<Value> {
     invoke(c, cmd, args).await?.map_err(|e| format!("{cmd} failed: {e}"))
 }
 

@@ -6,8 +6,11 @@
 mod arena;
 mod driver;
 mod ipc;
+mod iterate;
+mod library;
 mod modes;
 mod remix;
+mod settings;
 mod stats;
 mod ui;
 

@@ -8,11 +8,11 @@
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
 
 use crate::driver::{self, Driver};
-use crate::ui::{err, js, until, Step};
+use crate::ui::{click, js, shot, until, Step};
 
 const MODES: [&str; 5] = ["grid", "ab", "wipe", "difference", "blend"];
 
@@ -47,18 +47,6 @@ async fn compare_modes_solo_audio_and_frame_png() {
     if let Err(e) = outcome {
         panic!("e2e modes failed: {e} (screenshot: artifacts/e2e-modes-failure.png)");
     }
-}
-
-async fn click(c: &Client, css: &str) -> Step<()> {
-    let el = c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await.map_err(err(css))?;
-    el.click().await.map_err(err(css))
-}
-
-async fn shot(c: &Client, artifacts: &Path, name: &str) -> Step<()> {
-    // Two frames, so the last layout change is painted.
-    js(c, "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))));").await.ok();
-    let png = c.screenshot().await.map_err(err(name))?;
-    std::fs::write(artifacts.join(name), png).map_err(|e| format!("write {name}: {e}"))
 }
 
 /// `{ mode, videos: [[clip id, readyState, muted]] }` of what the stage shows now.

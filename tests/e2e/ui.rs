@@ -2,6 +2,7 @@
 
 use std::time::{Duration, Instant};
 
+use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 
@@ -19,6 +20,7 @@ pub async fn js(c: &Client, script: &str) -> Step<Value> {
 /// Ticks a checkbox; falls back to a DOM click when the input is visually hidden.
 pub async fn tick(c: &Client, css: &str) -> Step<()> {
     let el = c.wait().at_most(Duration::from_secs(30)).for_element(Locator::Css(css)).await.map_err(err(css))?;
+    enabled(&el, css).await?;
     if el.prop("checked").await.map_err(err(css))?.as_deref() == Some("true") {
         return Ok(());
     }
@@ -30,6 +32,69 @@ pub async fn tick(c: &Client, css: &str) -> Step<()> {
         Some("true") => Ok(()),
         other => Err(format!("{css} is still unchecked after clicking (checked = {other:?})")),
     }
+}
+
+/// Waits until a control is enabled: one that shows state still loading (the demo switch
+/// before the settings are read) is disabled, and its `checked` is not the truth yet.
+async fn enabled(el: &Element, css: &str) -> Step<()> {
+    until(&format!("{css} to be enabled"), Duration::from_secs(30), || async {
+        Ok(el.is_enabled().await.map_err(err(css))?.then_some(()))
+    })
+    .await
+}
+
+/// Unticks a checkbox (the mirror of [`tick`]).
+pub async fn untick(c: &Client, css: &str) -> Step<()> {
+    let el = wait_for(c, css).await?;
+    enabled(&el, css).await?;
+    if el.prop("checked").await.map_err(err(css))?.as_deref() != Some("true") {
+        return Ok(());
+    }
+    if el.click().await.is_err() {
+        let script = format!("document.querySelector({}).click(); return true;", Value::from(css));
+        js(c, &script).await?;
+    }
+    match el.prop("checked").await.map_err(err(css))?.as_deref() {
+        Some("true") => Err(format!("{css} is still checked after clicking")),
+        _ => Ok(()),
+    }
+}
+
+/// The element `css` once it is in the page (10 s at most).
+pub async fn wait_for(c: &Client, css: &str) -> Step<Element> {
+    c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await.map_err(err(css))
+}
+
+/// Clicks `css` as a pointer would, once it is in the page.
+pub async fn click(c: &Client, css: &str) -> Step<()> {
+    wait_for(c, css).await?.click().await.map_err(err(css))
+}
+
+/// Brings the library and the form back when a run on stage has hidden them.
+pub async fn show_panels(c: &Client) -> Step<()> {
+    if js(c, "return !!document.querySelector('.app.focused');").await? == Value::Bool(true) {
+        click(c, "[data-testid=toggle-panels]").await?;
+    }
+    Ok(())
+}
+
+/// Replaces what `css` holds by typing: select all, delete, then `text` key by key, so the
+/// page sees the input events a creator's typing makes.
+pub async fn retype(c: &Client, css: &str, text: &str) -> Step<Element> {
+    let el = wait_for(c, css).await?;
+    // Ctrl+A, release the modifier (NULL key), Backspace.
+    el.send_keys("\u{E009}a\u{E000}\u{E003}").await.map_err(err(css))?;
+    if !text.is_empty() {
+        el.send_keys(text).await.map_err(err(css))?;
+    }
+    Ok(el)
+}
+
+/// Saves a screenshot as `artifacts/name` once the last layout change is painted.
+pub async fn shot(c: &Client, artifacts: &std::path::Path, name: &str) -> Step<()> {
+    js(c, "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))));").await.ok();
+    let png = c.screenshot().await.map_err(err(name))?;
+    std::fs::write(artifacts.join(name), png).map_err(|e| format!("write {name}: {e}"))
 }
 
 /// Polls `probe` every 250 ms until it yields `Some`, or fails after `limit`.

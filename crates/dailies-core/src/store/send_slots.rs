@@ -24,11 +24,16 @@ const IN_FLIGHT: &str = "('submitting','queued','generating')";
 impl Store {
     pub async fn take_send_slot(&self, clip_id: &str, limit: u32) -> Result<SendSlot> {
         let now = now_ms();
+        // First come, first sent: a slot is free for this clip only if the jobs in flight
+        // plus the followed clips waiting ahead of it leave room, so a freed slot goes to
+        // the clip shown "#1 in line", not to whichever waiting clip asks first.
         let taken = sqlx::query(&format!(
             "UPDATE clips SET status = 'submitting', submitted_at_ms = ?1, queue_position = NULL \
              WHERE id = ?2 AND status = 'pending' AND ( \
                SELECT count(*) FROM clips f, clips me WHERE me.id = ?2 AND f.route = me.route \
-               AND f.demo = me.demo AND f.status IN {IN_FLIGHT} AND coalesce(f.lease_until_ms, 0) > ?1) < ?3"
+               AND f.demo = me.demo AND coalesce(f.lease_until_ms, 0) > ?1 AND (f.status IN {IN_FLIGHT} \
+                 OR (f.status = 'pending' AND (f.created_at_ms, f.position, f.id) \
+                     < (me.created_at_ms, me.position, me.id)))) < ?3"
         ))
         .bind(now)
         .bind(clip_id)
@@ -61,5 +66,39 @@ impl Store {
             }
             _ => Ok(SendSlot::NotPending),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::tests::{new_clip, plan};
+
+    async fn exec(store: &Store, sql: &str) {
+        sqlx::query(sql).execute(store.pool()).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_freed_slot_goes_to_the_first_in_line_whoever_asks_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).await.unwrap();
+        let p = plan();
+        for (i, id) in ["c1", "c2", "c3"].iter().enumerate() {
+            store.insert_run(&format!("r{i}"), &p, &[new_clip(id, &p)]).await.unwrap();
+            exec(&store, &format!("UPDATE clips SET created_at_ms = {i}, lease_until_ms = 9e15 WHERE id = '{id}'"))
+                .await;
+        }
+        // Later clips asking first wait behind the earlier ones.
+        assert_eq!(store.take_send_slot("c3", 1).await.unwrap(), SendSlot::Full { place: 3 });
+        assert_eq!(store.take_send_slot("c2", 1).await.unwrap(), SendSlot::Full { place: 2 });
+        assert_eq!(store.take_send_slot("c1", 1).await.unwrap(), SendSlot::Taken);
+        assert_eq!(store.take_send_slot("c3", 1).await.unwrap(), SendSlot::Full { place: 2 });
+        exec(&store, "UPDATE clips SET status = 'succeeded' WHERE id = 'c1'").await;
+        assert_eq!(store.take_send_slot("c3", 1).await.unwrap(), SendSlot::Full { place: 2 }, "c2 is first in line");
+        assert_eq!(store.take_send_slot("c2", 1).await.unwrap(), SendSlot::Taken);
+        // A clip nobody follows any more (its process died) holds no place in line.
+        exec(&store, "UPDATE clips SET status = 'failed' WHERE id = 'c2'").await;
+        exec(&store, "UPDATE clips SET lease_until_ms = NULL WHERE id = 'c1'").await;
+        assert_eq!(store.take_send_slot("c3", 1).await.unwrap(), SendSlot::Taken);
     }
 }

@@ -22,6 +22,8 @@ mod continuation;
 pub use continuation::{ContinueKind, ExtendInfo, ExtendRequest};
 mod eta;
 pub use eta::{Eta, EtaSource};
+mod elements;
+pub use elements::{LibraryElement, NewElement};
 
 /// What a creator asks for: one prompt, several models, the same canonical values.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]

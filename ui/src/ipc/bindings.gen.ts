@@ -116,6 +116,12 @@ export const commands = {
 	/**  Pins a note (1–500 characters) at `at_ms` into a clip; the moment must fall inside it. */
 	addTimeNote: (clipId: string, atMs: number, text: string) => __TAURI_INVOKE<TimeNote>("add_time_note", { clipId, atMs, text }),
 	deleteTimeNote: (noteId: number) => __TAURI_INVOKE<null>("delete_time_note", { noteId }),
+	/**  The library's elements, by name. */
+	listElements: () => __TAURI_INVOKE<LibraryElement[]>("list_elements"),
+	/**  Keeps a new element: a name, a frontal image and 1–3 other views (checked, then copied). */
+	addElement: (element: NewElement) => __TAURI_INVOKE<LibraryElement>("add_element", { element }),
+	/**  Removes an element (id or name) and its copies; clips already sent with it keep their record. */
+	removeElement: (elementId: string) => __TAURI_INVOKE<LibraryElement>("remove_element", { elementId }),
 };
 
 /* Constants */
@@ -163,6 +169,11 @@ export type CanonicalParams = {
 	start_image?: string | null,
 	/**  Local image file for the last frame, where a route supports one. */
 	end_image?: string | null,
+	/**
+	 *  Characters or objects bound to `@Element1`, `@Element2`… in the prompt, in that order
+	 *  (fal's Kling `elements`; other routes get a parity note or the images as references).
+	 */
+	elements?: Element[],
 	/**
 	 *  Per-model exceptions to the values above (one model of the run gets another duration,
 	 *  prompt, ...). Kept with the run's parameters, so a re-run or a recall keeps them.
@@ -282,6 +293,17 @@ export type ContinueKind =
  *  times what was asked for (routes that report no charge, or did not this time).
  */
 export type CostKind = "billed" | "estimated";
+
+/**
+ *  One element: a frontal image and up to three other views of the same character or
+ *  object, as local files (a library element's copies, or any image files).
+ */
+export type Element = {
+	/**  The library element's name, when it came from the library. */
+	name?: string | null,
+	frontal_image: string,
+	reference_images?: string[],
+};
 
 /**  What emptying the trash removed for good. */
 export type EmptiedTrash = {
@@ -465,6 +487,15 @@ export type LibraryClip = {
 	parent_run_id: string | null,
 	/**  This clip is its run's winner. */
 	winner: boolean,
+};
+
+export type LibraryElement = {
+	id: string,
+	name: string,
+	/**  Absolute paths of the library's own copies. */
+	frontal_image: string,
+	reference_images: string[],
+	created_at_ms: number,
 };
 
 /**  The library's folder and why it is that one. */
@@ -653,6 +684,13 @@ export type MoveReport = {
 
 export type MoveStage = "copying_database" | "copying_files" | "verifying" | "switching" | "removing_old" | "done";
 
+/**  A new library element from files anywhere on disk; the library keeps copies. */
+export type NewElement = {
+	name: string,
+	frontal_image: string,
+	reference_images: string[],
+};
+
 /**  One place where a model could not honour the canonical value exactly. */
 export type ParityNote = {
 	/**  Canonical parameter name as the CLI spells it (`duration`, `aspect`, ...). */
@@ -744,6 +782,8 @@ export type ResolvedParams = {
 	shots?: Shot[] | null,
 	start_image?: string | null,
 	end_image?: string | null,
+	/**  The elements this clip is sent with (empty where the route takes none: see its notes). */
+	elements?: Element[],
 	/**
 	 *  The canonical fields this clip ran with from a per-model override, as the CLI spells
 	 *  them (`prompt`, `negative`, `seed`, `cfg`, `duration`, `audio`).

@@ -305,6 +305,31 @@ export type Element = {
 	reference_images?: string[],
 };
 
+export type ElementsForm = 
+/**  `[{frontal_image_url, reference_image_urls?}]`, bound to `@ElementN` by the model. */
+"elements" | 
+/**  The images alone, as style/appearance references: `@ElementN` stays plain text. */
+"image_urls";
+
+/**  How a route takes elements, for the picker and the UI's fake planner (`[route.elements]`). */
+export type ElementsInfo = {
+	form: ElementsForm,
+	/**  The wire field (`elements`, or a reference list such as `image_urls`). */
+	field: string,
+	/**  The endpoint used when elements are sent, where it differs. */
+	endpoint?: string | null,
+	/**  At most this many elements (`elements`) or images (`image_urls`). */
+	max: number,
+	max_refs: number,
+	/**  Elements are taken only with a start image (Kling 3.0: image-to-video only). */
+	needs_start_image: boolean,
+	/**  The price while elements are sent, where it differs from the route's. */
+	price?: PriceSpec | null,
+	/**  Where the field (and its price) is documented, and what is left open. */
+	source: string,
+	note?: string | null,
+};
+
 /**  What emptying the trash removed for good. */
 export type EmptiedTrash = {
 	runs: number,
@@ -834,6 +859,8 @@ export type RouteInfo = {
 	remix: boolean,
 	/**  A finished clip can be extended (the route's documented extend endpoint). */
 	extend?: ExtendInfo | null,
+	/**  How the route takes elements (`@Element1`…); absent = it takes none (a parity note). */
+	elements?: ElementsInfo | null,
 	/**  The route reports what it charged for a clip; otherwise its costs are estimates. */
 	reports_charge: boolean,
 	/**  Where the billed cost comes from, or why the route's costs are estimates. */

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::params::{Element, ResolvedParams};
 use super::schema::{FieldSpec, PriceSpec, RouteEntry};
@@ -52,7 +52,7 @@ pub struct ElementsSpec {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ElementsForm {
     /// `[{frontal_image_url, reference_image_urls?}]`, bound to `@ElementN` by the model.

@@ -239,6 +239,7 @@ pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
                             usd_per_second: x.usd_per_second_for(r, &defaults).unwrap_or(0.0),
                             source: x.source.clone(),
                         }),
+                        elements: r.elements.as_ref().map(crate::api::ElementsInfo::from),
                         reports_charge: charge.reported,
                         charge_note: charge.note.to_string(),
                     }

@@ -77,6 +77,9 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             commands::time_notes::list_time_notes,
             commands::time_notes::add_time_note,
             commands::time_notes::delete_time_note,
+            commands::elements::list_elements,
+            commands::elements::add_element,
+            commands::elements::remove_element,
         ])
         // Errors reject the promise with `IpcError`, as they always have; the UI normalises them.
         .error_handling(ErrorHandlingMode::Throw)

@@ -100,7 +100,7 @@ fn compare_prints_the_advice_before_its_estimate_on_stderr_only() {
 /// `UPDATE_FIXTURES=1` rewrites it.
 #[test]
 fn lint_fixture_is_up_to_date() {
-    use dailies_core::catalog::{CanonicalParams, Catalog};
+    use dailies_core::catalog::{CanonicalParams, Catalog, Element};
     use dailies_core::lint::{lint, rules_for, LintRequest};
     use serde_json::json;
 
@@ -128,6 +128,9 @@ fn lint_fixture_is_up_to_date() {
         "a".repeat(2600),
         "🎬".repeat(600),
         "Café au crépuscule, plan large, caméra fixe: l'élément @Élément1".into(),
+        // Without elements, then (odd: extras) with one: @Element2 stays unbound.
+        "@Element1 hands @Element2 a lantern".into(),
+        "@Element1 hands @Element2 a lantern".into(),
     ];
     let mut cases = Vec::new();
     for (i, prompt) in prompts.iter().enumerate() {
@@ -137,6 +140,11 @@ fn lint_fixture_is_up_to_date() {
             negative_prompt: extras.then(|| "blur".to_string()),
             seed: extras.then_some(11),
             cfg_scale: extras.then_some(0.5),
+            elements: if extras {
+                vec![Element { frontal_image: "front.png".into(), ..Default::default() }]
+            } else {
+                vec![]
+            },
             ..Default::default()
         };
         let request = LintRequest { params, models: keys.clone() };

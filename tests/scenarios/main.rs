@@ -21,6 +21,7 @@ mod concurrency;
 mod cost_kind;
 mod curate;
 mod deb_bundle;
+mod elements;
 mod eta_polling;
 mod export_run;
 mod export_video;

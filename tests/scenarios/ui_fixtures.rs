@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use dailies_core::api::CompareRequest;
-use dailies_core::catalog::{CanonicalParams, ModelOverride, Shot};
+use dailies_core::catalog::{CanonicalParams, Element, ModelOverride, Shot};
 use dailies_tests::{sim_config, start_sim, studio_with_keys, workspace_root};
 use serde_json::{json, Value};
 
@@ -76,8 +76,25 @@ fn variations(selector: &str) -> Vec<CompareRequest> {
             },
             false,
         ),
+        // One element with one view: sent where the route takes elements (a note elsewhere).
+        // The image is committed and named relative to this package, so the fixture is stable.
+        base(
+            CanonicalParams {
+                prompt: "@Element1 walks into the light".into(),
+                elements: vec![Element {
+                    name: Some("Mara".into()),
+                    frontal_image: ELEMENT_IMAGE.into(),
+                    reference_images: vec![ELEMENT_IMAGE.into()],
+                }],
+                ..Default::default()
+            },
+            false,
+        ),
     ]
 }
+
+/// A 64×96 PNG, relative to the `dailies-tests` package (the tests' working directory).
+const ELEMENT_IMAGE: &str = "scenarios/fixtures/element.png";
 
 #[tokio::test]
 async fn ui_fixtures_are_up_to_date() {

@@ -137,6 +137,11 @@ pub enum Command {
     Curate(crate::curate::CurateCommand),
     #[command(flatten)]
     Trash(crate::trash::TrashCommand),
+    /// The element library: characters or objects to bind to @Element1… (`--element NAME`).
+    Element {
+        #[command(subcommand)]
+        action: crate::elements::ElementAction,
+    },
     /// Notes pinned to a moment of a clip (markers on the player's timeline).
     Marker {
         #[command(subcommand)]
@@ -198,6 +203,10 @@ pub struct CompareArgs {
     /// One model's own value as MODEL:FIELD=VALUE (fields: prompt, negative, seed, cfg, duration, audio); repeat.
     #[arg(long = "override", value_name = "MODEL:FIELD=VALUE", value_parser = crate::overrides::parse)]
     pub overrides: Vec<crate::overrides::OverrideArg>,
+    /// An element for @Element1, @Element2… (in order): FRONT.png[,REF.png...] (1–3 other
+    /// views) or a library element's name; repeat. Sent as Kling's `elements` on fal.
+    #[arg(long = "element", value_name = "FRONT[,REF...]|NAME")]
+    pub elements: Vec<String>,
     #[command(flatten)]
     pub values: ValueArgs,
     #[command(flatten)]

@@ -12,17 +12,19 @@ use crate::{demo, render};
 
 pub async fn run(studio: &Studio, args: CompareArgs) -> Result<ExitCode, Error> {
     let _sim = if args.spend.demo { Some(demo::attach(studio).await?) } else { None };
-    let plan = studio.plan(&request_of(&args))?;
+    let plan = studio.plan(&request_of(studio, &args).await?)?;
     crate::lint::print_for_plan(studio, &plan);
     execute(studio, &plan, &args.spend).await
 }
 
-/// The comparison the flags ask for (shared with `dailies preview`).
-pub fn request_of(args: &CompareArgs) -> CompareRequest {
+/// The comparison the flags ask for (shared with `dailies preview`); `--element` names may
+/// come from the library.
+pub async fn request_of(studio: &Studio, args: &CompareArgs) -> Result<CompareRequest, Error> {
     let mut params = args.values.params(args.prompt.clone());
     params.shots = (!args.shots.is_empty()).then(|| args.shots.clone());
     params.overrides = crate::overrides::merge(&args.overrides);
-    args.values.request(params, args.models.clone(), &args.spend)
+    params.elements = crate::elements::resolve(studio, &args.elements).await?;
+    Ok(args.values.request(params, args.models.clone(), &args.spend))
 }
 
 /// `dailies remix`: a planned remix runs exactly like a one-clip comparison.
@@ -84,6 +86,7 @@ impl ValueArgs {
             shots: None,
             start_image: self.start_image.clone(),
             end_image: self.end_image.clone(),
+            elements: Vec::new(),
             overrides: Vec::new(),
         }
     }

@@ -13,6 +13,7 @@ mod compare;
 mod costs;
 mod curate;
 mod demo;
+mod elements;
 mod export;
 mod extend;
 mod iterate;
@@ -155,6 +156,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Library { action } => library_move::run(&studio, cli.data_dir.clone(), action).await,
         Command::Trash(command) => trash::run(&studio, command).await,
         Command::Marker { action } => markers::run(&studio, action).await,
+        Command::Element { action } => elements::run(&studio, action).await,
         Command::Rerun(args) => iterate::rerun(&studio, args).await,
         Command::Batch(args) => batch::run(&studio, *args).await,
         Command::Cancel { clip_id, json } => {

@@ -12,7 +12,7 @@ use crate::{compare, demo};
 
 pub async fn run(studio: &Studio, args: CompareArgs) -> Result<ExitCode, Error> {
     let _sim = if args.spend.demo { Some(demo::attach(studio).await?) } else { None };
-    let plan = studio.plan(&compare::request_of(&args))?;
+    let plan = studio.plan(&compare::request_of(studio, &args).await?)?;
     let previews = studio.preview(&plan)?;
     let specs: Vec<String> = plan.clips.iter().map(|c| format!("{}@{}", c.model, c.route)).collect();
     let advice = studio.lint(&plan.params, &specs)?;

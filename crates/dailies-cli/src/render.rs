@@ -86,6 +86,8 @@ pub fn clip_json(c: &ClipView) -> Value {
         "provider_job_id": c.provider_job_id,
         "parity": c.parity,
         "resolved": c.resolved,
+        // The elements the clip was sent with, @Element1 first (none where the route took none).
+        "elements": c.resolved.elements,
         "remix_of": c.remix_of,
         "continues": c.continues,
         "rating": c.rating,
@@ -137,6 +139,16 @@ fn print_clip(c: &ClipView) {
             }
         }
         s => println!("  {head:<37} {:<10} {}", s.as_str(), c.error.as_ref().map_or("", |e| e.message.as_str())),
+    }
+    for (i, e) in c.resolved.elements.iter().enumerate() {
+        let name = e.name.as_deref().map(|n| format!("{n}: ")).unwrap_or_default();
+        let views = e.reference_images.len();
+        println!(
+            "      @Element{} {name}{} (+{views} view{})",
+            i + 1,
+            e.frontal_image,
+            if views == 1 { "" } else { "s" }
+        );
     }
     for n in &c.parity {
         println!("      parity: {}", n.message);

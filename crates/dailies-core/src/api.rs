@@ -22,6 +22,8 @@ mod continuation;
 pub use continuation::{ContinueKind, ExtendInfo, ExtendRequest};
 mod eta;
 pub use eta::{Eta, EtaSource};
+mod elements;
+pub use elements::{ElementsInfo, LibraryElement, NewElement};
 
 /// What a creator asks for: one prompt, several models, the same canonical values.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
@@ -535,6 +537,10 @@ pub struct RouteInfo {
     #[serde(default)]
     #[specta(optional)]
     pub extend: Option<ExtendInfo>,
+    /// How the route takes elements (`@Element1`…); absent = it takes none (a parity note).
+    #[serde(default)]
+    #[specta(optional)]
+    pub elements: Option<ElementsInfo>,
     /// The route reports what it charged for a clip; otherwise its costs are estimates.
     pub reports_charge: bool,
     /// Where the billed cost comes from, or why the route's costs are estimates.

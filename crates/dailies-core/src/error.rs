@@ -51,6 +51,10 @@ pub enum InputError {
     /// file that is not valid (`message` then starts with its line number), ...
     #[error("{field}: {message}")]
     Iteration { field: String, message: String },
+    /// An element that cannot be used: a missing or non-image file, too many references, an
+    /// `@ElementN` with no element N, a route limit, a library name already taken.
+    #[error("element: {0}")]
+    Element(String),
 }
 
 impl InputError {
@@ -74,6 +78,7 @@ impl InputError {
             }
             InputError::VoteClips(_) => "clips",
             InputError::Library { field, .. } => field,
+            InputError::Element(_) => "element",
         }
     }
 }

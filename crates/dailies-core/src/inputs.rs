@@ -127,6 +127,7 @@ pub fn role_field(role: ImageRole) -> &'static str {
     match role {
         ImageRole::Start => "start-image",
         ImageRole::End => "end-image",
+        ImageRole::Reference => "element",
     }
 }
 

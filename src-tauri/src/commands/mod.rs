@@ -1,6 +1,7 @@
 //! One module per area; each command unpacks, calls the core and maps the error.
 
 pub mod curate;
+pub mod elements;
 pub mod export;
 pub mod extend;
 pub mod images;

@@ -16,6 +16,8 @@ import type {
   ExportProgress,
   ImportedImage,
   KeyStatus,
+  LibraryElement,
+  NewElement,
   LeaderRow,
   StatsSeries,
   StatsSeriesQuery,
@@ -58,6 +60,10 @@ export interface Backend {
   setPriceOverride(model: string, route: RouteId, price: PriceSpec): Promise<ModelInfo[]>;
   clearPriceOverride(model: string, route: RouteId): Promise<ModelInfo[]>;
   importImage(fileName: string, bytes: Uint8Array): Promise<ImportedImage>;
+  // The element library (features/elements): characters or objects for @Element1….
+  listElements(): Promise<LibraryElement[]>;
+  addElement(element: NewElement): Promise<LibraryElement>;
+  removeElement(elementId: string): Promise<LibraryElement>;
   lintPrompt(request: LintRequest): Promise<ModelAdvice[]>;
   previewRun(request: CompareRequest): Promise<WirePreview[]>;
   planRun(request: CompareRequest): Promise<RunPlan>;
@@ -193,6 +199,9 @@ export const tauriBackend: Backend = {
   createBoard: (name) => commands.createBoard(name),
   renameBoard: (boardId, name) => commands.renameBoard(boardId, name),
   deleteBoard: (boardId) => commands.deleteBoard(boardId).then(() => undefined),
+  listElements: () => commands.listElements(),
+  addElement: (element) => commands.addElement(element),
+  removeElement: (elementId) => commands.removeElement(elementId),
   listTimeNotes: (runId) => commands.listTimeNotes(runId),
   addTimeNote: (clipId, atMs, text) => commands.addTimeNote(clipId, atMs, text),
   deleteTimeNote: (noteId) => commands.deleteTimeNote(noteId).then(() => undefined),
@@ -236,6 +245,9 @@ export const setPriceOverride = (model: string, route: RouteId, price: PriceSpec
   normalised(active.setPriceOverride(model, route, price));
 export const clearPriceOverride = (model: string, route: RouteId) => normalised(active.clearPriceOverride(model, route));
 export const importImage = (fileName: string, bytes: Uint8Array) => normalised(active.importImage(fileName, bytes));
+export const listElements = () => normalised(active.listElements());
+export const addElement = (element: NewElement) => normalised(active.addElement(element));
+export const removeElement = (elementId: string) => normalised(active.removeElement(elementId));
 export const lintPrompt = (request: LintRequest) => normalised(active.lintPrompt(request));
 export const previewRun = (request: CompareRequest) => normalised(active.previewRun(request));
 export const planRun = (request: CompareRequest) => normalised(active.planRun(request));

@@ -116,6 +116,12 @@ export const commands = {
 	/**  Pins a note (1–500 characters) at `at_ms` into a clip; the moment must fall inside it. */
 	addTimeNote: (clipId: string, atMs: number, text: string) => __TAURI_INVOKE<TimeNote>("add_time_note", { clipId, atMs, text }),
 	deleteTimeNote: (noteId: number) => __TAURI_INVOKE<null>("delete_time_note", { noteId }),
+	/**  The library's elements, by name. */
+	listElements: () => __TAURI_INVOKE<LibraryElement[]>("list_elements"),
+	/**  Keeps a new element: a name, a frontal image and 1–3 other views (checked, then copied). */
+	addElement: (element: NewElement) => __TAURI_INVOKE<LibraryElement>("add_element", { element }),
+	/**  Removes an element (id or name) and its copies; clips already sent with it keep their record. */
+	removeElement: (elementId: string) => __TAURI_INVOKE<LibraryElement>("remove_element", { elementId }),
 };
 
 /* Constants */
@@ -163,6 +169,11 @@ export type CanonicalParams = {
 	start_image?: string | null,
 	/**  Local image file for the last frame, where a route supports one. */
 	end_image?: string | null,
+	/**
+	 *  Characters or objects bound to `@Element1`, `@Element2`… in the prompt, in that order
+	 *  (fal's Kling `elements`; other routes get a parity note or the images as references).
+	 */
+	elements?: Element[],
 	/**
 	 *  Per-model exceptions to the values above (one model of the run gets another duration,
 	 *  prompt, ...). Kept with the run's parameters, so a re-run or a recall keeps them.
@@ -282,6 +293,42 @@ export type ContinueKind =
  *  times what was asked for (routes that report no charge, or did not this time).
  */
 export type CostKind = "billed" | "estimated";
+
+/**
+ *  One element: a frontal image and up to three other views of the same character or
+ *  object, as local files (a library element's copies, or any image files).
+ */
+export type Element = {
+	/**  The library element's name, when it came from the library. */
+	name?: string | null,
+	frontal_image: string,
+	reference_images?: string[],
+};
+
+export type ElementsForm = 
+/**  `[{frontal_image_url, reference_image_urls?}]`, bound to `@ElementN` by the model. */
+"elements" | 
+/**  The images alone, as style/appearance references: `@ElementN` stays plain text. */
+"image_urls";
+
+/**  How a route takes elements, for the picker and the UI's fake planner (`[route.elements]`). */
+export type ElementsInfo = {
+	form: ElementsForm,
+	/**  The wire field (`elements`, or a reference list such as `image_urls`). */
+	field: string,
+	/**  The endpoint used when elements are sent, where it differs. */
+	endpoint?: string | null,
+	/**  At most this many elements (`elements`) or images (`image_urls`). */
+	max: number,
+	max_refs: number,
+	/**  Elements are taken only with a start image (Kling 3.0: image-to-video only). */
+	needs_start_image: boolean,
+	/**  The price while elements are sent, where it differs from the route's. */
+	price?: PriceSpec | null,
+	/**  Where the field (and its price) is documented, and what is left open. */
+	source: string,
+	note?: string | null,
+};
 
 /**  What emptying the trash removed for good. */
 export type EmptiedTrash = {
@@ -465,6 +512,15 @@ export type LibraryClip = {
 	parent_run_id: string | null,
 	/**  This clip is its run's winner. */
 	winner: boolean,
+};
+
+export type LibraryElement = {
+	id: string,
+	name: string,
+	/**  Absolute paths of the library's own copies. */
+	frontal_image: string,
+	reference_images: string[],
+	created_at_ms: number,
 };
 
 /**  The library's folder and why it is that one. */
@@ -653,6 +709,13 @@ export type MoveReport = {
 
 export type MoveStage = "copying_database" | "copying_files" | "verifying" | "switching" | "removing_old" | "done";
 
+/**  A new library element from files anywhere on disk; the library keeps copies. */
+export type NewElement = {
+	name: string,
+	frontal_image: string,
+	reference_images: string[],
+};
+
 /**  One place where a model could not honour the canonical value exactly. */
 export type ParityNote = {
 	/**  Canonical parameter name as the CLI spells it (`duration`, `aspect`, ...). */
@@ -744,6 +807,8 @@ export type ResolvedParams = {
 	shots?: Shot[] | null,
 	start_image?: string | null,
 	end_image?: string | null,
+	/**  The elements this clip is sent with (empty where the route takes none: see its notes). */
+	elements?: Element[],
 	/**
 	 *  The canonical fields this clip ran with from a per-model override, as the CLI spells
 	 *  them (`prompt`, `negative`, `seed`, `cfg`, `duration`, `audio`).
@@ -794,6 +859,8 @@ export type RouteInfo = {
 	remix: boolean,
 	/**  A finished clip can be extended (the route's documented extend endpoint). */
 	extend?: ExtendInfo | null,
+	/**  How the route takes elements (`@Element1`…); absent = it takes none (a parity note). */
+	elements?: ElementsInfo | null,
 	/**  The route reports what it charged for a clip; otherwise its costs are estimates. */
 	reports_charge: boolean,
 	/**  Where the billed cost comes from, or why the route's costs are estimates. */

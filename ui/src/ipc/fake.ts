@@ -29,6 +29,7 @@ import type {
 import { fakeCatalog } from './fakeCatalog';
 import { createFakeCurate } from './fakeCurate';
 import { createFakeMarkers } from './fakeMarkers';
+import { createFakeElements } from './fakeElements';
 import { lintAdvice } from './fakeLint';
 import { newClipView, nothingToCancel, planRemix } from './fakeClips';
 import { planExtend } from './fakeExtend';
@@ -238,6 +239,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     ...settingsStore,
     ...curate,
     ...createFakeMarkers(runs),
+    ...createFakeElements(imageFacts),
     libraryLocation: libraryLocation.libraryLocation,
     moveLibrary: libraryLocation.moveLibrary,
     restartApp: libraryLocation.restartApp,

@@ -11,6 +11,7 @@ type Rule = { code: string; message: string; source: string } & (
   | { kind: 'max_tokens' | 'max_chars'; limit: number }
   | { kind: 'mentions' | 'lacks'; pattern: string }
   | { kind: 'ignored_fields'; fields: Field[] }
+  | { kind: 'unbound_elements' }
 );
 type RouteFacts = { key: string; model_name: string; rules: string[]; inputs: Record<Field, boolean> };
 export type LintFixture = { rules: Rule[]; routes: RouteFacts[]; cases: { request: LintRequest; answer: ModelAdvice[] }[] };
@@ -68,6 +69,13 @@ function adviseOne(facts: RouteFacts, rules: Map<string, Rule>, params: Canonica
       case 'lacks':
         if (prompt.trim() !== '' && !new RegExp(rule.pattern, 'i').test(prompt)) warn(rule.code, fill({}));
         break;
+      case 'unbound_elements': {
+        // The core's `element_mentions`: `@ElementN` (any case) beyond the elements attached.
+        const attached = params.elements?.length ?? 0;
+        const unbound = [...prompt.matchAll(/@element(\d+)/gi)].map((m) => Number(m[1])).find((n) => n === 0 || n > attached);
+        if (unbound !== undefined) warn(rule.code, fill({ match: `@Element${unbound}`, attached: String(attached) }));
+        break;
+      }
       case 'ignored_fields':
         for (const field of rule.fields.filter((f) => skipped.includes(f))) {
           warn(`${rule.code}:${field}`, fill({ field: LABELS[field] }));

@@ -21,9 +21,12 @@ function dropNulls(value: unknown): unknown {
   return value;
 }
 
+/** The one image the fixtures name (an element's, committed beside the Rust test). */
+const fixtureImages = (path: string) => (path === 'scenarios/fixtures/element.png' ? { format: 'png' as const, width: 64, height: 96 } : undefined);
+
 function fakeAnswer(request: CompareRequest): { plan: RunPlan['clips'] } | { error: Partial<IpcError> } {
   try {
-    return { plan: planClips(catalog, request) };
+    return { plan: planClips(catalog, request, fixtureImages) };
   } catch (e) {
     const err = e as IpcError;
     return { error: { code: err.code, message: err.message, field: err.field ?? null } };

@@ -10,6 +10,7 @@ import type {
   RouteInfo,
   Shot,
 } from './bindings.gen';
+import { checkElements, planElements } from './fakeElements';
 import { planImages, type FakeImageFacts } from './fakeImages';
 import { invalid } from './fakeErrors';
 import { checkedTakes, expandTakes } from './fakeIterate';
@@ -242,6 +243,7 @@ export function planClips(
   for (const [field, path] of [['start-image', request.params.start_image], ['end-image', request.params.end_image]]) {
     if (path && !imageFacts(path)) throw invalid(`${field}: '${path} (no such file)' is not valid; allowed values: a readable image file`);
   }
+  checkElements(request.params, imageFacts);
   checkOverrides(request.params, request.models);
   return request.models.flatMap((selector) => {
     const [id, routeId] = selector.split('@');
@@ -254,15 +256,20 @@ export function planClips(
     if (overridden.length > 0) resolved.overridden = overridden;
     const imageInput = { label: `${model.id}@${spec.route}`, route: spec, strict: request.strict ?? false, crop: request.crop ?? false, facts: imageFacts };
     planImages(resolved, notes, imageInput);
+    const elements = request.params.elements ?? [];
+    const elementsPrice = planElements(resolved, notes, { label: imageInput.label, route: spec, strict: imageInput.strict, elements });
+    // Elements have their own price tier on some routes (Kling 3.0 on fal): the core's `price_for`.
+    const priceSpec = elementsPrice ? { ...spec, price: elementsPrice } : spec;
     const planned: PlannedClip = {
       model: model.id,
       model_name: model.name,
       route: spec.route,
-      endpoint: spec.endpoint,
+      // Kling O3 sends elements to its reference-to-video endpoint.
+      endpoint: (resolved.elements?.length ? spec.elements?.endpoint : null) ?? spec.endpoint,
       resolved,
       parity: notes,
-      estimated_cost_usd: estimateUsd(spec, resolved),
-      usd_per_second: usdPerSecond(spec, resolved),
+      estimated_cost_usd: estimateUsd(priceSpec, resolved),
+      usd_per_second: usdPerSecond(priceSpec, resolved),
       lifecycle: spec.lifecycle,
       remix_of: null,
       take: 1,

@@ -1,6 +1,7 @@
 //! The model catalog: models × routes as data (`catalog/models.toml` + `catalog/routes/*.toml`, embedded), with
 //! lookup, parity resolution, wire-field mapping and pricing.
 
+mod elements;
 mod extend;
 mod params;
 mod parity;
@@ -9,10 +10,11 @@ mod schema;
 mod shots;
 mod wire;
 
+pub use elements::{all_images, element_mentions, ElementsForm, ElementsSpec, MAX_ELEMENT_REFERENCES};
 pub use extend::{ExtendSpec, ExtendVideo};
 pub use params::{
-    aspect_ratio, resolution_rank, CanonicalParams, ModelOverride, ParityNote, ResolvedParams, Shot, CANONICAL_ASPECTS,
-    CANONICAL_RESOLUTIONS,
+    aspect_ratio, resolution_rank, CanonicalParams, Element, ModelOverride, ParityNote, ResolvedParams, Shot,
+    CANONICAL_ASPECTS, CANONICAL_RESOLUTIONS,
 };
 pub use parity::{allowed_values, resolve};
 pub use price::{estimate_usd, usd_per_million_tokens, usd_per_second};
@@ -317,6 +319,9 @@ impl Catalog {
                 }
                 if let Some(extend) = &r.extend {
                     extend.validate(r).map_err(|e| Error::Catalog(format!("{}@{}: {e}", m.id, r.route)))?;
+                }
+                if let Some(elements) = &r.elements {
+                    elements.validate(r).map_err(|e| Error::Catalog(format!("{}@{}: {e}", m.id, r.route)))?;
                 }
                 if r.price.rules.is_empty() {
                     return bad(m, r, "no price rules".into());

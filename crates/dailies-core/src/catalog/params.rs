@@ -39,6 +39,11 @@ pub struct CanonicalParams {
     /// Local image file for the last frame, where a route supports one.
     #[specta(optional)]
     pub end_image: Option<String>,
+    /// Characters or objects bound to `@Element1`, `@Element2`… in the prompt, in that order
+    /// (fal's Kling `elements`; other routes get a parity note or the images as references).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[specta(optional)]
+    pub elements: Vec<Element>,
     /// Per-model exceptions to the values above (one model of the run gets another duration,
     /// prompt, ...). Kept with the run's parameters, so a re-run or a recall keeps them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -73,6 +78,20 @@ pub struct ModelOverride {
     pub audio: Option<bool>,
 }
 
+/// One element: a frontal image and up to three other views of the same character or
+/// object, as local files (a library element's copies, or any image files).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+pub struct Element {
+    /// The library element's name, when it came from the library.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub name: Option<String>,
+    pub frontal_image: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[specta(optional)]
+    pub reference_images: Vec<String>,
+}
+
 /// One shot of a multi-shot generation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Shot {
@@ -105,6 +124,10 @@ pub struct ResolvedParams {
     #[serde(default)]
     #[specta(optional)]
     pub end_image: Option<String>,
+    /// The elements this clip is sent with (empty where the route takes none: see its notes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[specta(optional)]
+    pub elements: Vec<Element>,
     /// The canonical fields this clip ran with from a per-model override, as the CLI spells
     /// them (`prompt`, `negative`, `seed`, `cfg`, `duration`, `audio`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -127,6 +150,7 @@ impl ResolvedParams {
             shots: None,
             start_image: None,
             end_image: None,
+            elements: Vec::new(),
             overridden: Vec::new(),
         }
     }

@@ -178,6 +178,8 @@ pub fn resolve(
         shots,
         start_image: asked.start_image.clone(),
         end_image: asked.end_image.clone(),
+        // Set by the plan once the route's elements table says it takes them.
+        elements: Vec::new(),
         overridden: Vec::new(),
     };
     Ok((resolved, notes))

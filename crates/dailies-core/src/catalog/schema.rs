@@ -139,6 +139,9 @@ pub struct RouteEntry {
     /// The route's documented extend endpoint (`[route.extend]`); absent = cannot extend.
     #[serde(default)]
     pub extend: Option<super::extend::ExtendSpec>,
+    /// How the route takes elements (`@Element1`…); absent = it takes none.
+    #[serde(default)]
+    pub elements: Option<super::elements::ElementsSpec>,
     /// Set when a `[[price]]` override replaced the shipped price.
     #[serde(skip)]
     pub price_overridden: bool,

@@ -63,6 +63,14 @@ pub fn build_request(entry: &RouteEntry, p: &ResolvedParams) -> Result<WireReque
             specs.insert(name.clone(), spec.clone());
         }
     }
+    // Elements mode: the route's elements fields over the rest (Kling O3's reference-to-video
+    // names the first frame start_image_url), and the element images as nested slots.
+    let elements = entry.elements.as_ref().filter(|_| !p.elements.is_empty());
+    if let Some(x) = elements {
+        for (name, spec) in &x.fields {
+            specs.insert(name.clone(), spec.clone());
+        }
+    }
     let shots_sent =
         p.shots.is_some() && specs.values().any(|f| matches!(f, FieldSpec::Param { param: CanonicalParam::Shots, .. }));
     let mut fields = Map::new();
@@ -88,6 +96,8 @@ pub fn build_request(entry: &RouteEntry, p: &ResolvedParams) -> Result<WireReque
                 let path = match image {
                     ImageRole::Start => p.start_image.as_ref(),
                     ImageRole::End => p.end_image.as_ref(),
+                    // Element images are placed from the route's elements table, below.
+                    ImageRole::Reference => None,
                 };
                 if let Some(path) = path {
                     images.push(ImageSlot {
@@ -104,8 +114,12 @@ pub fn build_request(entry: &RouteEntry, p: &ResolvedParams) -> Result<WireReque
             fields.insert(name.clone(), v);
         }
     }
-    let endpoint = match (&entry.image_endpoint, image_mode) {
-        (Some(e), true) => e.clone(),
+    if let Some(x) = elements {
+        images.extend(x.slots(&p.elements));
+    }
+    let endpoint = match (elements.and_then(|x| x.endpoint.as_ref()), &entry.image_endpoint, image_mode) {
+        (Some(e), _, _) => e.clone(),
+        (None, Some(e), true) => e.clone(),
         _ => entry.endpoint.clone(),
     };
     Ok(WireRequest { endpoint, fields, images, remix_of: None, video: None })

@@ -107,8 +107,10 @@ impl Studio {
         let resolved: crate::catalog::ResolvedParams = serde_json::from_str(&row.resolved_json).ok()?;
         let usd = match billed {
             Billed::Usd(usd) => usd,
-            Billed::Tokens(n) => crate::catalog::usd_per_million_tokens(&entry.price, &resolved)? * n as f64 / 1e6,
-            Billed::Units(u) => entry.price.usd_per_unit? * u,
+            Billed::Tokens(n) => {
+                crate::catalog::usd_per_million_tokens(entry.price_for(&resolved), &resolved)? * n as f64 / 1e6
+            }
+            Billed::Units(u) => entry.price_for(&resolved).usd_per_unit? * u,
         };
         Some((usd * 1000.0).round() / 1000.0)
     }

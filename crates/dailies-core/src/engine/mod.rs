@@ -9,6 +9,10 @@ mod cancel;
 mod continuation;
 mod curate;
 mod download;
+mod element_library;
+mod elements;
+#[cfg(test)]
+mod elements_tests;
 mod eta;
 mod extend;
 mod fetch;

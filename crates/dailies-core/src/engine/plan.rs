@@ -49,6 +49,7 @@ impl Studio {
         let catalog = self.catalog();
         super::overrides::check(&catalog, p, &req.models)?;
         self.check_image_files(req)?;
+        self.check_elements(req)?;
         let demo = self.demo().is_some();
         let mut clips: Vec<PlannedClip> = Vec::new();
         for spec in &req.models {
@@ -62,14 +63,17 @@ impl Studio {
             let (mut resolved, mut parity) = catalog.resolve(model, entry, &asked, req.strict)?;
             resolved.overridden = overridden;
             self.plan_images(&label, entry, &mut resolved, &mut parity, req)?;
+            self.plan_elements(&label, entry, &mut resolved, &mut parity, req)?;
             let wire = build_request(entry, &resolved).map_err(crate::error::Error::Catalog)?;
-            let estimated_cost_usd = estimate_usd(&entry.price, &resolved).unwrap_or(0.0);
+            // Elements have their own price tier on some routes (Kling 3.0 on fal).
+            let price = entry.price_for(&resolved);
+            let estimated_cost_usd = estimate_usd(price, &resolved).unwrap_or(0.0);
             let planned = PlannedClip {
                 model: model.id.clone(),
                 model_name: model.name.clone(),
                 route: entry.route,
                 endpoint: wire.endpoint,
-                usd_per_second: usd_per_second(&entry.price, &resolved).unwrap_or(0.0),
+                usd_per_second: usd_per_second(price, &resolved).unwrap_or(0.0),
                 resolved,
                 parity,
                 estimated_cost_usd,
@@ -235,6 +239,7 @@ pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
                             usd_per_second: x.usd_per_second_for(r, &defaults).unwrap_or(0.0),
                             source: x.source.clone(),
                         }),
+                        elements: r.elements.as_ref().map(crate::api::ElementsInfo::from),
                         reports_charge: charge.reported,
                         charge_note: charge.note.to_string(),
                     }

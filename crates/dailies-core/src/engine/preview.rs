@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::api::{CompareRequest, RunPlan, WireField, WirePreview};
 use crate::catalog::{build_request, CanonicalParam, FieldSpec, ParityNote, RouteId};
 use crate::error::{Error, Result};
+use crate::providers::images::{set_path, ImageRole};
 
 use super::Studio;
 
@@ -15,8 +16,9 @@ pub struct ModelPreview {
     pub model: String,
     pub route: RouteId,
     pub endpoint: String,
-    /// The request body's fields as the route's adapter sends them (input images, placed by the
-    /// adapter after upload, are not shown).
+    /// The request body's fields as the route's adapter sends them. Start/end images, placed by
+    /// the adapter after upload, are not shown; element images are, as `<upload: file>`, so the
+    /// shape of `elements` can be read before anything is sent.
     pub fields: serde_json::Map<String, serde_json::Value>,
     pub parity: Vec<ParityNote>,
 }
@@ -28,8 +30,13 @@ impl Studio {
             .iter()
             .map(|clip| {
                 let (_, entry) = catalog.select(&format!("{}@{}", clip.model, clip.route), |_| true)?;
-                let wire = build_request(entry, &clip.resolved)
+                let mut wire = build_request(entry, &clip.resolved)
                     .map_err(|e| Error::Catalog(format!("{}@{}: {e}", clip.model, clip.route)))?;
+                for slot in wire.images.iter().filter(|s| s.role == ImageRole::Reference) {
+                    let file = std::path::Path::new(&slot.path).file_name().map(|f| f.to_string_lossy().into_owned());
+                    let shown = format!("<upload: {}>", file.unwrap_or_default());
+                    set_path(&mut wire.fields, &slot.field, shown.into()).map_err(Error::Catalog)?;
+                }
                 Ok(ModelPreview {
                     model: clip.model.clone(),
                     route: clip.route,

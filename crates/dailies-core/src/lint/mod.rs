@@ -9,7 +9,7 @@ use specta::Type;
 
 pub use rules::{Check, IgnorableField, LintRule, Scope};
 
-use crate::catalog::{CanonicalParams, Catalog, ModelEntry, RouteEntry, RouteId};
+use crate::catalog::{element_mentions, CanonicalParams, Catalog, ModelEntry, RouteEntry, RouteId};
 use crate::error::InputError;
 
 /// What one model+route will make of the prompt.
@@ -142,6 +142,15 @@ pub fn advise(rules: &[LintRule], model: &ModelEntry, route: &RouteEntry, params
                 // An empty prompt has nothing to advise on yet.
                 if !prompt.trim().is_empty() && rule.pattern().is_some_and(|re| !re.is_match(prompt)) {
                     warn(rule.code.clone(), fill(&[]));
+                }
+            }
+            Check::UnboundElements => {
+                let attached = u32::try_from(params.elements.len()).unwrap_or(u32::MAX);
+                if let Some(n) = element_mentions(prompt).into_iter().find(|&n| n == 0 || n > attached) {
+                    warn(
+                        rule.code.clone(),
+                        fill(&[("match", format!("@Element{n}")), ("attached", attached.to_string())]),
+                    );
                 }
             }
             Check::IgnoredFields { fields } => {

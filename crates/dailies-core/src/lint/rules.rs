@@ -19,7 +19,7 @@ pub struct LintRule {
     /// Models the rule leaves out (e.g. the ones that do understand a syntax).
     #[serde(default)]
     pub except: Option<Scope>,
-    /// `{model}`, `{route}`, `{tokens}`, `{chars}`, `{limit}`, `{match}`, `{field}` are filled in.
+    /// `{model}`, `{route}`, `{tokens}`, `{chars}`, `{limit}`, `{match}`, `{field}`, `{attached}` are filled in.
     pub message: String,
     /// A seed file and section, or a provider fact sheet section and doc URL.
     pub source: String,
@@ -41,6 +41,8 @@ pub enum Check {
     Lacks { pattern: String },
     /// A canonical field is set that the route has no input for (read from the route's params).
     IgnoredFields { fields: Vec<IgnorableField> },
+    /// The prompt names `@ElementN` with fewer than N elements attached.
+    UnboundElements,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

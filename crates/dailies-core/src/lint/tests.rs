@@ -5,6 +5,10 @@ fn prompt(text: &str) -> CanonicalParams {
     CanonicalParams { prompt: text.to_string(), ..Default::default() }
 }
 
+fn one_element() -> crate::catalog::Element {
+    crate::catalog::Element { frontal_image: "front.png".into(), ..Default::default() }
+}
+
 /// `n` words, one of them a camera word so the structure hints stay quiet.
 fn words(n: usize) -> String {
     std::iter::once("camera").chain(std::iter::repeat_n("lighthouse", n - 1)).collect::<Vec<_>>().join(" ")
@@ -35,8 +39,9 @@ fn cases() -> Vec<(&'static str, &'static str, CanonicalParams, CanonicalParams)
         (
             "element-ref-unbound",
             "kling-3.0-pro@fal",
-            prompt("@element2 waves, wide shot"),
-            prompt("Element 2 waves, wide shot"),
+            // One element attached binds @Element1 only.
+            CanonicalParams { elements: vec![one_element()], ..prompt("@element2 waves, wide shot") },
+            CanonicalParams { elements: vec![one_element()], ..prompt("@element1 waves, wide shot") },
         ),
         (
             "image-ref-unbound",

@@ -1,8 +1,9 @@
 //! fal queue API (`shared/providers/fal.md`): submit to the full endpoint id, follow the
 //! returned `status_url` (SSE with polling fallback), fetch `response_url`, download the
 //! CDN file. Status, result and cancel URLs use only `owner/app`; we keep the URLs the
-//! server returns and rebuild them only when a field is missing. Start/end images travel
-//! as URLs from fal's storage upload (`storage.rs`).
+//! server returns and rebuild them only when a field is missing. Start/end images and
+//! element images (Kling `elements`, fal.md §13.1) travel as URLs from fal's storage
+//! upload (`storage.rs`).
 
 mod classify;
 mod sse;
@@ -92,7 +93,9 @@ impl ProviderAdapter for FalAdapter {
             match img.encoding {
                 ImageEncoding::Url => {
                     let url = storage::upload(ctx, img).await?;
-                    fields.insert(img.field.clone(), Value::from(url));
+                    // Element images go inside lists (`elements/0/frontal_image_url`).
+                    images::set_path(&mut fields, &img.field, Value::from(url))
+                        .map_err(|detail| ProviderError::InvalidRequest { route: ROUTE, detail })?;
                 }
                 _ => return Err(images::unsupported(ROUTE, img)),
             }

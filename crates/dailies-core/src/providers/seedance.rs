@@ -52,6 +52,8 @@ pub fn request_body(model: &str, fields: &Map<String, Value>, imgs: &[ImageInput
         let role = match img.role {
             ImageRole::Start => "first_frame",
             ImageRole::End => "last_frame",
+            // The catalog gives element images to fal routes only.
+            ImageRole::Reference => return Err(images::unsupported(ROUTE, img)),
         };
         content.push(json!({"type": "image_url", "image_url": {"url": url}, "role": role}));
     }

@@ -3,6 +3,7 @@
 mod boards;
 mod clips;
 mod curate;
+mod elements;
 mod eta;
 mod events;
 mod fts_query;

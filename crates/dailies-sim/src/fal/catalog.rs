@@ -31,6 +31,9 @@ pub(crate) struct Schema {
     /// `multi_prompt` against `duration`: the cuts are where the shots say).
     #[serde(default)]
     pub shots_total: Option<ShotsTotal>,
+    /// Kling's `elements` beyond their shape (`elements.rs`).
+    #[serde(default)]
+    pub elements: Option<super::elements::ElementsRule>,
     output: OutputRule,
     #[serde(default)]
     pub result: ResultRule,

@@ -2,6 +2,7 @@
 //! `https://queue.fal.run`.
 
 pub(crate) mod catalog;
+mod elements;
 pub(crate) mod errors;
 mod frames;
 mod inputs;

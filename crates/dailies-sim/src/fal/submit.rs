@@ -8,7 +8,7 @@ use axum::Json;
 use bytes::Bytes;
 use serde_json::{json, Value};
 
-use super::{app_prefix, detail, errors, inputs, schema, urls, with_request_id};
+use super::{app_prefix, detail, elements, errors, inputs, schema, urls, with_request_id};
 use crate::faults::FaultOp;
 use crate::state::jobs::{Job, JobMeta, Provider};
 use crate::state::Shared;
@@ -38,9 +38,12 @@ pub(super) async fn submit(
         Ok(size) => size,
         Err(errors) => return unprocessable(errors),
     };
-    let video_problems = inputs::check_videos(shared, &endpoint, &input);
-    if !video_problems.is_empty() {
-        return unprocessable(video_problems);
+    let mut input_problems = inputs::check_videos(shared, &endpoint, &input);
+    if let Some(rule) = &endpoint.schema.elements {
+        input_problems.extend(elements::check_elements(shared, rule, &input));
+    }
+    if !input_problems.is_empty() {
+        return unprocessable(input_problems);
     }
     let param = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
     if let Some(limit) = param("fal_max_queue_length") {

@@ -10,7 +10,7 @@ use crate::common::{fal_auth, start, TestSim};
 const KLING_I2V: &str = "fal-ai/kling-video/v3/pro/image-to-video";
 
 /// A real PNG of the given size, made with ffmpeg.
-fn png(dir: &Path, w: u32, h: u32) -> Vec<u8> {
+pub(crate) fn png(dir: &Path, w: u32, h: u32) -> Vec<u8> {
     let out = dir.join(format!("{w}x{h}.png"));
     let status = std::process::Command::new("ffmpeg")
         .args(["-v", "error", "-y", "-f", "lavfi", "-i", &format!("color=c=teal:s={w}x{h}"), "-frames:v", "1"])
@@ -26,7 +26,7 @@ fn storage(t: &TestSim) -> String {
 }
 
 /// initiate + PUT, the way the JS client uploads; returns the file URL.
-async fn upload(t: &TestSim, bytes: Vec<u8>, content_type: &str) -> String {
+pub(crate) async fn upload(t: &TestSim, bytes: Vec<u8>, content_type: &str) -> String {
     let url = format!("{}/storage/upload/initiate?storage_type=fal-cdn-v3", storage(t));
     let body = json!({"content_type": content_type, "file_name": "frame.png"});
     let response = t.http.post(url).header("authorization", fal_auth()).json(&body).send().await.unwrap();

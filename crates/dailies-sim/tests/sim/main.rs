@@ -4,6 +4,7 @@
 mod clips;
 mod common;
 mod control;
+mod fal_elements;
 mod fal_faults;
 mod fal_flow;
 mod fal_models;

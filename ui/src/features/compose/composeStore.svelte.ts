@@ -4,6 +4,7 @@ import type { CanonicalParams, ClipView, CompareRequest, ModelInfo, ModelOverrid
 import type { IpcError } from '../../ipc/errors';
 import { cfgSupport, selectedRoutes, shotSupport, startImageBlocker } from '../../lib/capabilities';
 import { ImagePicks } from './imagePicks.svelte';
+import { ElementPicks } from '../elements/elementPicks.svelte';
 
 /** Debounce for plan_run: fast enough to feel live, slow enough not to plan every keystroke. */
 export const PLAN_DEBOUNCE_MS = 200;
@@ -22,6 +23,8 @@ export class ComposeStore {
   /** Multi-shot list; when non-empty its seconds add up to the duration. */
   shots = $state<Shot[]>([]);
   images = new ImagePicks();
+  /** The element library and the elements picked for @Element1, @Element2…. */
+  elements = new ElementPicks();
   strict = $state(false);
   /** Clips per model (1–8), each with its own seed where the route takes one; the estimate scales with it. */
   takes = $state(1);
@@ -66,6 +69,8 @@ export class ComposeStore {
     if (this.cfgScale != null && Number.isFinite(this.cfgScale) && this.cfg.takers.length > 0) p.cfg_scale = this.cfgScale;
     if (this.images.start) p.start_image = this.images.start.path;
     if (this.images.end) p.end_image = this.images.end.path;
+    const elements = this.elements.elements;
+    if (elements.length > 0) p.elements = elements;
     const overrides = this.selected.map((k) => this.overrides[k]).filter((o): o is ModelOverride => o != null && overridesSomething(o));
     if (overrides.length > 0) p.overrides = overrides.map((o) => ({ ...o }));
     return p;
@@ -127,6 +132,7 @@ export class ComposeStore {
     this.shots = (run.params.shots ?? []).map((s) => ({ ...s }));
     this.images.restore('start', run.params.start_image ?? undefined);
     this.images.restore('end', run.params.end_image ?? undefined);
+    this.elements.restore(run.params.elements);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway de-duplication, never stored
     this.selected = [...new Set(run.clips.map((c) => `${c.model}@${c.route}`))];
     // A run's overrides name a model id or id@route; the form keys them by the ticked id@route.
@@ -155,6 +161,7 @@ export class ComposeStore {
     this.shots = (r.shots ?? []).map((s) => ({ ...s }));
     this.images.restore('start', r.start_image ?? undefined);
     this.images.restore('end', r.end_image ?? undefined);
+    this.elements.restore(r.elements);
     this.takes = 1;
     this.selected = [`${clip.model}@${clip.route}`];
     // The clip's own values already include any override it ran with.

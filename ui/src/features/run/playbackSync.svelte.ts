@@ -23,6 +23,20 @@ export interface VideoState {
   catchingUp: boolean;
 }
 
+/** The group clock as end-to-end tests and the app benchmark read it (`window.__dailies.player()`). */
+export interface ClockSnapshot {
+  state: ClockState;
+  /** Group time (s) and the leader-grid frame it falls in. */
+  time: number;
+  frame: number;
+  fps: number;
+  duration: number;
+  /** Paused or playing with no coordinated seek or buffering pending, and no seek in flight. */
+  settled: boolean;
+  /** Times the group has buffered (a clip could not keep up) since the stage opened. */
+  bufferings: number;
+}
+
 interface Registered {
   video: HTMLVideoElement;
   binding: Binding;
@@ -266,6 +280,20 @@ export class PlaybackSync {
     });
   }
 
+  /** The clock itself, read-only (`window.__dailies.player()`). */
+  clockSnapshot(): ClockSnapshot {
+    const now = this.now();
+    return {
+      state: this.clock.state(),
+      time: this.clock.position(now),
+      frame: this.clock.frame(now),
+      fps: this.clock.fps(),
+      duration: this.clock.duration(),
+      settled: this.clock.settled() && this.clock.all().every((m) => !m.busy(now)),
+      bufferings: this.clock.bufferings,
+    };
+  }
+
   private refresh(now: number = this.now()): void {
     this.playing = this.clock.playing;
     this.shuttle = this.reverse.active ? -this.reverse.speed : this.clock.playing ? this.clock.rate : 0;
@@ -295,10 +323,15 @@ export class PlaybackSync {
   }
 }
 
-/** Lets end-to-end tests read playback state without reaching into components. */
+/** Lets end-to-end tests and the app benchmark read playback state without reaching into
+ *  components: `videos()` per clip (time, readyState, seeks, corrections), `player()` the
+ *  group clock. Read-only: nothing here changes playback. */
 export function exposeForTests(sync: PlaybackSync): void {
   if (typeof window === 'undefined') return;
-  (window as unknown as { __dailies: unknown }).__dailies = { videos: () => sync.snapshot() };
+  (window as unknown as { __dailies: unknown }).__dailies = {
+    videos: () => sync.snapshot(),
+    player: () => sync.clockSnapshot(),
+  };
 }
 
 /** Context key under which the run stage provides its PlaybackSync to tiles. */

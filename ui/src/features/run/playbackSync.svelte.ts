@@ -19,6 +19,8 @@ export interface VideoState {
   paused: boolean;
   seeks: number;
   corrections: number;
+  /** Seeks that never reported landing within 2 s (WebKitGTK quirk; each is retried once). */
+  lostSeeks: number;
   paint: string | null;
   catchingUp: boolean;
 }
@@ -274,6 +276,7 @@ export class PlaybackSync {
         paused: video.paused,
         seeks: member?.seeks ?? 0,
         corrections: member?.corrections ?? 0,
+        lostSeeks: member?.lostSeeks ?? 0,
         paint: binding.lastPaint(),
         catchingUp: member ? this.clock.catchingUp(member, now) : false,
       };

@@ -26,6 +26,11 @@ pub fn which(name: &str) -> Option<std::path::PathBuf> {
 impl Driver {
     /// Starts tauri-driver with the app's environment and waits until it accepts connections.
     pub fn start(data_dir: &Path) -> Driver {
+        Self::start_with_env(data_dir, &[])
+    }
+
+    /// As [`Driver::start`], with extra environment for the app (e.g. the emulator's clip render).
+    pub fn start_with_env(data_dir: &Path, extra: &[(&str, &str)]) -> Driver {
         let native = which("WebKitWebDriver").expect("WebKitWebDriver not on PATH (apt install webkit2gtk-driver)");
         let port = free_port();
         // Our own native port too, so parallel runs never collide on tauri-driver's default 4445.
@@ -37,6 +42,7 @@ impl Driver {
             .env("DAILIES_DATA_DIR", data_dir)
             .env("DAILIES_DEMO", "1")
             .env("DAILIES_KEYRING_SERVICE", "dailies-e2e")
+            .envs(extra.iter().copied())
             .stdin(Stdio::null())
             .spawn()
             .expect("spawn tauri-driver (cargo install tauri-driver --version '^2' --locked)");

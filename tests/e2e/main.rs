@@ -7,6 +7,7 @@ mod arena;
 mod driver;
 mod ipc;
 mod modes;
+mod player;
 mod remix;
 mod stats;
 mod ui;

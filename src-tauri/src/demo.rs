@@ -1,5 +1,7 @@
 //! Demo mode: the provider emulator in-process, started the first time demo is turned on
 //! and kept for the app's lifetime, with every route pointed at it.
+//! `DAILIES_SIM_CLIP_FPS=24 DAILIES_SIM_FRAME_NUMBERS=1` make its clips 24 fps with their frame
+//! index in the picture (`dailies_sim::ClipRender`), for measuring the player.
 
 use dailies_core::{DemoBackend, Studio};
 use dailies_sim::{Sim, SimConfig, SimHandle};
@@ -20,7 +22,7 @@ impl Demo {
         let mut sim = self.sim.lock().await;
         if sim.is_none() {
             let addr = "127.0.0.1:0".parse().map_err(|e| format!("emulator address: {e}"))?;
-            let started = Sim::start(addr, SimConfig::default())
+            let started = Sim::start(addr, SimConfig::from_env())
                 .await
                 .map_err(|e| format!("the demo emulator could not start: {e}"))?;
             tracing::info!(fal = %started.fal_base_url(), "demo emulator started");

@@ -9,6 +9,7 @@ mod ipc;
 mod iterate;
 mod library;
 mod modes;
+mod player;
 mod remix;
 mod settings;
 mod stats;

@@ -77,6 +77,7 @@ pub async fn run(
     if eta_job_s > 0 {
         report.push_str(&crate::bench_eta::section(Duration::from_secs(eta_job_s)).await?);
     }
+    report.push_str(&measured_elsewhere(out));
     std::fs::write(out, &report).map_err(|e| Error::io(out, e))?;
     eprint!("{report}");
     if keep_in.is_none() {
@@ -232,6 +233,14 @@ fn render(stats: &[Stat]) -> String {
     s
 }
 
+/// The sections other tools measure (the player in the real app: `scripts/player-bench/app.sh`),
+/// copied from the existing file so a rerun of this bench keeps them.
+fn measured_elsewhere(out: &Path) -> String {
+    const FIRST: &str = "\n## Synced player in the real app";
+    let old = std::fs::read_to_string(out).unwrap_or_default();
+    old.find(FIRST).map(|at| old[at..].to_owned()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,5 +253,16 @@ mod tests {
         assert!(table.contains("| nothing delivered | 0 | — | — | — |"), "{table}");
         let one = Stat { name: "one", unit: "ms", samples: vec![3.0, 1.0, 2.0], note: String::new() };
         assert_eq!((one.pct(0.5), one.pct(0.95)), (Some(2.0), Some(3.0)));
+    }
+
+    #[test]
+    fn a_rerun_keeps_the_sections_measured_elsewhere() {
+        let path = std::env::temp_dir().join(format!("dailies-bench-md-{}.md", std::process::id()));
+        std::fs::write(&path, "# Benchmarks\n| old | row |\n\n## Synced player in the real app\n| kept |\n").unwrap();
+        assert_eq!(measured_elsewhere(&path), "\n## Synced player in the real app\n| kept |\n");
+        std::fs::write(&path, "# Benchmarks\n| old | row |\n").unwrap();
+        assert_eq!(measured_elsewhere(&path), "");
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(measured_elsewhere(&path), "");
     }
 }

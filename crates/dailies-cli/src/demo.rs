@@ -12,7 +12,7 @@ fn sim_error(e: impl std::fmt::Display) -> Error {
 
 /// Starts the emulator on a random loopback port and routes every model to it.
 pub async fn attach(studio: &Studio) -> Result<SimHandle, Error> {
-    let config = SimConfig::default();
+    let config = SimConfig::from_env();
     let sim = Sim::start("127.0.0.1:0".parse().expect("loopback address"), config).await.map_err(sim_error)?;
     studio.set_demo(Some(DemoBackend::new(|route| sim.route_key(route), |route| sim.route_base_url(route))));
     Ok(sim)
@@ -25,7 +25,7 @@ pub async fn serve_forever(addr: &str) -> Result<ExitCode, Error> {
         value: format!("{addr} ({e})"),
         allowed: vec!["HOST:PORT, e.g. 127.0.0.1:7878".into()],
     })?;
-    let sim = Sim::start(addr, SimConfig::default()).await.map_err(sim_error)?;
+    let sim = Sim::start(addr, SimConfig::from_env()).await.map_err(sim_error)?;
     println!("dailies sim listening on {}", sim.base_url());
     for &route in RouteId::ALL {
         if let (Some(url), Some(key)) = (sim.route_base_url(route.as_str()), sim.route_key(route.as_str())) {

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::clip_render::ClipRender;
 use crate::keys::SimKeys;
 
 /// How a [`crate::Sim`] behaves. Build it with `SimConfig { clip_cache_dir, ..SimConfig::fast() }`
@@ -24,6 +25,8 @@ pub struct SimConfig {
     pub result_ttl: Duration,
     /// The ffmpeg binary; a bare name is looked up on PATH.
     pub ffmpeg: PathBuf,
+    /// Frame rate and test markings of rendered clips (cheap by default).
+    pub clip_render: ClipRender,
 }
 
 impl Default for SimConfig {
@@ -35,6 +38,7 @@ impl Default for SimConfig {
             sse_ping_interval: Duration::from_secs(15),
             result_ttl: Duration::from_secs(3600),
             ffmpeg: PathBuf::from("ffmpeg"),
+            clip_render: ClipRender::default(),
         }
     }
 }
@@ -44,6 +48,12 @@ impl SimConfig {
     /// to be observed.
     pub fn fast() -> Self {
         Self { timing: Timing::fast(), sse_ping_interval: Duration::from_millis(200), ..Self::default() }
+    }
+
+    /// The default, with the clip rendering the environment asks for (see [`ClipRender::from_env`]).
+    /// Demo mode (app and CLI) starts its emulator this way; tests build their config explicitly.
+    pub fn from_env() -> Self {
+        Self { clip_render: ClipRender::from_env(), ..Self::default() }
     }
 }
 

@@ -15,6 +15,7 @@
 
 mod bearer;
 mod cdn;
+mod clip_render;
 mod clips;
 mod clock;
 mod config;
@@ -43,6 +44,7 @@ use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
 use serde_json::json;
 
+pub use clip_render::ClipRender;
 pub use config::{SimConfig, Timing};
 pub use faults::{Fault, FaultKind, FaultOp};
 pub use keys::{demo_keys, SimKeys};

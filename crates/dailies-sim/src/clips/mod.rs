@@ -6,6 +6,7 @@
 //! the source, 3840x2160 x 15 s in 5–7 s, 1280x720 x 4 s in 0.3 s. A 4K job therefore
 //! finishes after its scripted generate time, which is realistic enough.
 
+mod frame_marks;
 mod look;
 
 use std::collections::HashMap;
@@ -14,6 +15,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use tokio::sync::Semaphore;
+
+use crate::clip_render::ClipRender;
 
 /// Bump when the look or encoding changes so stale cached clips are not reused.
 const RENDER_VERSION: u32 = 3;
@@ -53,6 +56,7 @@ pub(crate) enum ClipError {
 pub(crate) struct Clips {
     dir: PathBuf,
     ffmpeg: PathBuf,
+    render: ClipRender,
     /// One ffmpeg per core: more would only slow every tile down together.
     slots: Semaphore,
     /// Per-output locks so two jobs wanting the same clip render it once.
@@ -60,23 +64,25 @@ pub(crate) struct Clips {
 }
 
 impl Clips {
-    pub fn new(dir: PathBuf, ffmpeg: PathBuf) -> Self {
+    pub fn new(dir: PathBuf, ffmpeg: PathBuf, render: ClipRender) -> Self {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        Self { dir, ffmpeg, slots: Semaphore::new(cores), in_flight: Mutex::default() }
+        Self { dir, ffmpeg, render, slots: Semaphore::new(cores), in_flight: Mutex::default() }
     }
 
     /// The cached clip for `spec`, rendering it first if needed.
     pub async fn render(&self, spec: &ClipSpec) -> Result<PathBuf, ClipError> {
         let name = format!(
-            "{}-{}x{}-{}s-{}-v{RENDER_VERSION}.mp4",
+            "{}-{}x{}-{}s-{}{}-v{RENDER_VERSION}.mp4",
             slug(&spec.key),
             spec.width,
             spec.height,
             spec.seconds,
             if spec.audio { "aac" } else { "mute" },
+            self.render.cache_tag(),
         );
         let out = self.dir.join(name);
-        self.produce(&out, |tmp| look::ffmpeg_args(spec, tmp)).await?;
+        let render = self.render;
+        self.produce(&out, |tmp| look::ffmpeg_args(spec, render, tmp)).await?;
         Ok(out)
     }
 

@@ -45,7 +45,7 @@ pub(crate) struct Shared {
 
 impl Shared {
     pub fn new(base_url: String, config: SimConfig, catalog: Catalog) -> Self {
-        let clips = Clips::new(config.clip_cache_dir.clone(), config.ffmpeg.clone());
+        let clips = Clips::new(config.clip_cache_dir.clone(), config.ffmpeg.clone(), config.clip_render);
         Self {
             base_url,
             timing: Mutex::new(config.timing.clone()),

@@ -36,3 +36,49 @@ async fn clips_match_endpoint_resolution_duration_and_audio() {
         assert!((secs - 3.0).abs() < 0.2, "{endpoint}: {secs}");
     }
 }
+
+/// The review render: a real 24 fps MP4 whose decoded frames carry their own index in the
+/// blocks the player bench reads (block `k` of `width / 16` px, white when bit `k` is set).
+#[tokio::test]
+async fn review_render_is_24_fps_and_each_frame_shows_its_index() {
+    let t = start_with(|c| c.clip_render = dailies_sim::ClipRender::REVIEW).await;
+    let submit = t.fal_small_job().await;
+    t.fal_poll(submit["status_url"].as_str().unwrap()).await;
+    let output: Value = t.fal_get(submit["response_url"].as_str().unwrap()).send().await.unwrap().json().await.unwrap();
+    let bytes = t.http.get(output["video"]["url"].as_str().unwrap()).send().await.unwrap().bytes().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("clip.mp4");
+    std::fs::write(&path, &bytes).unwrap();
+
+    let probe = std::process::Command::new("ffprobe")
+        .args(["-v", "error", "-select_streams", "v:0", "-count_frames"])
+        .args(["-show_entries", "stream=width,r_frame_rate,nb_read_frames", "-of", "json"])
+        .arg(&path)
+        .output()
+        .expect("ffprobe runs");
+    let info: Value = serde_json::from_slice(&probe.stdout).unwrap();
+    let stream = &info["streams"][0];
+    assert_eq!(stream["r_frame_rate"], "24/1", "{info}");
+    assert_eq!(stream["nb_read_frames"], "72", "3 s at 24 fps: {info}");
+    let width = stream["width"].as_u64().unwrap() as usize;
+
+    for index in [0usize, 37, 71] {
+        let luma = decoded_luma(&path, index);
+        let block = (width / 16) & !1;
+        let read =
+            (0..8).filter(|k| luma[(block / 2) * width + k * block + block / 2] > 128).fold(0, |n, k| n | 1 << k);
+        assert_eq!(read, index, "frame {index} shows {read:#010b}");
+    }
+}
+
+/// Frame `index` of `path` decoded to 8-bit grey, row-major.
+fn decoded_luma(path: &std::path::Path, index: usize) -> Vec<u8> {
+    let out = std::process::Command::new("ffmpeg")
+        .args(["-v", "error", "-nostdin", "-i"])
+        .arg(path)
+        .args(["-vf", &format!("select=eq(n\\,{index}),format=gray"), "-frames:v", "1", "-f", "rawvideo", "-"])
+        .output()
+        .expect("ffmpeg runs");
+    assert!(out.status.success() && !out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}

@@ -13,6 +13,9 @@ export class FakeMedia extends EventTarget implements MediaLike {
   error: unknown = null;
   /** Every write to currentTime, for counting seeks. */
   seekLog: number[] = [];
+  /** WebKitGTK 2.50: a seek started from the ended state lands only once the element plays. */
+  endedSeeksWaitForPlay = false;
+  private seekWaitsForPlay = false;
   private time = 0;
   private seekTarget = 0;
   private seekLeftMs = 0;
@@ -32,6 +35,8 @@ export class FakeMedia extends EventTarget implements MediaLike {
 
   set currentTime(t: number) {
     this.seekLog.push(t);
+    this.seekWaitsForPlay = this.endedSeeksWaitForPlay && this.ended && this.paused;
+    this.ended = false;
     this.seeking = true;
     this.readyState = 1;
     this.seekTarget = t;
@@ -51,6 +56,7 @@ export class FakeMedia extends EventTarget implements MediaLike {
 
   /** Advances this element by `ms` of real time; returns true when a seek landed. */
   advance(ms: number): boolean {
+    if (this.seeking && this.seekWaitsForPlay && this.paused) return false;
     if (this.seeking) {
       this.seekLeftMs -= ms;
       if (this.seekLeftMs > 0) return false;

@@ -165,4 +165,30 @@ describe('GroupClock', () => {
     expect(sim.clock.member('c1')!.inFlight).toBeNull();
     expect(slow.currentTime).toBeCloseTo(frameCentre(3, 24), 9);
   });
+
+  it('lands a pause on the frame it shows when the clips had played to their end (WebKitGTK)', () => {
+    // In WebKitGTK 2.50 a seek from the ended state completes only while the element plays:
+    // the e2e saw four paused tiles stuck on their last frame after a loop wrap.
+    const media = [new FakeMedia(2), new FakeMedia(2)];
+    for (const m of media) m.endedSeeksWaitForPlay = true;
+    const sim = new Sim(media);
+    sim.run(500);
+    for (const m of media) {
+      m.play();
+      m.advance(3000); // decoders ran ahead to the end, as they do just before a wrap
+    }
+    expect(media.every((m) => m.ended && m.paused)).toBe(true);
+    sim.clock.pause(sim.now);
+    const frame = sim.clock.frame(sim.now);
+    sim.run(1000);
+    expect(sim.clock.settled()).toBe(true);
+    for (const [i, m] of media.entries()) {
+      expect(m.currentTime).toBeCloseTo(frameCentre(frame, 24), 9);
+      expect(m.paused).toBe(true); // played only to let the seek land
+      expect(sim.clock.member(`c${i}`)!.lostSeeks).toBe(0);
+    }
+    sim.clock.step(1, sim.now);
+    sim.run(500);
+    for (const m of media) expect(m.currentTime).toBeCloseTo(frameCentre(frame + 1, 24), 9);
+  });
 });

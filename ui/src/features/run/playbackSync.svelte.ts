@@ -19,8 +19,24 @@ export interface VideoState {
   paused: boolean;
   seeks: number;
   corrections: number;
+  /** Seeks that never reported landing within 2 s (WebKitGTK quirk; each is retried once). */
+  lostSeeks: number;
   paint: string | null;
   catchingUp: boolean;
+}
+
+/** The group clock as end-to-end tests and the app benchmark read it (`window.__dailies.player()`). */
+export interface ClockSnapshot {
+  state: ClockState;
+  /** Group time (s) and the leader-grid frame it falls in. */
+  time: number;
+  frame: number;
+  fps: number;
+  duration: number;
+  /** Paused or playing with no coordinated seek or buffering pending, and no seek in flight. */
+  settled: boolean;
+  /** Times the group has buffered (a clip could not keep up) since the stage opened. */
+  bufferings: number;
 }
 
 interface Registered {
@@ -260,10 +276,25 @@ export class PlaybackSync {
         paused: video.paused,
         seeks: member?.seeks ?? 0,
         corrections: member?.corrections ?? 0,
+        lostSeeks: member?.lostSeeks ?? 0,
         paint: binding.lastPaint(),
         catchingUp: member ? this.clock.catchingUp(member, now) : false,
       };
     });
+  }
+
+  /** The clock itself, read-only (`window.__dailies.player()`). */
+  clockSnapshot(): ClockSnapshot {
+    const now = this.now();
+    return {
+      state: this.clock.state(),
+      time: this.clock.position(now),
+      frame: this.clock.frame(now),
+      fps: this.clock.fps(),
+      duration: this.clock.duration(),
+      settled: this.clock.settled() && this.clock.all().every((m) => !m.busy(now)),
+      bufferings: this.clock.bufferings,
+    };
   }
 
   private refresh(now: number = this.now()): void {
@@ -295,10 +326,15 @@ export class PlaybackSync {
   }
 }
 
-/** Lets end-to-end tests read playback state without reaching into components. */
+/** Lets end-to-end tests and the app benchmark read playback state without reaching into
+ *  components: `videos()` per clip (time, readyState, seeks, corrections), `player()` the
+ *  group clock. Read-only: nothing here changes playback. */
 export function exposeForTests(sync: PlaybackSync): void {
   if (typeof window === 'undefined') return;
-  (window as unknown as { __dailies: unknown }).__dailies = { videos: () => sync.snapshot() };
+  (window as unknown as { __dailies: unknown }).__dailies = {
+    videos: () => sync.snapshot(),
+    player: () => sync.clockSnapshot(),
+  };
 }
 
 /** Context key under which the run stage provides its PlaybackSync to tiles. */

@@ -106,4 +106,18 @@ describe('PlaybackSync', () => {
     expect(hook.videos()).toEqual([]);
     expect(sync.count).toBe(0);
   });
+
+  it('exposes the group clock read-only: state, frame, settled and buffering count', async () => {
+    const { sync, run } = setup([{ duration: 5, fps: 24 }, { duration: 5, fps: 24 }]);
+    exposeForTests(sync);
+    const hook = (window as unknown as { __dailies: { player(): Record<string, unknown> } }).__dailies;
+    sync.step(30);
+    expect(hook.player()).toMatchObject({ state: 'paused', settled: false, fps: 24, duration: 5 });
+    await run(400);
+    expect(hook.player()).toMatchObject({ state: 'paused', settled: true, frame: 30, bufferings: 0 });
+    expect(hook.player().time as number).toBeCloseTo(30.5 / 24, 6);
+    // Reading it changes nothing.
+    expect(hook.player()).toEqual(hook.player());
+    expect(sync.frame).toBe(30);
+  });
 });

@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-deb=$(bash scripts/package.sh | tail -1)
+# DEB=path checks a package already built (package.sh prints its path) without rebuilding.
+deb=${DEB:-$(bash scripts/package.sh | tail -1)}
 echo "==> $deb ($(du -h "$deb" | cut -f1))"
 
 echo "==> control"
@@ -20,8 +21,9 @@ done
 
 echo "==> contents"
 contents=$(dpkg-deb -c "$deb")
-for path in ' ./usr/bin/dailies-app$' ' ./usr/bin/dailies$' ' ./usr/share/applications/.*\.desktop$' \
-  ' ./usr/share/icons/hicolor/.*/apps/.*\.png$'; do
+# Tauri's bundler writes member names without a leading ./ (`usr/bin/...`); accept both.
+for path in ' (\./)?usr/bin/dailies-app$' ' (\./)?usr/bin/dailies$' ' (\./)?usr/share/applications/.*\.desktop$' \
+  ' (\./)?usr/share/icons/hicolor/.*/apps/.*\.png$'; do
   grep -Eq "$path" <<<"$contents" || { echo "the package lacks $path" >&2; exit 1; }
 done
 
@@ -36,14 +38,16 @@ grep -q '^Exec=dailies-app' "$root"/usr/share/applications/*.desktop
 
 echo "==> the packaged CLI"
 "$root/usr/bin/dailies" --version
-DAILIES_DATA_DIR="$home/lib" "$root/usr/bin/dailies" models --json | head -c 200; echo
+DAILIES_DATA_DIR="$home/lib" "$root/usr/bin/dailies" models --json >"$home/models.json"
+head -c 200 "$home/models.json"; echo
 
-echo "==> the packaged app on a virtual display (6 s)"
+echo "==> the packaged app on a virtual display (idle 20 s, then measured)"
 log="$home/app.log"
 HOME="$home" DAILIES_DATA_DIR="$home/lib" NO_AT_BRIDGE=1 dbus-run-session -- \
   xvfb-run -a -s "-screen 0 1280x800x24" "$root/usr/bin/dailies-app" --demo >"$log" 2>&1 &
 launcher=$!
-sleep 6
+# Long enough for the webview to load the UI and settle: idle means idle, not starting.
+sleep 20
 app=$(pgrep -f "^$root/usr/bin/dailies-app" | head -1 || true)
 if [ -z "$app" ]; then
   echo "the app did not stay up:" >&2; cat "$log" >&2; exit 1
@@ -52,7 +56,13 @@ grep -q "media server listening" "$log" || { echo "the app did not open its libr
 # Idle memory: the app and every process under it (WebKitWebProcess, WebKitNetworkProcess).
 pids="$app $(pgrep -P "$app" | tr '\n' ' ')"
 rss_kb=$(ps -o rss= -p "$(tr ' ' ',' <<<"$pids" | sed 's/,*$//')" | awk '{s+=$1} END {print s}')
-echo "idle memory: $((rss_kb / 1024)) MiB RSS over pids: $pids"
+# PSS shares each library's pages among the processes mapping it, so the sum is not inflated.
+pss_kb=0
+for pid in $pids; do
+  kb=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
+  pss_kb=$((pss_kb + ${kb:-0}))
+done
+echo "idle memory: $((pss_kb / 1024)) MiB PSS, $((rss_kb / 1024)) MiB RSS over pids: $pids ($(ps -o comm= -p "$(tr ' ' ',' <<<"$pids" | sed 's/,*$//')" | tr '\n' ' '))"
 kill -TERM "$app"
 wait "$launcher" 2>/dev/null || true
 echo "deb smoke: ok ($(du -h "$deb" | cut -f1))"

@@ -42,6 +42,9 @@ use args::{Cli, Command};
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    // Rust ignores SIGPIPE, so `dailies runs --json | head` panicked printing into the closed
+    // pipe; a command-line tool ends quietly there, like every other Unix tool.
+    sigpipe::reset();
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("DAILIES_LOG").unwrap_or_else(|_| "warn".into()))

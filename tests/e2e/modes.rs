@@ -168,6 +168,8 @@ async fn save_frame(c: &Client) -> Step<()> {
             .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains("_f")))
             .filter(|p| p.extension().is_some_and(|e| e == "png"))
             .filter(|p| p.metadata().and_then(|m| m.modified()).is_ok_and(|t| t >= started))
+            // A download appears before its bytes do (seen empty under load): wait for them.
+            .filter(|p| std::fs::read(p).is_ok_and(|b| b.starts_with(b"\x89PNG") && b.len() >= 1000))
             .collect();
         Ok((!found.is_empty()).then_some(found))
     })

@@ -146,7 +146,9 @@ pub async fn waiting_tile_and_etas(c: &Client, sim: &SimHandle, prompt: &str, ar
 
     let rows = until("one tile waiting in line while the other is made", Duration::from_secs(20), || async {
         let rows = tile_rows(c).await?;
-        let waiting = rows.iter().any(|r| r[1] == "pending" && r[3].is_string() && r[4].is_string());
+        // "#1" once the other has been sent: the line may read "#2" for a moment while both
+        // are still pending and the other takes the slot.
+        let waiting = rows.iter().any(|r| r[1] == "pending" && r[3] == "#1 in line" && r[4].is_string());
         let made = rows.iter().any(|r| matches!(r[1].as_str(), Some("queued" | "generating")) && r[4].is_string());
         Ok((rows.len() == 2 && waiting && made).then_some(rows))
     })
@@ -159,7 +161,7 @@ pub async fn waiting_tile_and_etas(c: &Client, sim: &SimHandle, prompt: &str, ar
         if !eta.contains("p90") || !eta.ends_with("· from catalog") {
             return Err(format!("{status} tile's ETA should give p90 and say it is from the catalog: {eta:?}"));
         }
-        // Which of the two is sent first is not fixed: both ask for the one free slot at once.
+        // The first made is sent first (first come, first sent); the checks hold either way.
         if status == "pending" {
             if line != Some("#1 in line") || !eta.contains("once sent") {
                 return Err(format!("the waiting tile should be #1 in line with its ETA once sent: {row}"));

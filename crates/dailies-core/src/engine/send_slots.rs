@@ -23,7 +23,11 @@ impl Studio {
             let freed = self.inner.slot_freed.notified();
             let limit = self.settings().concurrency(route);
             match self.store().take_send_slot(clip_id, limit).await? {
-                SendSlot::Taken => return Ok(true),
+                SendSlot::Taken => {
+                    // The line moved: the clips behind this one look again and show their new place.
+                    self.slot_freed();
+                    return Ok(true);
+                }
                 SendSlot::NotPending => return Ok(false),
                 SendSlot::Full { place } if shown != Some(place) => {
                     if shown.is_none() {

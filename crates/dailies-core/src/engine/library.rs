@@ -69,8 +69,9 @@ pub(super) fn percentile(values: &mut [i64], p: usize) -> Option<i64> {
         return None;
     }
     values.sort_unstable();
-    let rank = (p * values.len()).div_ceil(100).max(1);
-    Some(values[rank - 1])
+    // The same rank the store picks inside SQLite for the per-model statistics.
+    let rank = nearest_rank(i64::try_from(p).ok()?, i64::try_from(values.len()).ok()?);
+    values.get(usize::try_from(rank).ok()? - 1).copied()
 }
 
 /// The billed part of a total cost as a share (two decimals); a total of zero (free or

@@ -60,6 +60,13 @@ impl Driver {
     pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
+
+    /// A WebDriver session on the app binary `app`.
+    pub async fn connect(&self, app: &Path) -> fantoccini::Client {
+        let caps = serde_json::json!({ "browserName": "wry", "tauri:options": { "application": app } });
+        let caps = caps.as_object().expect("capabilities object").clone();
+        fantoccini::ClientBuilder::native().capabilities(caps).connect(&self.url()).await.expect("WebDriver session")
+    }
 }
 
 impl Drop for Driver {

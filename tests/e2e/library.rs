@@ -14,10 +14,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use dailies_sim::{Sim, SimConfig, Timing};
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::Client;
 use serde_json::json;
 
-use crate::driver::{self, Driver};
+use crate::driver::Driver;
 use crate::iterate::{self, open_run_id};
 use crate::ui::{click, js, retype, shot, show_panels, until, wait_for, Step};
 use crate::{ipc, settings};
@@ -29,15 +29,7 @@ const BOARD: &str = "Client picks";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn library_iteration_settings_and_waiting_tiles() {
-    if std::env::var("DAILIES_E2E").as_deref() != Ok("1") {
-        eprintln!("e2e library: skipped (set DAILIES_E2E=1 and run under Xvfb; see README)");
-        return;
-    }
-    let app = crate::app_bin();
-    assert!(driver::which("tauri-driver").is_some(), "tauri-driver not on PATH");
-    assert!(std::env::var_os("DISPLAY").is_some(), "DISPLAY is not set; run under xvfb-run");
-    let artifacts = crate::workspace().join("artifacts");
-    std::fs::create_dir_all(&artifacts).expect("create artifacts/");
+    let Some(crate::Preflight { app, artifacts }) = crate::preflight("e2e library") else { return };
     let _ = std::fs::remove_file(artifacts.join("e2e-library-failure.png"));
     // Jobs take about 3 s: long enough to see one wait in line, short enough for CI.
     let timing = Timing { queue_ms: 300, generate_ms: 2500, queue_positions: 2, jitter_pct: 0 };
@@ -50,9 +42,7 @@ async fn library_iteration_settings_and_waiting_tiles() {
     ];
     let data = tempfile::tempdir().expect("temp data dir");
     let driver = Driver::start_with_env(data.path(), &env);
-    let caps = json!({ "browserName": "wry", "tauri:options": { "application": app } });
-    let caps = caps.as_object().expect("capabilities object").clone();
-    let client = ClientBuilder::native().capabilities(caps).connect(&driver.url()).await.expect("WebDriver session");
+    let client = driver.connect(&app).await;
 
     let outcome = session(&client, &sim, data.path(), &artifacts).await;
     if outcome.is_err() {

@@ -18,8 +18,7 @@ mod ui;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::json;
+use fantoccini::{Client, Locator};
 
 use driver::Driver;
 use ui::{csp_violations, err, js, playing, tick, tile_text, tiles, until, watch_csp, Step};
@@ -39,11 +38,18 @@ fn app_bin() -> PathBuf {
     bin
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn compare_two_demo_models_side_by_side() {
+/// What every e2e session checks and needs before it starts the app.
+struct Preflight {
+    app: PathBuf,
+    artifacts: PathBuf,
+}
+
+/// `None` (after saying so) unless `DAILIES_E2E=1`; then the machine must be able to run the
+/// app (tauri-driver on PATH, a display, the built binary), and `artifacts/` exists.
+fn preflight(session: &str) -> Option<Preflight> {
     if std::env::var("DAILIES_E2E").as_deref() != Ok("1") {
-        eprintln!("e2e: skipped (set DAILIES_E2E=1 and run under Xvfb; see README)");
-        return;
+        eprintln!("{session}: skipped (set DAILIES_E2E=1 and run under Xvfb; see README)");
+        return None;
     }
     let app = app_bin();
     assert!(
@@ -53,15 +59,19 @@ async fn compare_two_demo_models_side_by_side() {
     assert!(std::env::var_os("DISPLAY").is_some(), "DISPLAY is not set; run under xvfb-run");
     let artifacts = workspace().join("artifacts");
     std::fs::create_dir_all(&artifacts).expect("create artifacts/");
+    Some(Preflight { app, artifacts })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn compare_two_demo_models_side_by_side() {
+    let Some(Preflight { app, artifacts }) = preflight("e2e") else { return };
     for stale in ["e2e-run.png", "e2e-blind.png", "e2e-remix.png", "e2e-failure.png"] {
         let _ = std::fs::remove_file(artifacts.join(stale));
     }
 
     let data = tempfile::tempdir().expect("temp data dir");
     let driver = Driver::start(data.path());
-    let caps = json!({ "browserName": "wry", "tauri:options": { "application": app } });
-    let caps = caps.as_object().expect("capabilities object").clone();
-    let client = ClientBuilder::native().capabilities(caps).connect(&driver.url()).await.expect("WebDriver session");
+    let client = driver.connect(&app).await;
 
     let mut outcome = scenario(&client).await;
     let mut shot_name = if outcome.is_ok() { "e2e-run.png" } else { "e2e-failure.png" };

@@ -8,30 +8,20 @@
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use fantoccini::{Client, ClientBuilder};
-use serde_json::{json, Value};
+use fantoccini::Client;
+use serde_json::Value;
 
-use crate::driver::{self, Driver};
+use crate::driver::Driver;
 use crate::ui::{click, js, shot, until, Step};
 
 const MODES: [&str; 5] = ["grid", "ab", "wipe", "difference", "blend"];
 
 #[tokio::test(flavor = "multi_thread")]
 async fn compare_modes_solo_audio_and_frame_png() {
-    if std::env::var("DAILIES_E2E").as_deref() != Ok("1") {
-        eprintln!("e2e modes: skipped (set DAILIES_E2E=1 and run under Xvfb; see README)");
-        return;
-    }
-    let app = crate::app_bin();
-    assert!(driver::which("tauri-driver").is_some(), "tauri-driver not on PATH");
-    assert!(std::env::var_os("DISPLAY").is_some(), "DISPLAY is not set; run under xvfb-run");
-    let artifacts = crate::workspace().join("artifacts");
-    std::fs::create_dir_all(&artifacts).expect("create artifacts/");
+    let Some(crate::Preflight { app, artifacts }) = crate::preflight("e2e modes") else { return };
     let data = tempfile::tempdir().expect("temp data dir");
     let driver = Driver::start(data.path());
-    let caps = json!({ "browserName": "wry", "tauri:options": { "application": app } });
-    let caps = caps.as_object().expect("capabilities object").clone();
-    let client = ClientBuilder::native().capabilities(caps).connect(&driver.url()).await.expect("WebDriver session");
+    let client = driver.connect(&app).await;
 
     let outcome = match crate::scenario(&client).await {
         Ok(()) => compare_modes(&client, &artifacts).await,

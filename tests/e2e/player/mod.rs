@@ -13,10 +13,10 @@ mod steps;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::{json, Value};
+use fantoccini::{Client, Locator};
+use serde_json::Value;
 
-use crate::driver::{self, Driver};
+use crate::driver::Driver;
 use crate::ui::{err, js, playing, tick, tile_text, tiles, until, Step};
 
 /// Four models from four routes that all render 480p at 5 s.
@@ -32,22 +32,12 @@ const MAX_SEEKS_PER_CLIP_S: f64 = 0.75;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn four_takes_play_through_loop_wraps_and_step_frame_exact() {
-    if std::env::var("DAILIES_E2E").as_deref() != Ok("1") {
-        eprintln!("e2e player: skipped (set DAILIES_E2E=1 and run under Xvfb; see README)");
-        return;
-    }
-    let app = crate::app_bin();
-    assert!(driver::which("tauri-driver").is_some(), "tauri-driver not on PATH");
-    assert!(std::env::var_os("DISPLAY").is_some(), "DISPLAY is not set; run under xvfb-run");
-    let artifacts = crate::workspace().join("artifacts");
-    std::fs::create_dir_all(&artifacts).expect("create artifacts/");
+    let Some(crate::Preflight { app, artifacts }) = crate::preflight("e2e player") else { return };
     let started = Instant::now();
     let data = tempfile::tempdir().expect("temp data dir");
     let render = [("DAILIES_SIM_CLIP_FPS", "24".to_string()), ("DAILIES_SIM_FRAME_NUMBERS", "1".to_string())];
     let driver = Driver::start_with_env(data.path(), &render);
-    let caps = json!({ "browserName": "wry", "tauri:options": { "application": app } });
-    let caps = caps.as_object().expect("capabilities object").clone();
-    let client = ClientBuilder::native().capabilities(caps).connect(&driver.url()).await.expect("WebDriver session");
+    let client = driver.connect(&app).await;
 
     let outcome = flow(&client, &artifacts).await;
     if outcome.is_err() {

@@ -16,7 +16,7 @@ use dailies_core::{DemoBackend, Error, PollPolicy, Studio, StudioOptions};
 use dailies_sim::{Sim, SimConfig, Timing};
 
 pub struct Stat {
-    pub name: &'static str,
+    pub name: std::borrow::Cow<'static, str>,
     pub unit: &'static str,
     pub samples: Vec<f64>,
     pub note: String,
@@ -105,7 +105,7 @@ fn plan_stat(studio: &Studio) -> Result<Stat, Error> {
         samples.push(ms(t.elapsed()));
     }
     Ok(Stat {
-        name: "plan (validate, parity, estimate)",
+        name: "plan (validate, parity, estimate)".into(),
         unit: "ms",
         samples,
         note: format!("{} text-to-video model@routes per plan", models.len()),
@@ -147,7 +147,7 @@ async fn engine_stats(studio: &Studio, clips: usize) -> Result<Vec<Stat>, Error>
     }
     Ok(vec![
         Stat {
-            name: "clip submit → file on disk (emulator at 0 ms)",
+            name: "clip submit → file on disk (emulator at 0 ms)".into(),
             unit: "ms",
             samples: per_clip,
             note: format!(
@@ -156,18 +156,18 @@ async fn engine_stats(studio: &Studio, clips: usize) -> Result<Vec<Stat>, Error>
             ),
         },
         Stat {
-            name: "download + probe after the provider says done",
+            name: "download + probe after the provider says done".into(),
             unit: "ms",
             samples: download,
             note: "3 s clip streamed to .part, renamed, MP4 boxes parsed".into(),
         },
         Stat {
-            name: "start a run (persist run + 2 clips, spawn)",
+            name: "start a run (persist run + 2 clips, spawn)".into(),
             unit: "ms",
             samples: store_write,
             note: "SQLite WAL".into(),
         },
-        Stat { name: "read a run back (run + clips)", unit: "ms", samples: store_read, note: String::new() },
+        Stat { name: "read a run back (run + clips)".into(), unit: "ms", samples: store_read, note: String::new() },
     ])
 }
 
@@ -191,7 +191,7 @@ async fn media_stat(studio: &Studio) -> Result<Stat, Error> {
         }
     }
     Ok(Stat {
-        name: "media server 64 KiB range (the <video> seek path)",
+        name: "media server 64 KiB range (the <video> seek path)".into(),
         unit: "ms",
         samples,
         note: "loopback, token path".into(),
@@ -247,11 +247,11 @@ mod tests {
 
     #[test]
     fn a_row_without_samples_renders_dashes_instead_of_panicking() {
-        let empty = Stat { name: "nothing delivered", unit: "ms", samples: vec![], note: String::new() };
+        let empty = Stat { name: "nothing delivered".into(), unit: "ms", samples: vec![], note: String::new() };
         assert_eq!(empty.pct(0.5), None);
         let table = render(&[empty]);
         assert!(table.contains("| nothing delivered | 0 | — | — | — |"), "{table}");
-        let one = Stat { name: "one", unit: "ms", samples: vec![3.0, 1.0, 2.0], note: String::new() };
+        let one = Stat { name: "one".into(), unit: "ms", samples: vec![3.0, 1.0, 2.0], note: String::new() };
         assert_eq!((one.pct(0.5), one.pct(0.95)), (Some(2.0), Some(3.0)));
     }
 

@@ -173,6 +173,13 @@ impl SimHandle {
         self.shared.stats.snapshot()
     }
 
+    /// The most jobs of `route` (`"fal"`, `"openai"`, …) that were open at once — submitted
+    /// and not yet ended — by this emulator's own count: what a provider's concurrency
+    /// limit sees, whatever the client believed.
+    pub fn peak_open_jobs(&self, route: &str) -> usize {
+        self.shared.jobs.peak_open(route)
+    }
+
     /// Every job that has ended, in submit order, with when it ended.
     pub fn job_ends(&self) -> Vec<JobEnd> {
         self.shared

@@ -11,12 +11,28 @@ use super::jobs::{Job, Phase, Provider};
 pub(crate) struct Jobs {
     by_id: Mutex<HashMap<String, (u64, Arc<Job>)>>,
     next_seq: AtomicU64,
+    /// The most jobs of each route that were open (submitted, not ended) at once, as the
+    /// provider would count a client's concurrency.
+    peak_open: Mutex<HashMap<&'static str, usize>>,
 }
 
 impl Jobs {
     pub fn insert(&self, job: Arc<Job>) {
         let seq = self.next_seq.fetch_add(1, Ordering::Relaxed);
-        self.lock().insert(job.meta.id.clone(), (seq, job));
+        let provider = job.meta.provider;
+        let open = {
+            let mut map = self.lock();
+            map.insert(job.meta.id.clone(), (seq, job));
+            map.values().filter(|(_, j)| j.meta.provider == provider && !j.is_done()).count()
+        };
+        let mut peak = super::lock(&self.peak_open);
+        let most = peak.entry(provider.route()).or_default();
+        *most = (*most).max(open);
+    }
+
+    /// The most jobs of `route` that were open at once since the emulator started.
+    pub fn peak_open(&self, route: &str) -> usize {
+        super::lock(&self.peak_open).get(route).copied().unwrap_or(0)
     }
 
     pub fn get(&self, id: &str) -> Option<Arc<Job>> {

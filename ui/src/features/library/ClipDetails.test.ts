@@ -1,5 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
+import * as backend from '../../ipc/backend';
+import { createFakeBackend } from '../../ipc/fake';
 import ClipDetails from './ClipDetails.svelte';
 import { askedVsDelivered } from './details';
 import { libraryClip } from './testClips';
@@ -46,6 +48,17 @@ describe('ClipDetails', () => {
     render(ClipDetails, { item, onopen: () => {}, onrecall, onclose: () => {} });
     await fireEvent.click(screen.getByRole('button', { name: 'Recall prompt' }));
     expect(onrecall).toHaveBeenCalledWith(item.clip);
+  });
+
+  it('names the boards the clip is on, read from the library', async () => {
+    backend.useBackend(createFakeBackend({ sample: true }));
+    const clip = (await backend.getRun('run_sample_2')).clips[0];
+    const moods = await backend.createBoard('moods');
+    await backend.createBoard('unused');
+    await backend.addToBoard(moods.id, [clip.id]);
+    render(ClipDetails, { item: libraryClip(1, clip), onopen: () => {}, onclose: () => {} });
+    const boards = await screen.findByRole('list', { name: 'Boards' });
+    expect(within(boards).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['moods']);
   });
 
   it('says nothing was delivered for a failed clip, without marking a difference', () => {

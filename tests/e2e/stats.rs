@@ -1,6 +1,6 @@
-//! The Stats view after the blind vote: the charts are drawn (uPlot canvases), the
-//! leaderboard lists both voted models with their vote counts, marked preliminary, and the
-//! criterion picker re-ranks on one criterion.
+//! The Stats view after the blind votes: the charts are drawn (uPlot canvases), the
+//! leaderboard lists both voted models with their vote counts and 95 % intervals, marked
+//! preliminary (six votes), and the criterion picker re-ranks on one criterion.
 
 use std::time::Duration;
 
@@ -22,21 +22,21 @@ pub async fn charts_and_leaderboard(c: &Client, artifacts: &std::path::Path) -> 
         Ok((js(c, charts).await? == json!([true, true, true])).then_some(()))
     })
     .await?;
-    let rows = "return [...document.querySelectorAll('[data-leader]')].map(r => [r.classList.contains('preliminary'), r.innerText]);";
+    let rows = "return [...document.querySelectorAll('[data-leader]')].map(r => [r.classList.contains('preliminary'), !!r.querySelector('[data-testid=interval]'), r.innerText]);";
     let board = until("the leaderboard", Duration::from_secs(10), || async {
         let v = js(c, rows).await?;
         Ok(v.as_array().is_some_and(|a| a.len() >= 2).then_some(v))
     })
     .await?;
-    // One vote: both models are preliminary, each with one vote.
-    if board.as_array().is_none_or(|a| a.iter().any(|r| r[0] != json!(true))) {
-        return Err(format!("after one vote every row should be preliminary: {board}"));
+    // Six votes: enough for an interval, too few to leave "preliminary".
+    if board.as_array().is_none_or(|a| a.iter().any(|r| r[0] != json!(true) || r[1] != json!(true))) {
+        return Err(format!("after six votes every row should be preliminary, with its interval: {board}"));
     }
     let pick = "const s = document.querySelector('[data-testid=leaderboard-criterion]'); s.value = 'overall'; s.dispatchEvent(new Event('change', { bubbles: true })); return s.value;";
     js(c, pick).await?;
-    until("the leaderboard on one criterion", Duration::from_secs(10), || async {
+    until("the leaderboard on one criterion, with intervals", Duration::from_secs(10), || async {
         let v = js(c, rows).await?;
-        Ok(v.as_array().is_some_and(|a| a.len() >= 2).then_some(()))
+        Ok(v.as_array().is_some_and(|a| a.len() >= 2 && a.iter().all(|r| r[1] == json!(true))).then_some(()))
     })
     .await?;
     if let Ok(png) = c.screenshot().await {

@@ -34,12 +34,28 @@ export interface YAxis {
   range?: uPlot.Range.MinMax;
 }
 
+const BUCKET_SECONDS: Record<StatsBucket, number> = { day: 86_400, week: 7 * 86_400 };
+
+/**
+ * The x scale spans the buckets with half a bucket either side, so edge bars are whole. For a
+ * single bucket uPlot's own x range assumes milliseconds (one point + 86 400 000 "ms"), which
+ * on a seconds axis stretches one week of clips over years of empty axis.
+ */
+export function xSpan(bucket: StatsBucket) {
+  const half = BUCKET_SECONDS[bucket] / 2;
+  return (u: uPlot, min: number, max: number): uPlot.Range.MinMax => {
+    const xs = u.data?.[0];
+    if (xs?.length === 1) return [xs[0] - half, xs[0] + half];
+    return [min - half, max + half];
+  };
+}
+
 function frame(theme: ChartTheme, bucket: StatsBucket, yAxis: YAxis) {
   const { value: y, tick, steps, range: yRange } = yAxis;
   const axis = { stroke: theme.dim, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 }, font: '11px system-ui, sans-serif' };
   return {
     axes: [axis, { ...axis, size: 58, incrs: steps, values: (_: uPlot, splits: number[]) => splits.map(tick ?? y) }],
-    scales: { x: { time: true }, y: yRange ? { range: yRange } : { range: (_: uPlot, _min: number, max: number): uPlot.Range.MinMax => [0, max > 0 ? max * 1.1 : 1] } },
+    scales: { x: { time: true, range: xSpan(bucket) }, y: yRange ? { range: yRange } : { range: (_: uPlot, _min: number, max: number): uPlot.Range.MinMax => [0, max > 0 ? max * 1.1 : 1] } },
     // Hovering one chart shows the same bucket's values in all of them.
     cursor: { points: { size: 6 }, sync: { key: 'stats-series' } },
     legend: { live: true },

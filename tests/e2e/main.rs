@@ -4,6 +4,7 @@
 //! remixed from its tile. Runs only with `DAILIES_E2E=1` (CI sets it; see the README).
 
 mod arena;
+mod craft;
 mod driver;
 mod ipc;
 mod iterate;

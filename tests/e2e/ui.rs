@@ -9,7 +9,15 @@ use serde_json::Value;
 pub type Step<T> = Result<T, String>;
 
 pub fn err(context: &str) -> impl Fn(fantoccini::error::CmdError) -> String + '_ {
-    move |e| format!("{context}: {e}")
+    // WebKitWebDriver often sends an empty message: then the error's kind is the only clue.
+    move |e| {
+        let said = e.to_string();
+        if said.trim_end().ends_with(':') {
+            format!("{context}: {e:?}")
+        } else {
+            format!("{context}: {said}")
+        }
+    }
 }
 
 /// Runs a script and returns its value.
@@ -68,6 +76,36 @@ pub async fn wait_for(c: &Client, css: &str) -> Step<Element> {
 /// Clicks `css` as a pointer would, once it is in the page.
 pub async fn click(c: &Client, css: &str) -> Step<()> {
     wait_for(c, css).await?.click().await.map_err(err(css))
+}
+
+/// Clicks `css` once nothing covers it: a composer whose preview is still growing can move
+/// the target under the footer between WebDriver's scroll and its click. If something keeps
+/// covering it, the error names what (the e2e found a hidden file input over "+ Add shot").
+pub async fn click_when_clear(c: &Client, css: &str) -> Step<()> {
+    let el = wait_for(c, css).await?;
+    let clicked = until(&format!("{css} to be clickable"), Duration::from_secs(5), || async {
+        match el.click().await {
+            Ok(()) => Ok(Some(())),
+            Err(fantoccini::error::CmdError::Standard(e))
+                if e.error == fantoccini::error::ErrorStatus::ElementClickIntercepted =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(err(css)(e)),
+        }
+    })
+    .await;
+    if clicked.is_err() {
+        let probe = format!(
+            "const b = document.querySelector({}).getBoundingClientRect();
+             const e = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+             return e ? e.outerHTML.slice(0, 200) : null;",
+            Value::from(css)
+        );
+        let above = js(c, &probe).await.unwrap_or_default();
+        return clicked.map_err(|e| format!("{e}; on top of it: {above}"));
+    }
+    clicked
 }
 
 /// Brings the library and the form back when a run on stage has hidden them.

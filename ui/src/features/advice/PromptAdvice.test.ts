@@ -50,6 +50,16 @@ describe('PromptAdvice', () => {
     expect(advice('sora-2@openai').querySelector('[data-code="sora-camera-direction"]')).toBeNull();
   });
 
+  it('counts the attached elements: @Element1 is bound once one is attached', async () => {
+    const prompt = '@Element1 walks along the harbour wall at dawn, slow tracking shot';
+    const kling = ['kling-3.0-pro@fal'];
+    const view = render(PromptAdvice, { params: params(prompt), models: kling, catalog });
+    await waitFor(() => expect(advice('kling-3.0-pro@fal').querySelector('[data-code="element-ref-unbound"]')).not.toBeNull());
+    const elements = [{ name: 'Mara', frontal_image: '/lib/elements/mara/front.png', reference_images: ['/lib/elements/mara/side.jpg'] }];
+    await view.rerender({ params: params(prompt, { elements }), models: kling, catalog });
+    await waitFor(() => expect(advice('kling-3.0-pro@fal').querySelector('[data-code="element-ref-unbound"]')).toBeNull());
+  });
+
   it('says nothing without a selected model', async () => {
     render(PromptAdvice, { params: params('a cat'), models: [], catalog });
     await new Promise((r) => setTimeout(r, ADVICE_DEBOUNCE_MS + 50));

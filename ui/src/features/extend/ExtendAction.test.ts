@@ -57,5 +57,7 @@ describe('extend action', () => {
     // The lineage shows both: the source's run, then the extension.
     await waitFor(() => expect(screen.getByTestId('iteration-strip').querySelectorAll('.version')).toHaveLength(2));
     expect(within(screen.getByTestId('iteration-strip')).getByTestId('version-continues')).toHaveTextContent('extension');
+    // "What happens next" is not an edit of the source's prompt: no word diff against it.
+    expect(screen.queryByTestId('prompt-diff')).toBeNull();
   });
 });

@@ -55,10 +55,11 @@ def _kinds(pid):
 
 
 def memory_mb(root):
-    """{'pss': MB, 'rss': MB, 'procs': {comm: pss MB}, 'kinds': {comm: {anon, shm, file} MB}}
+    """{'pss': MB, 'rss': MB, 'procs': {comm: pss MB}, 'procs_rss': {comm: rss MB},
+    'kinds': {comm: {anon, shm, file} PSS MB}}
     summed over the app's processes."""
     pss = rss = 0
-    procs, kinds = {}, {}
+    procs, procs_rss, kinds = {}, {}, {}
     for pid in app_processes(root):
         try:
             with open(f'/proc/{pid}/smaps_rollup') as f:
@@ -70,10 +71,11 @@ def memory_mb(root):
         pss += p
         rss += r
         procs[name] = procs.get(name, 0) + round(p / 1024)
+        procs_rss[name] = procs_rss.get(name, 0) + round(r / 1024)
         try:
             for kind, kb in _kinds(pid).items():
                 kinds.setdefault(name, {}).setdefault(kind, 0)
                 kinds[name][kind] += round(kb / 1024)
         except OSError:
             pass
-    return {'pss': round(pss / 1024), 'rss': round(rss / 1024), 'procs': procs, 'kinds': kinds}
+    return {'pss': round(pss / 1024), 'rss': round(rss / 1024), 'procs': procs, 'procs_rss': procs_rss, 'kinds': kinds}

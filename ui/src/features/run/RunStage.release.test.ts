@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { createRawSnippet, flushSync } from 'svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { makeClip } from '../../../test/fixtures';
 import type { RunView } from '../../ipc/bindings.gen';
 import type { ClipActions } from './clipActions';
@@ -22,7 +22,7 @@ const videos = () => [...document.querySelectorAll('video')];
 const clockIds = () => (window as unknown as { __dailies: { videos: () => VideoState[] } }).__dailies.videos().map((v) => v.clipId);
 
 describe('a run leaving the stage', () => {
-  let load: ReturnType<typeof vi.spyOn<HTMLMediaElement, 'load'>>;
+  let load: MockInstance<HTMLMediaElement['load']>;
   beforeEach(() => {
     localStorage.clear();
     vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => {});

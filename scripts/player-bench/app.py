@@ -10,6 +10,13 @@ MODELS = ['kling-3.0-pro@fal', 'seedance-1.0-pro@seedance', 'wan-2.5@fal', 'klin
 DRIVER_PID = int(os.environ['PB_DRIVER_PID'])
 SECONDS = float(os.environ.get('PB_SECONDS', 30))
 RUNS = int(os.environ.get('PB_RUNS', 10))
+# PB_MEMORY_ONLY=1: only the memory rows (no 30 s of playback, no steps between run 1 and 2).
+MEMORY_ONLY = os.environ.get('PB_MEMORY_ONLY') == '1'
+# What the page holds beside the processes' memory: media elements (and those still holding a
+# source, i.e. a decoder), pictures, canvases and the DOM's size.
+PAGE = """const all = (s) => [...document.querySelectorAll(s)];
+return { videos: all('video').length, videos_with_src: all('video').filter(v => v.getAttribute('src') || v.currentSrc).length,
+  imgs: all('img').length, canvases: all('canvas').length, nodes: document.getElementsByTagName('*').length };"""
 SAMPLE = 'const d = window.__dailies; return d && d.player ? { p: d.player(), v: d.videos() } : null;'
 # Each tile's frame index as its picture shows it (8 blocks along the top, see ClipRender).
 FRAMES = """return [...document.querySelectorAll('main video[data-clip-video]')].map(v => {
@@ -130,6 +137,10 @@ def steps(n=100):
         last_frame=p['frame'], tiles=wd.js(FRAMES))
 
 
+def memory(when):
+    out(what='memory', when=when, page=wd.js(PAGE), **memory_mb(DRIVER_PID))
+
+
 def main():
     app = os.environ['APP_BIN']
     wd.new_session({'browserName': 'wry', 'tauri:options': {'application': app}})
@@ -137,7 +148,7 @@ def main():
         wait('#prompt', lambda: wd.js("return !!document.querySelector('#prompt');"), 60)
         wd.js("document.querySelector('#demo-toggle').checked || document.querySelector('#demo-toggle').click(); return true;")
         time.sleep(5)
-        out(what='memory', when='idle, demo on', **memory_mb(DRIVER_PID))
+        memory('idle, demo on')
         wd.call('POST', f'/element/{element("#prompt")}/value', {'text': 'A paper boat drifts down a rain-soaked gutter at dusk'})
         for m in MODELS:
             wd.js(f"const e = document.querySelector('input[data-model=\"{m}\"]'); e.checked || e.click(); return true;")
@@ -147,16 +158,23 @@ def main():
         ids = run_done(None)
         out(what='run', n=1, ready_s=round(time.time() - t, 1))
         time.sleep(5)
-        out(what='memory', when='run 1 playing', **memory_mb(DRIVER_PID))
-        playback(SECONDS)
-        steps()
+        memory('run 1 playing')
+        if not MEMORY_ONLY:
+            playback(SECONDS)
+            steps()
         for n in range(2, RUNS + 1):
             wd.js("window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true })); return true;")
             ids = run_done(ids)
             time.sleep(5)
-            out(what='memory', when=f'run {n} playing', **memory_mb(DRIVER_PID))
+            memory(f'run {n} playing')
         time.sleep(10)
-        out(what='memory', when=f'after {RUNS} runs, 10 s later', **memory_mb(DRIVER_PID))
+        memory(f'after {RUNS} runs, 10 s later')
+        if os.environ.get('PB_RELOAD') == '1':
+            # What the page held (its documents, scripts' objects, elements) against what the
+            # processes keep: a reload drops the page's objects, the stage comes back empty.
+            wd.js('location.reload(); return true;')
+            time.sleep(20)
+            memory(f'after {RUNS} runs, page reloaded, 20 s later')
     finally:
         wd.end_session()
 

@@ -6,7 +6,8 @@
 # steps read from the picture. Outside CI; results in BENCHMARKS.md.
 # Needs: a built app (APP_BIN, default target/release/dailies-app, else target/debug),
 # tauri-driver, webkit2gtk-driver, Xvfb, ffmpeg, dbus-run-session, gnome-keyring-daemon.
-# Usage: scripts/player-bench/app.sh   (PB_SECONDS=30 PB_RUNS=10 to change the lengths)
+# Usage: scripts/player-bench/app.sh   (PB_SECONDS=30 PB_RUNS=10 to change the lengths,
+# PB_MEMORY_ONLY=1 for the memory rows alone)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

@@ -37,10 +37,29 @@ def app_processes(root):
     return out
 
 
+def _kinds(pid):
+    """PSS (kB) of one process by kind of mapping: heap (malloc: [heap] and anonymous),
+    shared memory (memfd / shm / dma-buf: frames handed between processes), files (code, mmapped data)."""
+    kinds = {'anon': 0, 'shm': 0, 'file': 0}
+    name = ''
+    with open(f'/proc/{pid}/smaps') as f:
+        for line in f:
+            head = line.split(None, 5)
+            if head and re.match(r'^[0-9a-f]+-[0-9a-f]+$', head[0]):
+                name = head[5].strip() if len(head) > 5 else ''
+            elif head and head[0] == 'Pss:':
+                kind = ('anon' if not name or name.startswith('[') else
+                        'shm' if name.startswith(('/memfd:', '/dev/shm', '/dmabuf', 'anon_inode')) else 'file')
+                kinds[kind] += int(head[1])
+    return kinds
+
+
 def memory_mb(root):
-    """{'pss': MB, 'rss': MB, 'procs': {comm: pss MB}} summed over the app's processes."""
+    """{'pss': MB, 'rss': MB, 'procs': {comm: pss MB}, 'procs_rss': {comm: rss MB},
+    'kinds': {comm: {anon, shm, file} PSS MB}}
+    summed over the app's processes."""
     pss = rss = 0
-    procs = {}
+    procs, procs_rss, kinds = {}, {}, {}
     for pid in app_processes(root):
         try:
             with open(f'/proc/{pid}/smaps_rollup') as f:
@@ -52,4 +71,11 @@ def memory_mb(root):
         pss += p
         rss += r
         procs[name] = procs.get(name, 0) + round(p / 1024)
-    return {'pss': round(pss / 1024), 'rss': round(rss / 1024), 'procs': procs}
+        procs_rss[name] = procs_rss.get(name, 0) + round(r / 1024)
+        try:
+            for kind, kb in _kinds(pid).items():
+                kinds.setdefault(name, {}).setdefault(kind, 0)
+                kinds[name][kind] += round(kb / 1024)
+        except OSError:
+            pass
+    return {'pss': round(pss / 1024), 'rss': round(rss / 1024), 'procs': procs, 'procs_rss': procs_rss, 'kinds': kinds}

@@ -6,6 +6,8 @@ pub mod bindings;
 mod commands;
 mod demo;
 mod ipc_error;
+#[cfg(target_os = "linux")]
+mod malloc_tuning;
 mod notify;
 mod settings;
 mod setup;
@@ -35,6 +37,8 @@ fn raw_commands<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool +
 
 /// The desktop entry point.
 pub fn run() {
+    #[cfg(target_os = "linux")]
+    malloc_tuning::apply();
     let context = tauri::generate_context!();
     if let Err(e) = build_app(tauri::Builder::default()).run(context) {
         tracing::error!(error = %e, "Dailies could not start");

@@ -104,7 +104,15 @@ export function contactSheet(tiles: SheetTile[], aspect: number): HTMLCanvasElem
   return c;
 }
 
-/** Encodes the canvas as PNG and downloads it; a tainted canvas is reported, not swallowed. */
+/** Frees a canvas's pixels now: WebKit keeps the backing store (8 MB for a 1080p frame)
+ *  until the element is garbage-collected, which an idle page may not do for a long time. */
+export function releaseCanvas(c: HTMLCanvasElement): void {
+  c.width = 0;
+  c.height = 0;
+}
+
+/** Encodes the canvas as PNG and downloads it, then frees the canvas (it is made for this
+ *  one save); a tainted canvas is reported, not swallowed. */
 export async function downloadPng(c: HTMLCanvasElement, fileName: string): Promise<void> {
   let blob: Blob | null;
   try {
@@ -114,6 +122,8 @@ export async function downloadPng(c: HTMLCanvasElement, fileName: string): Promi
       throw new Error('The webview will not hand out these pixels: the media server does not allow cross-origin reads (CORS).');
     }
     throw e;
+  } finally {
+    releaseCanvas(c);
   }
   if (!blob) throw new Error('The frame could not be encoded as PNG.');
   const url = URL.createObjectURL(blob);

@@ -71,7 +71,10 @@ async fn one_shot_list_reaches_kling_as_multi_prompt_and_the_others_as_their_pro
     assert!(veo_prompt.ends_with("[00:00-00:04] wide on the tower\n[00:04-00:08] close on the lamp"), "{veo_prompt}");
     let sora = submits.iter().find(|s| s.route == "openai").unwrap();
     let sora_prompt = sora.body["prompt"].as_str().unwrap();
-    assert!(sora_prompt.ends_with("Shot 1 (4 s): wide on the tower Shot 2 (4 s): close on the lamp"), "{sora_prompt}");
+    assert!(
+        sora_prompt.ends_with("Shot 1 (4 s): wide on the tower. Shot 2 (4 s): close on the lamp."),
+        "{sora_prompt}"
+    );
 }
 
 #[test]

@@ -42,6 +42,12 @@ const mmss = (t: number) => `${String(Math.floor(t / 60)).padStart(2, '0')}:${St
 
 /** A prose shot template filled in per shot, after the prompt (dailies-core `ShotForm::prose`). */
 export function shotProse(template: string, joiner: string, prompt: string, list: Shot[]): string {
+  // Inline, each part ends as a sentence so the shots don't run into the prompt.
+  const sentence = (raw: string) => {
+    const text = raw.trim();
+    const ended = text === '' || /[.!?…:;")]$/.test(text);
+    return ended || joiner.includes('\n') ? text : `${text}.`;
+  };
   let start = 0;
   const parts = list.map((s, i) => {
     const end = start + s.duration_s;
@@ -54,10 +60,10 @@ export function shotProse(template: string, joiner: string, prompt: string, list
       .replaceAll('{end_s}', `${end}`)
       .replaceAll('{text}', s.prompt.trim());
     start = end;
-    return text;
+    return sentence(text);
   });
   const body = parts.join(joiner);
-  return prompt.trim() ? `${prompt.trim()}${joiner}${body}` : body;
+  return prompt.trim() ? `${sentence(prompt)}${joiner}${body}` : body;
 }
 
 /** Makes a structured shot list last exactly `total` seconds (dailies-core `fit_total`). */

@@ -93,6 +93,18 @@ impl ShotForm {
     /// The shots as prose after `prompt`; `None` for the structured form.
     pub fn prose(&self, prompt: &str, shots: &[Shot]) -> Option<String> {
         let ShotForm::Prose { shot, joiner } = self else { return None };
+        // Run inline, an unpunctuated prompt or shot would read as one sentence with the next
+        // ("…slow dolly up Shot 1 (4 s): …"): each part ends as a sentence (unless it already
+        // does, or the joiner breaks lines).
+        let sentence = |text: &str| {
+            let text = text.trim();
+            let ended = text.is_empty() || text.ends_with(['.', '!', '?', '…', ':', ';', '"', ')']);
+            if ended || joiner.contains('\n') {
+                text.to_string()
+            } else {
+                format!("{text}.")
+            }
+        };
         let mut start = 0;
         let parts: Vec<String> = shots
             .iter()
@@ -108,11 +120,11 @@ impl ShotForm {
                     .replace("{end_s}", &end.to_string())
                     .replace("{text}", s.prompt.trim());
                 start = end;
-                text
+                sentence(&text)
             })
             .collect();
         let body = parts.join(joiner);
-        Some(if prompt.trim().is_empty() { body } else { format!("{}{joiner}{body}", prompt.trim()) })
+        Some(if prompt.trim().is_empty() { body } else { format!("{}{joiner}{body}", sentence(prompt)) })
     }
 }
 
@@ -143,6 +155,17 @@ mod tests {
         assert_eq!(form.prose("fog", &shots()).unwrap(), format!("fog\n{two}"));
         assert_eq!(form.prose("  ", &shots()).unwrap(), two);
         assert_eq!(ShotForm::Structured.prose("fog", &shots()), None);
+    }
+
+    #[test]
+    fn inline_prose_ends_each_sentence_so_shots_do_not_run_together() {
+        let form = ShotForm::Prose { shot: "Shot {n} ({seconds} s): {text}".into(), joiner: " ".into() };
+        assert_eq!(
+            form.prose("a keeper climbs, slow dolly up", &shots()).unwrap(),
+            "a keeper climbs, slow dolly up. Shot 1 (4 s): wide. Shot 2 (6 s): close."
+        );
+        let said: Vec<Shot> = vec![Shot { prompt: "Wide!".into(), duration_s: 4 }];
+        assert_eq!(form.prose("Dusk.", &said).unwrap(), "Dusk. Shot 1 (4 s): Wide!");
     }
 
     #[test]

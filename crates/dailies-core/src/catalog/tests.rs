@@ -216,7 +216,7 @@ fn unsupported_shots_and_cfg_are_parity_notes() {
     let asked = CanonicalParams { shots: Some(shots), cfg_scale: Some(0.7), ..ask("harbour") };
     let (p, notes) = c.resolve(model, sora, &asked, false).unwrap();
     assert_eq!(p.duration_s, 8);
-    assert_eq!(p.prompt, "harbour Shot 1 (4 s): wide Shot 2 (4 s): close");
+    assert_eq!(p.prompt, "harbour. Shot 1 (4 s): wide. Shot 2 (4 s): close.");
     let msgs: Vec<_> = notes.iter().map(|n| n.message.as_str()).collect();
     assert_eq!(msgs, ["multi-shot not supported: shots written into the prompt", "cfg scale ignored"]);
     let entry = i2v_entry();

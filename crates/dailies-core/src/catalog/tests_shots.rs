@@ -99,7 +99,7 @@ fn kling_on_fal_gets_multi_prompt_and_sora_gets_shot_prose() {
     let (resolved, _) = c.resolve(m, r, &asked, false).unwrap();
     assert_eq!(
         resolved.prompt,
-        "a harbour at dawn Shot 1 (4 s): beat-1 of the story Shot 2 (6 s): beat-2 of the story"
+        "a harbour at dawn. Shot 1 (4 s): beat-1 of the story. Shot 2 (6 s): beat-2 of the story."
     );
 }
 
@@ -132,7 +132,7 @@ source = "a creator's own convention"
     c.merge_toml(overlay).unwrap();
     let (m, r) = c.select("sora-2@openai", |_| true).unwrap();
     let (resolved, _) = c.resolve(m, r, &ask_shots(&[4, 4]), false).unwrap();
-    assert_eq!(resolved.prompt, "a harbour at dawn CUT TO beat-1 of the story. CUT TO beat-2 of the story.");
+    assert_eq!(resolved.prompt, "a harbour at dawn. CUT TO beat-1 of the story. CUT TO beat-2 of the story.");
     let bad = "[[shot_template]]\ncode = \"x\"\nform = \"structured\"\napplies_to = { families = [\"Sora\"] }\nsource = \"s\"\n";
     let err = Catalog::builtin().merge_toml(bad).unwrap_err().to_string();
     assert!(err.contains("no shot-list input"), "{err}");

@@ -36,7 +36,7 @@ describe('ComposePanel: what each model receives', () => {
       '4 s wide on the tower',
       '6 s close on the lamp',
     ]);
-    await waitFor(() => expect(receives('sora-2@openai')).toHaveTextContent('Shot 1 (4 s): wide on the tower Shot 2 (6 s): close on the lamp'), slow);
+    await waitFor(() => expect(receives('sora-2@openai')).toHaveTextContent('Shot 1 (4 s): wide on the tower. Shot 2 (6 s): close on the lamp.'), slow);
   });
 
   it('overrides one model’s duration: sent for it only, shown on its card', async () => {

@@ -3,7 +3,7 @@
 //! `ui/src/ipc/bindings.gen.ts`. A renamed command or argument changes that file, and the
 //! UI's calls to it stop type-checking; the test below fails when the file has drifted.
 
-use dailies_core::api::{ClipView, ImportedImage, IpcError};
+use dailies_core::api::{ClipView, ImportedImage, ImportedVideo, IpcError};
 use specta_typescript::Typescript;
 use tauri::Runtime;
 use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
@@ -13,8 +13,8 @@ use crate::commands;
 /// The committed bindings, relative to this crate.
 pub const BINDINGS_PATH: &str = "../ui/src/ipc/bindings.gen.ts";
 
-/// Every typed command. `import_image` is the one raw-body command (the file's bytes, not
-/// JSON); its name reaches the UI as the generated constant `IMPORT_IMAGE_COMMAND`.
+/// Every typed command. `import_image` and `import_video` are the raw-body commands (the
+/// file's bytes, not JSON); their names reach the UI as generated constants.
 pub fn builder<R: Runtime>() -> Builder<R> {
     Builder::<R>::new()
         .commands(collect_commands![
@@ -90,9 +90,11 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         .typ::<ClipView>()
         .typ::<IpcError>()
         .typ::<ImportedImage>()
+        .typ::<ImportedVideo>()
         .typ::<dailies_core::export::video::ExportProgress>()
         .typ::<dailies_core::relocate::MoveProgress>()
         .constant("IMPORT_IMAGE_COMMAND", commands::images::IMPORT_IMAGE_COMMAND)
+        .constant("IMPORT_VIDEO_COMMAND", commands::images::IMPORT_VIDEO_COMMAND)
         .constant("FILE_NAME_HEADER", commands::images::FILE_NAME_HEADER)
         .constant("CLIP_UPDATE_EVENT", crate::setup::CLIP_EVENT)
 }

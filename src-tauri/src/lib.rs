@@ -21,7 +21,8 @@ pub fn build_app<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
     builder
         .plugin(tauri_plugin_notification::init())
         .invoke_handler(move |invoke| {
-            if invoke.message.command() == commands::images::IMPORT_IMAGE_COMMAND {
+            let command = invoke.message.command();
+            if command == commands::images::IMPORT_IMAGE_COMMAND || command == commands::images::IMPORT_VIDEO_COMMAND {
                 raw(invoke)
             } else {
                 typed(invoke)
@@ -30,9 +31,9 @@ pub fn build_app<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
         .setup(|app| setup::launch(app).map_err(Into::into))
 }
 
-/// The one raw-body command, registered by hand (it takes the file's bytes, not JSON).
+/// The raw-body commands, registered by hand (they take a file's bytes, not JSON).
 fn raw_commands<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![commands::images::import_image]
+    tauri::generate_handler![commands::images::import_image, commands::images::import_video]
 }
 
 /// The desktop entry point.

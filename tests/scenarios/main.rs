@@ -37,6 +37,7 @@ mod library;
 mod library_move;
 mod library_search;
 mod lint;
+mod motion_control;
 mod overrides;
 mod preview;
 mod prism_openai;

@@ -207,6 +207,14 @@ pub struct CompareArgs {
     /// views) or a library element's name; repeat. Sent as Kling's `elements` on fal.
     #[arg(long = "element", value_name = "FRONT[,REF...]|NAME")]
     pub elements: Vec<String>,
+    /// Motion control: the --start-image character performs this video's motion (MP4/MOV,
+    /// 3–30 s; the clip lasts as long). Kling 3.0 on fal; other models get a parity note.
+    #[arg(long, value_name = "FILE")]
+    pub motion_video: Option<String>,
+    /// Whose orientation the character keeps: the still's (reference ≤ 10 s) or the video's
+    /// (≤ 30 s, the default).
+    #[arg(long, value_enum, value_name = "image|video", requires = "motion_video")]
+    pub motion_orientation: Option<MotionOrientationArg>,
     #[command(flatten)]
     pub values: ValueArgs,
     #[command(flatten)]
@@ -284,6 +292,21 @@ pub enum Winner {
     Left,
     Right,
     Tie,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum MotionOrientationArg {
+    Image,
+    Video,
+}
+
+impl From<MotionOrientationArg> for dailies_core::catalog::MotionOrientation {
+    fn from(o: MotionOrientationArg) -> Self {
+        match o {
+            MotionOrientationArg::Image => Self::Image,
+            MotionOrientationArg::Video => Self::Video,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

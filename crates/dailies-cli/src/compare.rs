@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use dailies_core::api::{ClipStatus, CompareRequest, RemixRequest, RunPlan};
-use dailies_core::catalog::CanonicalParams;
+use dailies_core::catalog::{CanonicalParams, MotionInput};
 use dailies_core::{Error, InputError, Studio};
 
 use crate::args::{CompareArgs, OnOff, RemixArgs, SpendArgs, ValueArgs};
@@ -24,6 +24,10 @@ pub async fn request_of(studio: &Studio, args: &CompareArgs) -> Result<CompareRe
     params.shots = (!args.shots.is_empty()).then(|| args.shots.clone());
     params.overrides = crate::overrides::merge(&args.overrides);
     params.elements = crate::elements::resolve(studio, &args.elements).await?;
+    params.motion = args
+        .motion_video
+        .as_ref()
+        .map(|video| MotionInput { video: video.clone(), orientation: args.motion_orientation.map(Into::into) });
     Ok(args.values.request(params, args.models.clone(), &args.spend))
 }
 
@@ -88,6 +92,7 @@ impl ValueArgs {
             end_image: self.end_image.clone(),
             elements: Vec::new(),
             overrides: Vec::new(),
+            motion: None,
         }
     }
 

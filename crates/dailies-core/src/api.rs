@@ -24,6 +24,8 @@ mod eta;
 pub use eta::{Eta, EtaSource};
 mod elements;
 pub use elements::{ElementsInfo, LibraryElement, NewElement};
+mod motion;
+pub use motion::{ImportedVideo, MotionInfo};
 
 /// What a creator asks for: one prompt, several models, the same canonical values.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
@@ -541,6 +543,11 @@ pub struct RouteInfo {
     #[serde(default)]
     #[specta(optional)]
     pub elements: Option<ElementsInfo>,
+    /// The route's motion control (a reference video's motion on the start image); absent =
+    /// none (a parity note).
+    #[serde(default)]
+    #[specta(optional)]
+    pub motion: Option<MotionInfo>,
     /// The route reports what it charged for a clip; otherwise its costs are estimates.
     pub reports_charge: bool,
     /// Where the billed cost comes from, or why the route's costs are estimates.

@@ -1,7 +1,8 @@
-//! Image-to-video inputs. The picked file's bytes arrive as the raw IPC body (no JSON
-//! array of numbers, which would be several times the file's size), the name in a header.
+//! Image-to-video inputs and motion-control reference videos. The picked file's bytes arrive
+//! as the raw IPC body (no JSON array of numbers, which would be several times the file's
+//! size), the name in a header.
 
-use dailies_core::api::ImportedImage;
+use dailies_core::api::{ImportedImage, ImportedVideo};
 use tauri::ipc::{InvokeBody, Request};
 use tauri::State;
 
@@ -10,6 +11,9 @@ use crate::state::AppState;
 
 /// The command's name, exported to the UI as a generated constant (it is not a typed command).
 pub const IMPORT_IMAGE_COMMAND: &str = "import_image";
+
+/// The reference-video import's name, exported like `IMPORT_IMAGE_COMMAND`.
+pub const IMPORT_VIDEO_COMMAND: &str = "import_video";
 
 /// The header carrying the picked file's name, percent-encoded (headers are ASCII only).
 pub const FILE_NAME_HEADER: &str = "x-file-name";
@@ -24,6 +28,18 @@ pub async fn import_image(state: State<'_, AppState>, request: Request<'_>) -> C
     let encoded = request.headers().get(FILE_NAME_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("image");
     let file_name = percent_decode(encoded);
     state.blocking(move |studio| studio.import_image(&file_name, &bytes).map_err(ipc)).await
+}
+
+/// Copies the picked reference video into the library and reports its size and length.
+#[tauri::command]
+pub async fn import_video(state: State<'_, AppState>, request: Request<'_>) -> CmdResult<ImportedVideo> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(shell("invalid_input", "motion-video: expected the file's bytes as the raw request body"));
+    };
+    let bytes = bytes.clone();
+    let encoded = request.headers().get(FILE_NAME_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("video");
+    let file_name = percent_decode(encoded);
+    state.blocking(move |studio| studio.import_video(&file_name, &bytes).map_err(ipc)).await
 }
 
 /// Undoes JS `encodeURIComponent`; malformed escapes are kept as typed (the core only uses

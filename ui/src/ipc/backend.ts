@@ -15,6 +15,7 @@ import type {
   ExportFormat,
   ExportProgress,
   ImportedImage,
+  ImportedVideo,
   KeyStatus,
   LibraryElement,
   NewElement,
@@ -48,7 +49,7 @@ import type {
   VoteRequest,
   WirePreview,
 } from './bindings.gen';
-import { CLIP_UPDATE_EVENT, commands, FILE_NAME_HEADER, IMPORT_IMAGE_COMMAND } from './bindings.gen';
+import { CLIP_UPDATE_EVENT, commands, FILE_NAME_HEADER, IMPORT_IMAGE_COMMAND, IMPORT_VIDEO_COMMAND } from './bindings.gen';
 import { normalised } from './errors';
 import { createFakeBackend } from './fake';
 
@@ -60,6 +61,8 @@ export interface Backend {
   setPriceOverride(model: string, route: RouteId, price: PriceSpec): Promise<ModelInfo[]>;
   clearPriceOverride(model: string, route: RouteId): Promise<ModelInfo[]>;
   importImage(fileName: string, bytes: Uint8Array): Promise<ImportedImage>;
+  /** A motion-control reference video (MP4/MOV), copied into the library. */
+  importVideo(fileName: string, bytes: Uint8Array): Promise<ImportedVideo>;
   // The element library (features/elements): characters or objects for @Element1….
   listElements(): Promise<LibraryElement[]>;
   addElement(element: NewElement): Promise<LibraryElement>;
@@ -149,6 +152,8 @@ export const tauriBackend: Backend = {
   // ASCII-only, so the name is percent-encoded (the shell decodes it).
   importImage: (fileName, bytes) =>
     invoke(IMPORT_IMAGE_COMMAND, bytes, { headers: { [FILE_NAME_HEADER]: encodeURIComponent(fileName) } }),
+  importVideo: (fileName, bytes) =>
+    invoke(IMPORT_VIDEO_COMMAND, bytes, { headers: { [FILE_NAME_HEADER]: encodeURIComponent(fileName) } }),
   lintPrompt: (request) => commands.lintPrompt(request),
   previewRun: (request) => commands.previewRun(request),
   planRun: (request) => commands.planRun(request),
@@ -245,6 +250,7 @@ export const setPriceOverride = (model: string, route: RouteId, price: PriceSpec
   normalised(active.setPriceOverride(model, route, price));
 export const clearPriceOverride = (model: string, route: RouteId) => normalised(active.clearPriceOverride(model, route));
 export const importImage = (fileName: string, bytes: Uint8Array) => normalised(active.importImage(fileName, bytes));
+export const importVideo = (fileName: string, bytes: Uint8Array) => normalised(active.importVideo(fileName, bytes));
 export const listElements = () => normalised(active.listElements());
 export const addElement = (element: NewElement) => normalised(active.addElement(element));
 export const removeElement = (elementId: string) => normalised(active.removeElement(elementId));

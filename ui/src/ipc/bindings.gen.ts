@@ -131,6 +131,8 @@ export const FILE_NAME_HEADER = "x-file-name" as const;
 
 export const IMPORT_IMAGE_COMMAND = "import_image" as const;
 
+export const IMPORT_VIDEO_COMMAND = "import_video" as const;
+
 /* Types */
 export type AppSettings = {
 	demo: boolean,
@@ -179,6 +181,11 @@ export type CanonicalParams = {
 	 *  prompt, ...). Kept with the run's parameters, so a re-run or a recall keeps them.
 	 */
 	overrides?: ModelOverride[],
+	/**
+	 *  Motion control: the start image's character performs this reference video's motion
+	 *  (Kling's motion control on fal; other routes get a parity note).
+	 */
+	motion?: MotionInput | null,
 };
 
 export type ChangeKind = "same" | "inserted" | "removed";
@@ -414,6 +421,15 @@ export type ImportedImage = {
 	format: string,
 	width: number,
 	height: number,
+};
+
+/**  A reference video brought into the library for motion control. */
+export type ImportedVideo = {
+	/**  Where it now lives (`<data dir>/inputs/...`); pass as `CanonicalParams.motion.video`. */
+	path: string,
+	width: number,
+	height: number,
+	duration_s: number,
 };
 
 /**  The error shape across IPC: branch on `code`, show `message`. */
@@ -689,6 +705,39 @@ export type ModelStats = {
 	rated: number,
 };
 
+export type MotionInfo = {
+	/**  The motion-control endpoint. */
+	endpoint: string,
+	/**  Shortest reference video, seconds. */
+	min_seconds: number,
+	/**  Longest reference with the character keeping the still's orientation. */
+	max_seconds_image: number,
+	/**  Longest reference with the character keeping the video's orientation. */
+	max_seconds_video: number,
+	/**  Per second of output (as long as the reference). */
+	price: PriceSpec,
+	/**  Where the endpoint is documented. */
+	source: string,
+	note?: string | null,
+};
+
+/**
+ *  What a comparison asks for: the local reference video whose motion the start image's
+ *  character performs, and whose orientation the character keeps.
+ */
+export type MotionInput = {
+	/**  Local MP4/MOV file with the motion to transfer. */
+	video: string,
+	orientation?: MotionOrientation | null,
+};
+
+/**  Whose orientation the character keeps: the still image's or the reference video's. */
+export type MotionOrientation = 
+/**  Follows the still (better for camera moves); the shorter reference limit applies. */
+"image" | 
+/**  Follows the reference video (better for complex motion); fal's own example value. */
+"video";
+
 export type MoveProgress = {
 	stage: MoveStage,
 	/**  Bytes of media copied so far, and in all (only while copying files). */
@@ -814,6 +863,11 @@ export type ResolvedParams = {
 	 *  them (`prompt`, `negative`, `seed`, `cfg`, `duration`, `audio`).
 	 */
 	overridden?: string[],
+	/**
+	 *  The reference video this clip is sent with as motion control (none where the route
+	 *  has no motion control: see its notes); its length is the clip's.
+	 */
+	motion?: MotionInput | null,
 };
 
 /**  The access route a model is reached through. One adapter file per route. */
@@ -861,6 +915,11 @@ export type RouteInfo = {
 	extend?: ExtendInfo | null,
 	/**  How the route takes elements (`@Element1`…); absent = it takes none (a parity note). */
 	elements?: ElementsInfo | null,
+	/**
+	 *  The route's motion control (a reference video's motion on the start image); absent =
+	 *  none (a parity note).
+	 */
+	motion?: MotionInfo | null,
 	/**  The route reports what it charged for a clip; otherwise its costs are estimates. */
 	reports_charge: boolean,
 	/**  Where the billed cost comes from, or why the route's costs are estimates. */

@@ -29,6 +29,7 @@ import type {
 import { fakeCatalog } from './fakeCatalog';
 import { createFakeCurate } from './fakeCurate';
 import { createFakeMarkers } from './fakeMarkers';
+import { createFakeVideos } from './fakeMotion';
 import { createFakeElements } from './fakeElements';
 import { lintAdvice } from './fakeLint';
 import { newClipView, nothingToCancel, planRemix } from './fakeClips';
@@ -103,6 +104,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   const images = new Map<string, FakeImageFacts>();
   const votes: (Vote & { criterion: string; run: string })[] = options.historyDays ? historyVotes(runs) : [];
   const imageFacts = (path: string) => images.get(path);
+  const videos = createFakeVideos();
   let nextId = 1;
   const curate = createFakeCurate(runs, (clip) => listeners.forEach((listener) => listener(clip)), settings.data_dir, pace);
 
@@ -232,7 +234,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     const parent = runs.find((r) => r.run_id === req.run_id.trim() || r.run_id.endsWith(req.run_id.trim()));
     if (!parent || !req.run_id.trim()) throw invalid(`run: no run '${req.run_id.trim()}' in this library (see \`dailies runs\`)`);
     const { request, takesOf } = rerunRequest(parent, req);
-    return priced(request, planClips(effectiveCatalog(), request, imageFacts, takesOf), parent.run_id);
+    return priced(request, planClips(effectiveCatalog(), request, imageFacts, takesOf, videos.seconds), parent.run_id);
   }
 
   return {
@@ -258,6 +260,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       priceOverrides.delete(`${model}@${route}`);
       return clone(models());
     },
+    importVideo: videos.importVideo,
     async importImage(fileName: string, bytes: Uint8Array): Promise<ImportedImage> {
       const facts = sniffImage(bytes);
       if (!facts) throw invalid(`image: '${fileName} (not a PNG, JPEG or WebP image)' is not valid; allowed values: png, jpeg, webp`);
@@ -269,14 +272,14 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       return lintAdvice(request);
     },
     async planRun(request: CompareRequest) {
-      const clips = planClips(effectiveCatalog(), request, imageFacts);
+      const clips = planClips(effectiveCatalog(), request, imageFacts, undefined, videos.seconds);
       return priced(request, clips, null);
     },
     async previewRun(request: CompareRequest) {
-      return previewOf(planClips(effectiveCatalog(), request, imageFacts));
+      return previewOf(planClips(effectiveCatalog(), request, imageFacts, undefined, videos.seconds));
     },
     async startRun(request: CompareRequest) {
-      const planned = planClips(effectiveCatalog(), request, imageFacts);
+      const planned = planClips(effectiveCatalog(), request, imageFacts, undefined, videos.seconds);
       return begin(priced(request, planned, null));
     },
     async planRerun(request: RerunRequest) {

@@ -11,6 +11,7 @@ import type {
   Shot,
 } from './bindings.gen';
 import { checkElements, planElements } from './fakeElements';
+import { checkMotion, planMotion } from './fakeMotion';
 import { planImages, type FakeImageFacts } from './fakeImages';
 import { invalid } from './fakeErrors';
 import { checkedTakes, expandTakes } from './fakeIterate';
@@ -242,6 +243,8 @@ export function planClips(
   imageFacts: (path: string) => FakeImageFacts | undefined = () => undefined,
   /** Takes per `model@route`; by default the request's own `takes` for every model. */
   takesOf?: (label: string) => number,
+  /** The length of an imported reference video (the fake's `import_video`). */
+  videoSeconds: (path: string) => number | undefined = () => undefined,
 ): PlannedClip[] {
   const takes = checkedTakes(request.takes);
   if (!request.params.prompt.trim()) throw invalid('prompt: must not be empty');
@@ -250,6 +253,7 @@ export function planClips(
     if (path && !imageFacts(path)) throw invalid(`${field}: '${path} (no such file)' is not valid; allowed values: a readable image file`);
   }
   checkElements(request.params, imageFacts);
+  const referenceSeconds = checkMotion(request.params.motion, request.params.start_image, videoSeconds);
   checkOverrides(request.params, request.models);
   return request.models.flatMap((selector) => {
     const [id, routeId] = selector.split('@');
@@ -264,14 +268,24 @@ export function planClips(
     planImages(resolved, notes, imageInput);
     const elements = request.params.elements ?? [];
     const elementsPrice = planElements(resolved, notes, { label: imageInput.label, route: spec, strict: imageInput.strict, elements });
-    // Elements have their own price tier on some routes (Kling 3.0 on fal): the core's `price_for`.
-    const priceSpec = elementsPrice ? { ...spec, price: elementsPrice } : spec;
+    const motion = planMotion(resolved, notes, {
+      label: imageInput.label,
+      route: spec,
+      strict: imageInput.strict,
+      motion: request.params.motion,
+      seconds: referenceSeconds,
+      askedDuration: request.params.duration_s != null,
+      catalog,
+    });
+    // Elements and motion control have their own prices on some routes (Kling 3.0 on fal): the core's `price_for`.
+    const price = motion?.price ?? elementsPrice;
+    const priceSpec = price ? { ...spec, price } : spec;
     const planned: PlannedClip = {
       model: model.id,
       model_name: model.name,
       route: spec.route,
       // Kling O3 sends elements to its reference-to-video endpoint.
-      endpoint: (resolved.elements?.length ? spec.elements?.endpoint : null) ?? spec.endpoint,
+      endpoint: motion?.endpoint ?? (resolved.elements?.length ? spec.elements?.endpoint : null) ?? spec.endpoint,
       resolved,
       parity: notes,
       estimated_cost_usd: estimateUsd(priceSpec, resolved),

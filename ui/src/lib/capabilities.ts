@@ -1,5 +1,5 @@
 // What each model+route takes beyond text, as RouteInfo reports it (start/end image,
-// image-only, cfg range, multi-shot), worded for the picker badges and the compose form.
+// image-only, cfg range, multi-shot, motion control), worded for the picker badges and the compose form.
 import type { ModelInfo, RouteInfo } from '../ipc/bindings.gen';
 import { selectionKey } from './models';
 
@@ -24,7 +24,7 @@ export function selectedRoutes(models: ModelInfo[], selected: string[]): Selecte
 export const formatRange = ([min, max]: number[]) => (min === max ? `${min}` : `${min}–${max}`);
 
 export interface CapabilityBadge {
-  kind: 'image' | 'last-frame' | 'image-only' | 'shots' | 'cfg';
+  kind: 'image' | 'last-frame' | 'image-only' | 'shots' | 'cfg' | 'motion';
   label: string;
   title: string;
 }
@@ -40,6 +40,11 @@ export function capabilityBadges(route: RouteInfo): CapabilityBadge[] {
   if (route.requires_image) badges.push({ kind: 'image-only', label: 'image only', title: 'Runs only from a start image; no text-to-video' });
   if (route.max_shots > 0) badges.push({ kind: 'shots', label: `multi-shot ≤${route.max_shots}`, title: `Takes up to ${route.max_shots} shots, each with its own prompt` });
   if (route.cfg_scale) badges.push({ kind: 'cfg', label: `cfg ${formatRange(route.cfg_scale)}`, title: `CFG scale from ${route.cfg_scale[0]} to ${route.cfg_scale[1]}` });
+  if (route.motion) {
+    const m = route.motion;
+    const title = `Motion control: the start image performs a reference video's motion (${m.min_seconds}–${m.max_seconds_video} s; the clip lasts as long)`;
+    badges.push({ kind: 'motion', label: 'motion control', title });
+  }
   return badges;
 }
 

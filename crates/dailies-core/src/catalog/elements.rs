@@ -129,9 +129,12 @@ impl ElementsSpec {
 }
 
 impl RouteEntry {
-    /// The price rules for these values: the elements price when elements are sent and the
-    /// route prices them apart, else the route's own.
+    /// The price rules for these values: motion control's when a reference video is sent, the
+    /// elements price when elements are sent and the route prices them apart, else the route's own.
     pub fn price_for(&self, p: &ResolvedParams) -> &PriceSpec {
+        if let (Some(motion), Some(_)) = (&self.motion, &p.motion) {
+            return &motion.price;
+        }
         match (&self.elements, p.elements.is_empty()) {
             (Some(ElementsSpec { price: Some(price), .. }), false) => price,
             _ => &self.price,

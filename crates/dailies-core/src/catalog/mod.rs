@@ -3,6 +3,7 @@
 
 mod elements;
 mod extend;
+mod motion;
 mod params;
 mod parity;
 mod price;
@@ -12,6 +13,7 @@ mod wire;
 
 pub use elements::{all_images, element_mentions, ElementsForm, ElementsSpec, MAX_ELEMENT_REFERENCES};
 pub use extend::{ExtendSpec, ExtendVideo};
+pub use motion::{request_for, MotionInput, MotionOrientation, MotionSpec};
 pub use params::{
     aspect_ratio, resolution_rank, CanonicalParams, Element, ModelOverride, ParityNote, ResolvedParams, Shot,
     CANONICAL_ASPECTS, CANONICAL_RESOLUTIONS,
@@ -322,6 +324,9 @@ impl Catalog {
                 }
                 if let Some(elements) = &r.elements {
                     elements.validate(r).map_err(|e| Error::Catalog(format!("{}@{}: {e}", m.id, r.route)))?;
+                }
+                if let Some(motion) = &r.motion {
+                    motion.validate(r).map_err(|e| Error::Catalog(format!("{}@{}: {e}", m.id, r.route)))?;
                 }
                 if r.price.rules.is_empty() {
                     return bad(m, r, "no price rules".into());

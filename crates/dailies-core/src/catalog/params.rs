@@ -49,6 +49,11 @@ pub struct CanonicalParams {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[specta(optional)]
     pub overrides: Vec<ModelOverride>,
+    /// Motion control: the start image's character performs this reference video's motion
+    /// (Kling's motion control on fal; other routes get a parity note).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub motion: Option<super::motion::MotionInput>,
 }
 
 /// Values one model of a run gets instead of the run's own. Only the canonical fields a
@@ -133,6 +138,11 @@ pub struct ResolvedParams {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[specta(optional)]
     pub overridden: Vec<String>,
+    /// The reference video this clip is sent with as motion control (none where the route
+    /// has no motion control: see its notes); its length is the clip's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub motion: Option<super::motion::MotionInput>,
 }
 
 impl ResolvedParams {
@@ -152,6 +162,7 @@ impl ResolvedParams {
             end_image: None,
             elements: Vec::new(),
             overridden: Vec::new(),
+            motion: None,
         }
     }
 }

@@ -181,6 +181,8 @@ pub fn resolve(
         // Set by the plan once the route's elements table says it takes them.
         elements: Vec::new(),
         overridden: Vec::new(),
+        // Set by the plan once the route's motion table says it takes the reference video.
+        motion: None,
     };
     Ok((resolved, notes))
 }

@@ -142,6 +142,9 @@ pub struct RouteEntry {
     /// How the route takes elements (`@Element1`…); absent = it takes none.
     #[serde(default)]
     pub elements: Option<super::elements::ElementsSpec>,
+    /// The route's motion-control endpoint (`[route.motion]`); absent = it has none.
+    #[serde(default)]
+    pub motion: Option<super::motion::MotionSpec>,
     /// Set when a `[[price]]` override replaced the shipped price.
     #[serde(skip)]
     pub price_overridden: bool,

@@ -112,8 +112,8 @@ impl Studio {
     }
 }
 
-/// Reads an extension's source video for upload. A file gone since planning fails the clip
-/// before anything is sent.
+/// Reads a video to upload (an extension's source, a motion-control reference). A file gone
+/// since planning fails the clip before anything is sent.
 pub(super) fn load_video(slot: &VideoSlot) -> Result<ImageInput> {
     let path = std::path::Path::new(&slot.path);
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
@@ -123,12 +123,20 @@ pub(super) fn load_video(slot: &VideoSlot) -> Result<ImageInput> {
         field: slot.field.clone(),
         role: ImageRole::Start,
         encoding: ImageEncoding::Url,
-        mime: "video/mp4".into(),
+        mime: video_mime(path).into(),
         file_name,
         bytes,
         width: probe.as_ref().map_or(0, |p| p.width),
         height: probe.as_ref().map_or(0, |p| p.height),
     })
+}
+
+/// QuickTime for `.mov` (a motion-control reference may be one), MP4 otherwise.
+fn video_mime(path: &std::path::Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("mov") => "video/quicktime",
+        _ => "video/mp4",
+    }
 }
 
 fn entry_spec(entry: &RouteEntry) -> Result<&ExtendSpec> {

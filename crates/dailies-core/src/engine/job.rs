@@ -122,7 +122,7 @@ impl Studio {
         // Images are read now, before the clip is marked as being sent: a file that vanished
         // since planning fails the clip without any request.
         let images = match wire.images.iter().map(crate::inputs::load).collect::<Result<Vec<_>>>().and_then(|mut v| {
-            // An extension's source video travels like an image: the adapter uploads it.
+            // A video (an extension's source, a motion reference) travels like an image: the adapter uploads it.
             v.extend(wire.video.as_ref().map(super::extend::load_video).transpose()?);
             Ok(v)
         }) {

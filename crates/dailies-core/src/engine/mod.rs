@@ -23,6 +23,7 @@ mod job;
 mod lease_tests;
 mod library;
 mod lint;
+mod motion;
 mod overrides;
 mod plan;
 mod poll;

@@ -3,7 +3,7 @@
 
 use crate::api::{CompareRequest, ModelInfo, PlannedClip, RouteInfo, RunPlan, ShotTemplateInfo};
 use crate::catalog::{
-    build_request, estimate_usd, image_support, usd_per_second, ResolvedParams, ShotForm, CANONICAL_ASPECTS,
+    estimate_usd, image_support, request_for, usd_per_second, ResolvedParams, ShotForm, CANONICAL_ASPECTS,
     CANONICAL_RESOLUTIONS, MAX_SHOTS,
 };
 use crate::error::{InputError, Result};
@@ -50,6 +50,7 @@ impl Studio {
         super::overrides::check(&catalog, p, &req.models)?;
         self.check_image_files(req)?;
         self.check_elements(req)?;
+        let reference_s = self.check_motion(req)?;
         let demo = self.demo().is_some();
         let mut clips: Vec<PlannedClip> = Vec::new();
         for spec in &req.models {
@@ -64,8 +65,9 @@ impl Studio {
             resolved.overridden = overridden;
             self.plan_images(&label, entry, &mut resolved, &mut parity, req)?;
             self.plan_elements(&label, entry, &mut resolved, &mut parity, req)?;
-            let wire = build_request(entry, &resolved).map_err(crate::error::Error::Catalog)?;
-            // Elements have their own price tier on some routes (Kling 3.0 on fal).
+            self.plan_motion(&label, entry, &mut resolved, &mut parity, req, reference_s)?;
+            let wire = request_for(entry, &resolved).map_err(crate::error::Error::Catalog)?;
+            // Elements and motion control have their own prices on some routes (Kling 3.0 on fal).
             let price = entry.price_for(&resolved);
             let estimated_cost_usd = estimate_usd(price, &resolved).unwrap_or(0.0);
             let planned = PlannedClip {
@@ -122,7 +124,7 @@ impl Studio {
                 Some(source) => self.continue_request(c, source).await?,
                 None => {
                     let (_, entry) = catalog.select(&format!("{}@{}", c.model, c.route), |_| true)?;
-                    build_request(entry, &c.resolved).map_err(crate::error::Error::Catalog)?
+                    request_for(entry, &c.resolved).map_err(crate::error::Error::Catalog)?
                 }
             };
             new_clips.push(NewClip {
@@ -240,6 +242,7 @@ pub(super) fn model_infos(studio: &Studio) -> Vec<ModelInfo> {
                             source: x.source.clone(),
                         }),
                         elements: r.elements.as_ref().map(crate::api::ElementsInfo::from),
+                        motion: r.motion.as_ref().map(crate::api::MotionInfo::from),
                         reports_charge: charge.reported,
                         charge_note: charge.note.to_string(),
                     }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::api::{CompareRequest, RunPlan, WireField, WirePreview};
-use crate::catalog::{build_request, CanonicalParam, FieldSpec, ParityNote, RouteId};
+use crate::catalog::{request_for, CanonicalParam, FieldSpec, ParityNote, RouteId};
 use crate::error::{Error, Result};
 use crate::providers::images::{set_path, ImageRole};
 
@@ -30,12 +30,16 @@ impl Studio {
             .iter()
             .map(|clip| {
                 let (_, entry) = catalog.select(&format!("{}@{}", clip.model, clip.route), |_| true)?;
-                let mut wire = build_request(entry, &clip.resolved)
+                let mut wire = request_for(entry, &clip.resolved)
                     .map_err(|e| Error::Catalog(format!("{}@{}: {e}", clip.model, clip.route)))?;
-                for slot in wire.images.iter().filter(|s| s.role == ImageRole::Reference) {
-                    let file = std::path::Path::new(&slot.path).file_name().map(|f| f.to_string_lossy().into_owned());
+                let references =
+                    wire.images.iter().filter(|s| s.role == ImageRole::Reference).map(|s| (&s.field, &s.path));
+                // A motion-control reference video is shown the same way.
+                let video = wire.video.iter().map(|v| (&v.field, &v.path));
+                for (field, path) in references.chain(video) {
+                    let file = std::path::Path::new(path).file_name().map(|f| f.to_string_lossy().into_owned());
                     let shown = format!("<upload: {}>", file.unwrap_or_default());
-                    set_path(&mut wire.fields, &slot.field, shown.into()).map_err(Error::Catalog)?;
+                    set_path(&mut wire.fields, field, shown.into()).map_err(Error::Catalog)?;
                 }
                 Ok(ModelPreview {
                     model: clip.model.clone(),

@@ -80,7 +80,20 @@ pub(crate) struct Field {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct VideoRule {}
+pub(crate) struct VideoRule {
+    /// Shortest accepted video, seconds (motion control: 3).
+    pub min_seconds: Option<f64>,
+    /// Longest accepted video, per value of another field (motion control: 10 s with
+    /// `character_orientation` `image`, 30 s with `video`).
+    pub max_seconds: Option<MaxSeconds>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MaxSeconds {
+    pub by: String,
+    pub values: BTreeMap<String, f64>,
+}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -107,6 +120,8 @@ struct OutputRule {
     /// Absent for endpoints with a fixed length (Hailuo 02 Pro: 6 s); see `duration_fixed`.
     duration: Option<String>,
     duration_fixed: Option<u32>,
+    /// The video field whose length the output follows (motion control).
+    duration_video: Option<String>,
     /// Absent (or `"auto"` in the input) when the frame follows the start image.
     aspect_ratio: Option<String>,
     /// Absent when the endpoint has one fixed resolution, the endpoint's own.
@@ -158,10 +173,14 @@ impl Catalog {
         }
         for (name, schema) in &catalog.schemas {
             let rule = &schema.output;
-            if rule.duration.is_none() == rule.duration_fixed.is_none() {
-                return Err(format!("schema {name}: output needs exactly one of duration, duration_fixed"));
+            let lengths = [rule.duration.is_some(), rule.duration_fixed.is_some(), rule.duration_video.is_some()];
+            if lengths.iter().filter(|set| **set).count() != 1 {
+                return Err(format!(
+                    "schema {name}: output needs exactly one of duration, duration_fixed, duration_video"
+                ));
             }
-            let named = [&rule.duration, &rule.aspect_ratio, &rule.resolution, &rule.audio, &rule.image];
+            let named =
+                [&rule.duration, &rule.duration_video, &rule.aspect_ratio, &rule.resolution, &rule.audio, &rule.image];
             if let Some(missing) = named.into_iter().flatten().find(|f| !schema.fields.contains_key(*f)) {
                 return Err(format!("schema {name}: output field {missing} is not an input"));
             }
@@ -177,8 +196,9 @@ impl Catalog {
 
 impl Endpoint<'_> {
     /// The clip this endpoint renders for a validated, defaulted input. `image` is the
-    /// start image's `(width, height)` when the input has one.
-    pub fn clip(&self, input: &Map<String, Value>, image: Option<(u32, u32)>) -> ClipSpec {
+    /// start image's `(width, height)` when the input has one, `video_s` the length of its
+    /// input video.
+    pub fn clip(&self, input: &Map<String, Value>, image: Option<(u32, u32)>, video_s: Option<f64>) -> ClipSpec {
         let rule = &self.schema.output;
         let text = |field: &Option<String>| field.as_ref().and_then(|f| input.get(f)).and_then(Value::as_str);
         let aspect = match (text(&rule.aspect_ratio), image) {
@@ -192,10 +212,11 @@ impl Endpoint<'_> {
             Some(field) => input.get(field).and_then(Value::as_bool).unwrap_or(false),
             None => rule.audio_fixed,
         };
-        let seconds = match (&rule.duration, rule.duration_fixed) {
-            (_, Some(fixed)) => fixed,
-            (Some(field), None) => input.get(field).map_or(5, seconds_of),
-            (None, None) => 5,
+        let seconds = match (&rule.duration, rule.duration_fixed, video_s) {
+            (_, Some(fixed), _) => fixed,
+            (Some(field), None, _) => input.get(field).map_or(5, seconds_of),
+            (None, None, Some(video)) if rule.duration_video.is_some() => (video.round() as u32).max(1),
+            _ => 5,
         };
         ClipSpec { key: self.id.to_owned(), label: self.label.to_owned(), width, height, seconds, audio }
     }
@@ -205,9 +226,9 @@ impl Endpoint<'_> {
         self.schema.fields.iter().filter_map(|(name, f)| f.image.as_ref().map(|rule| (name.as_str(), rule)))
     }
 
-    /// The video fields this endpoint downloads.
-    pub fn video_fields(&self) -> impl Iterator<Item = &str> {
-        self.schema.fields.iter().filter(|(_, f)| f.video.is_some()).map(|(name, _)| name.as_str())
+    /// The video fields this endpoint downloads, with their rules.
+    pub fn video_fields(&self) -> impl Iterator<Item = (&str, &VideoRule)> {
+        self.schema.fields.iter().filter_map(|(name, f)| f.video.as_ref().map(|rule| (name.as_str(), rule)))
     }
 
     /// The first-frame field whose image shapes the output, if any.
@@ -234,7 +255,7 @@ mod tests {
     use serde_json::json;
 
     fn clip(catalog: &Catalog, id: &str, input: Value, image: Option<(u32, u32)>) -> (u32, u32, u32, bool) {
-        let c = catalog.endpoint(id).unwrap().clip(input.as_object().unwrap(), image);
+        let c = catalog.endpoint(id).unwrap().clip(input.as_object().unwrap(), image, None);
         (c.width, c.height, c.seconds, c.audio)
     }
 

@@ -13,6 +13,7 @@ mod schema;
 mod status;
 mod storage;
 mod submit;
+mod video_length;
 
 use std::sync::Arc;
 

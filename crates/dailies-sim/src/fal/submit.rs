@@ -38,7 +38,10 @@ pub(super) async fn submit(
         Ok(size) => size,
         Err(errors) => return unprocessable(errors),
     };
-    let mut input_problems = inputs::check_videos(shared, &endpoint, &input);
+    let (video_s, mut input_problems) = match inputs::check_videos(shared, &endpoint, &input) {
+        Ok(seconds) => (seconds, Vec::new()),
+        Err(problems) => (None, problems),
+    };
     if let Some(rule) = &endpoint.schema.elements {
         input_problems.extend(elements::check_elements(shared, rule, &input));
     }
@@ -60,7 +63,8 @@ pub(super) async fn submit(
 
     let id = uuid::Uuid::new_v4().to_string();
     let prompt = input.get("prompt").and_then(Value::as_str).map(str::to_owned);
-    let meta = shared.job_meta(Provider::Fal, id.clone(), endpoint_id, endpoint.clip(&input, start_image), prompt);
+    let meta =
+        shared.job_meta(Provider::Fal, id.clone(), endpoint_id, endpoint.clip(&input, start_image, video_s), prompt);
     // Request URLs name only the `[ns/]owner/app` part of the endpoint id.
     let job = Arc::new(Job::new(JobMeta { app_prefix: prefix.to_owned(), ..meta }));
     if endpoint.schema.result.seed {

@@ -8,6 +8,7 @@ mod fal_elements;
 mod fal_faults;
 mod fal_flow;
 mod fal_models;
+mod fal_motion;
 mod fal_storage;
 mod fal_validation;
 mod google;

@@ -4,6 +4,7 @@ import type { CanonicalParams, ClipView, CompareRequest, ModelInfo, ModelOverrid
 import type { IpcError } from '../../ipc/errors';
 import { cfgSupport, selectedRoutes, shotSupport, startImageBlocker } from '../../lib/capabilities';
 import { ImagePicks } from './imagePicks.svelte';
+import { MotionPick } from './motionPick.svelte';
 import { ElementPicks } from '../elements/elementPicks.svelte';
 
 /** Debounce for plan_run: fast enough to feel live, slow enough not to plan every keystroke. */
@@ -25,6 +26,8 @@ export class ComposeStore {
   images = new ImagePicks();
   /** The element library and the elements picked for @Element1, @Element2…. */
   elements = new ElementPicks();
+  /** Motion control: a reference video whose motion the start image's character performs. */
+  motion = new MotionPick();
   strict = $state(false);
   /** Clips per model (1–8), each with its own seed where the route takes one; the estimate scales with it. */
   takes = $state(1);
@@ -71,6 +74,7 @@ export class ComposeStore {
     if (this.images.end) p.end_image = this.images.end.path;
     const elements = this.elements.elements;
     if (elements.length > 0) p.elements = elements;
+    if (this.motion.input) p.motion = { ...this.motion.input };
     const overrides = this.selected.map((k) => this.overrides[k]).filter((o): o is ModelOverride => o != null && overridesSomething(o));
     if (overrides.length > 0) p.overrides = overrides.map((o) => ({ ...o }));
     return p;
@@ -133,6 +137,7 @@ export class ComposeStore {
     this.images.restore('start', run.params.start_image ?? undefined);
     this.images.restore('end', run.params.end_image ?? undefined);
     this.elements.restore(run.params.elements);
+    this.motion.restore(run.params.motion);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway de-duplication, never stored
     this.selected = [...new Set(run.clips.map((c) => `${c.model}@${c.route}`))];
     // A run's overrides name a model id or id@route; the form keys them by the ticked id@route.
@@ -162,6 +167,7 @@ export class ComposeStore {
     this.images.restore('start', r.start_image ?? undefined);
     this.images.restore('end', r.end_image ?? undefined);
     this.elements.restore(r.elements);
+    this.motion.restore(r.motion);
     this.takes = 1;
     this.selected = [`${clip.model}@${clip.route}`];
     // The clip's own values already include any override it ran with.

@@ -56,6 +56,7 @@ impl Store {
     /// Opens (creating if needed) the library in `data_dir` and applies pending migrations.
     pub async fn open(data_dir: &Path) -> Result<Store> {
         std::fs::create_dir_all(data_dir.join("media")).map_err(|e| Error::io(data_dir, e))?;
+        let _opening = opening_lock(data_dir).await?;
         let db = data_dir.join("dailies.db");
         // A path, not a `sqlite://` URL: a data dir containing `?` or `#` must not be read
         // as URL options or a fragment.
@@ -95,6 +96,34 @@ impl Store {
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// Serialises opening one library across processes, held until the store is ready. Two
+/// processes creating a library at once (the app and a CLI) raced on SQLite's switch to WAL
+/// and on each migration's commit, and on a loaded machine the loser ran out of retries
+/// ("database is locked"); the trash repair must not run twice at once either. `None` where
+/// the filesystem has no locks (some network shares): opening then relies on those retries.
+async fn opening_lock(data_dir: &Path) -> Result<Option<std::fs::File>> {
+    let path = data_dir.join("opening.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    // Blocks until the other process's open is done: a few hundred milliseconds.
+    let locked = tokio::task::spawn_blocking(move || file.lock().map(|()| file)).await;
+    match locked {
+        Ok(Ok(file)) => Ok(Some(file)),
+        Ok(Err(e)) => {
+            tracing::warn!(path = %path.display(), error = %e, "no file lock here; opening relies on retries");
+            Ok(None)
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "waiting for the library's opening lock was interrupted");
+            Ok(None)
+        }
     }
 }
 

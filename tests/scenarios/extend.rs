@@ -167,7 +167,7 @@ async fn the_fal_emulator_refuses_extend_requests_fal_would_refuse() {
     let post = |endpoint: &str, body: Value| {
         http.post(format!("{base}/{endpoint}")).header("Authorization", format!("Key {key}")).json(&body).send()
     };
-    let upload = |bytes: &'static [u8], mime: &'static str| {
+    let upload = |bytes: Vec<u8>, mime: &'static str| {
         let (http, base, key) = (http.clone(), base.clone(), key.clone());
         async move {
             let issued: Value = http
@@ -194,12 +194,17 @@ async fn the_fal_emulator_refuses_extend_requests_fal_would_refuse() {
     let r = post("fal-ai/ltx-2.3/extend-video", json!({"video_url": "https://example.com/a.mp4"})).await.unwrap();
     assert_eq!(r.status(), 422);
     assert_eq!(detail(r.json().await.unwrap()), "file_download_error");
-    let not_video = upload(b"\x89PNG\r\n\x1a\n not a video", "video/mp4").await;
+    let not_video = upload(b"\x89PNG\r\n\x1a\n not a video".to_vec(), "video/mp4").await;
     let r = post("fal-ai/ltx-2.3/extend-video", json!({"video_url": not_video})).await.unwrap();
     assert_eq!(r.status(), 422);
     assert_eq!(detail(r.json().await.unwrap()), "video_load_error");
-    let mp4: &'static [u8] = b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2";
-    let video = upload(mp4, "video/mp4").await;
+    // An `ftyp` box and nothing after it: an MP4's first bytes, but no movie to load.
+    let header_only = upload(b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2".to_vec(), "video/mp4").await;
+    let r = post("fal-ai/ltx-2.3/extend-video", json!({"video_url": header_only})).await.unwrap();
+    assert_eq!(r.status(), 422);
+    assert_eq!(detail(r.json().await.unwrap()), "video_load_error");
+    let dir = tempfile::tempdir().unwrap();
+    let video = upload(real_mp4(dir.path()), "video/mp4").await;
     let r = post("fal-ai/veo3.1/extend-video", json!({"prompt": "go on", "video_url": video, "duration": "8s"}));
     assert_eq!(r.await.unwrap().status(), 422);
     let r = post("fal-ai/ltx-2.3/extend-video", json!({"video_url": video, "duration": 21})).await.unwrap();
@@ -252,4 +257,17 @@ async fn dailies_extend_runs_on_a_key_and_exits_2_naming_the_field() {
     let (code, _, stderr) = extend(&["--duration", "5", "--yes"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("budget.run_usd: "), "{stderr}");
+}
+
+/// A real 3 s H.264 MP4, as a creator's source clip would be.
+fn real_mp4(dir: &std::path::Path) -> Vec<u8> {
+    let path = dir.join("source.mp4");
+    let status = std::process::Command::new("ffmpeg")
+        .args(["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=s=320x180:r=12", "-t", "3"])
+        .args(["-c:v", "libx264", "-pix_fmt", "yuv420p"])
+        .arg(&path)
+        .status()
+        .expect("ffmpeg runs");
+    assert!(status.success());
+    std::fs::read(&path).unwrap()
 }

@@ -1,16 +1,17 @@
 """The synced player in the real app (see app.sh): four 1080p 24 fps frame-numbered demo clips.
 Prints one JSON object per measurement: memory idle, playback over 30 s with loop wraps (one
 script call per sample), 100 mixed steps read from the picture, and memory across 10 runs."""
-import json, os, random, statistics, sys, time
+import json, os, random, statistics, subprocess, sys, time
 
 import wd
-from appmem import memory_mb
+from appmem import app_processes, memory_mb
 
 MODELS = ['kling-3.0-pro@fal', 'seedance-1.0-pro@seedance', 'wan-2.5@fal', 'kling-2.6-pro@kling']
 DRIVER_PID = int(os.environ['PB_DRIVER_PID'])
 SECONDS = float(os.environ.get('PB_SECONDS', 30))
 RUNS = int(os.environ.get('PB_RUNS', 10))
 # PB_MEMORY_ONLY=1: only the memory rows (no 30 s of playback, no steps between run 1 and 2).
+# PB_SAMPLES=FILE: the playback samples as JSON; PB_HEAPTRACK=FILE, PB_TRIM=1: see below.
 MEMORY_ONLY = os.environ.get('PB_MEMORY_ONLY') == '1'
 # What the page holds beside the processes' memory: media elements (and those still holding a
 # source, i.e. a decoder), pictures, canvases and the DOM's size.
@@ -67,6 +68,16 @@ def run_done(previous):
     return ids
 
 
+def spread(sample):
+    """Largest minus smallest `currentTime`, read on the loop's circle: across a wrap, a tile on
+    the last frame (4.98 s) and one on the first (0.02 s) are 40 ms apart, not 4.96 s."""
+    dur = sample['p']['duration']
+    times = [x['currentTime'] for x in sample['v']]
+    lead = times[0]
+    offsets = [((t - lead + dur / 2) % dur) - dur / 2 for t in times] if dur else [t - lead for t in times]
+    return max(offsets) - min(offsets)
+
+
 def playback(seconds):
     samples, t0 = [], time.time()
     while time.time() - t0 < seconds:
@@ -74,8 +85,11 @@ def playback(seconds):
         s['wall'] = time.time() - t0
         samples.append(s)
         time.sleep(0.25)
+    if os.environ.get('PB_SAMPLES'):
+        with open(os.environ['PB_SAMPLES'], 'w') as f:
+            json.dump(samples, f)
     playing = [s for s in samples if s['p']['state'] == 'playing']
-    spreads = sorted((max(x['currentTime'] for x in s['v']) - min(x['currentTime'] for x in s['v'])) * 1000 for s in playing)
+    spreads = sorted(spread(s) * 1000 for s in playing)
     pct = lambda p: round(spreads[min(len(spreads) - 1, int(p * len(spreads)))]) if spreads else None
     seeks = lambda s: sum(x['seeks'] for x in s['v'])
     dur = samples[-1]['p']['duration']
@@ -141,6 +155,21 @@ def memory(when):
     out(what='memory', when=when, page=wd.js(PAGE), **memory_mb(DRIVER_PID))
 
 
+def web_processes():
+    return [p for p in app_processes(DRIVER_PID) if open(f'/proc/{p}/comm').read().startswith('WebKitWebProc')]
+
+
+def heaptrack_web_process():
+    """PB_HEAPTRACK=FILE: attach heaptrack to the web process once idle, so its trace says which
+    malloc'd blocks are still live at its end (after the runs, and the reload if asked)."""
+    target = os.environ.get('PB_HEAPTRACK')
+    if not target:
+        return None
+    tracer = subprocess.Popen(['heaptrack', '-o', target, '-p', str(web_processes()[0])])
+    time.sleep(15)  # the injection through gdb pauses the process a while
+    return tracer
+
+
 def main():
     app = os.environ['APP_BIN']
     wd.new_session({'browserName': 'wry', 'tauri:options': {'application': app}})
@@ -149,6 +178,7 @@ def main():
         wd.js("document.querySelector('#demo-toggle').checked || document.querySelector('#demo-toggle').click(); return true;")
         time.sleep(5)
         memory('idle, demo on')
+        tracer = heaptrack_web_process()
         wd.call('POST', f'/element/{element("#prompt")}/value', {'text': 'A paper boat drifts down a rain-soaked gutter at dusk'})
         for m in MODELS:
             wd.js(f"const e = document.querySelector('input[data-model=\"{m}\"]'); e.checked || e.click(); return true;")
@@ -175,6 +205,16 @@ def main():
             wd.js('location.reload(); return true;')
             time.sleep(20)
             memory(f'after {RUNS} runs, page reloaded, 20 s later')
+            if os.environ.get('PB_TRIM') == '1':
+                # How much of what stays is free memory malloc keeps (returned by malloc_trim)
+                # rather than live allocations: asked of the web process through gdb.
+                for pid in web_processes():
+                    subprocess.run(['gdb', '-p', str(pid), '-batch', '-ex', 'call (int) malloc_trim(0)'],
+                                   capture_output=True, timeout=120)
+                time.sleep(5)
+                memory(f'after {RUNS} runs, reloaded, then malloc_trim(0) in the web process')
+        if tracer:
+            out(what='heaptrack', file=os.environ['PB_HEAPTRACK'], note='the trace ends when the app quits')
     finally:
         wd.end_session()
 

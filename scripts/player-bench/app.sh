@@ -7,7 +7,7 @@
 # Needs: a built app (APP_BIN, default target/release/dailies-app, else target/debug),
 # tauri-driver, webkit2gtk-driver, Xvfb, ffmpeg, dbus-run-session, gnome-keyring-daemon.
 # Usage: scripts/player-bench/app.sh   (PB_SECONDS=30 PB_RUNS=10 to change the lengths,
-# PB_MEMORY_ONLY=1 for the memory rows alone)
+# PB_MEMORY_ONLY=1 for the memory rows alone; PB_SAMPLES, PB_HEAPTRACK, PB_TRIM: see app.py)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

@@ -71,7 +71,13 @@ impl Store {
             // of runs is scattered over a large library, and at 100k clips its ~600 pages
             // thrashed the default cache (run summaries 1.7 → 1.1 ms measured). Filled only as
             // pages are read, so a small library costs nothing.
-            .pragma("cache_size", "-16384");
+            .pragma("cache_size", "-16384")
+            // Reads through a memory map of the file instead of a read() per page: the four
+            // pooled connections share the OS's cached pages rather than each copying them
+            // into its own cache first (a 200-run summary at 100k clips: 8 ms cold in the
+            // sqlite3 shell, half of it in read() calls, against 4 ms mapped). Address space
+            // only; SQLite maps at most this much and falls back to reads beyond it.
+            .pragma("mmap_size", "268435456");
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         migrate(&pool).await?;
         let owner = std::sync::Arc::new(leases::Owner::create(data_dir)?);

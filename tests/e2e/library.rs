@@ -143,6 +143,10 @@ async fn tag_and_board(c: &Client, run: &str, artifacts: &Path) -> Step<String> 
     if boards[0]["name"] != BOARD || boards[0]["clip_count"] != 1 {
         return Err(format!("list_boards should hold {BOARD:?} with the clip: {boards}"));
     }
+    let on = ipc::ok(c, "boards_of_clip", json!({ "clipId": clip })).await?;
+    if on.as_array().map(Vec::len) != Some(1) || on[0]["id"] != boards[0]["id"] || on[0]["name"] != BOARD {
+        return Err(format!("boards_of_clip should answer the board itself, {BOARD:?}: {on}"));
+    }
     shot(c, artifacts, "e2e-library-curate.png").await?;
     click(c, &format!("{tile} .board-picker > button")).await?;
     Ok(clip)
@@ -170,6 +174,12 @@ async fn clip_grid(c: &Client, tagged: &str, artifacts: &Path) -> Step<()> {
         return Err(format!("three of the four Café clips were delivered: {cards:?}"));
     }
     click(c, &format!("[data-library-clip=\"{tagged}\"]")).await?;
+    let named = r#"const l = document.querySelector('aside[aria-label="Clip details"] ul[aria-label=Boards]');
+                   return l ? l.innerText.trim() : null;"#;
+    until("the clip details to name the clip's board", Duration::from_secs(10), || async {
+        Ok((js(c, named).await? == json!(BOARD)).then_some(()))
+    })
+    .await?;
     shot(c, artifacts, "e2e-library-clips.png").await?;
     click(c, ".filters .more").await?;
     let board = ipc::ok(c, "list_boards", json!({})).await?[0]["id"].to_string();

@@ -8,6 +8,7 @@ mod craft;
 mod driver;
 mod ipc;
 mod iterate;
+mod layout;
 mod library;
 mod modes;
 mod player;
@@ -79,6 +80,9 @@ async fn compare_two_demo_models_side_by_side() {
     match client.screenshot().await {
         Ok(png) => std::fs::write(artifacts.join(shot_name), png).expect("write screenshot"),
         Err(e) => eprintln!("e2e: could not take a screenshot: {e}"),
+    }
+    if outcome.is_ok() {
+        outcome = layout::only_the_panes_scroll(&client, &artifacts).await.map_err(|e| format!("layout: {e}"));
     }
     if outcome.is_ok() {
         outcome = ipc::commands(&client, data.path()).await.map_err(|e| format!("after the run, IPC: {e}"));

@@ -47,10 +47,10 @@ pub async fn list_boards(state: State<'_, AppState>) -> CmdResult<Vec<Board>> {
     state.studio.boards().await.map_err(ipc)
 }
 
-/// The ids of the boards a clip is on.
+/// The boards a clip is on (each with its name), by name.
 #[tauri::command]
 #[specta::specta]
-pub async fn boards_of_clip(state: State<'_, AppState>, clip_id: String) -> CmdResult<Vec<i64>> {
+pub async fn boards_of_clip(state: State<'_, AppState>, clip_id: String) -> CmdResult<Vec<Board>> {
     state.studio.boards_of_clip(&clip_id).await.map_err(ipc)
 }
 

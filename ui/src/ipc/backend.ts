@@ -114,7 +114,7 @@ export interface Backend {
   setNote(clipId: string, note: string | null): Promise<ClipView>;
   setWinner(runId: string, clipId: string | null): Promise<RunView>;
   listBoards(): Promise<Board[]>;
-  boardsOfClip(clipId: string): Promise<number[]>;
+  boardsOfClip(clipId: string): Promise<Board[]>;
   createBoard(name: string): Promise<Board>;
   renameBoard(boardId: number, name: string): Promise<Board>;
   deleteBoard(boardId: number): Promise<void>;

@@ -93,8 +93,8 @@ export const commands = {
 	/**  Names one of the run's clips its winner (`null` clears); answers with the run. */
 	setWinner: (runId: string, clipId: string | null) => __TAURI_INVOKE<RunView>("set_winner", { runId, clipId }),
 	listBoards: () => __TAURI_INVOKE<Board[]>("list_boards"),
-	/**  The ids of the boards a clip is on. */
-	boardsOfClip: (clipId: string) => __TAURI_INVOKE<number[]>("boards_of_clip", { clipId }),
+	/**  The boards a clip is on (each with its name), by name. */
+	boardsOfClip: (clipId: string) => __TAURI_INVOKE<Board[]>("boards_of_clip", { clipId }),
 	/**  A new board (names are unique regardless of case). */
 	createBoard: (name: string) => __TAURI_INVOKE<Board>("create_board", { name }),
 	/**  Renames a board (same rules as a new name; unique regardless of case). */

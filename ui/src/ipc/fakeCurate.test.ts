@@ -46,7 +46,7 @@ describe('fake curation', () => {
     await expect(fake.createBoard('CLIENT PICKS')).rejects.toMatchObject({ field: 'name' });
     await expect(fake.createBoard(' ')).rejects.toMatchObject({ field: 'name' });
     expect((await fake.addToBoard(picks.id, [CLIP, 'run_sample_1_c1'])).clip_count).toBe(2);
-    expect(await fake.boardsOfClip(CLIP)).toEqual([picks.id]);
+    expect(await fake.boardsOfClip(CLIP)).toEqual([{ ...picks, clip_count: 2 }]);
     await fake.trashItems([CLIP]);
     expect((await fake.listBoards())[0].clip_count).toBe(1);
     expect((await fake.removeFromBoard(picks.id, ['run_sample_1_c1'])).clip_count).toBe(0);

@@ -68,6 +68,9 @@ export function createFakeCurate(runs: RunView[], emit: (clip: ClipView) => void
     const live = new Set(liveClips().map((c) => c.id));
     return { ...entry.board, clip_count: [...entry.clips].filter((c) => live.has(c)).length };
   };
+  // As the store orders them: by name, case ignored.
+  const boardsByName = (ids: number[]) =>
+    ids.map(boardView).sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
   const boardName = (name: string) => {
     const trimmed = name.trim();
     if (chars(trimmed) < 1 || chars(trimmed) > MAX_BOARD_NAME_CHARS) {
@@ -141,11 +144,11 @@ export function createFakeCurate(runs: RunView[], emit: (clip: ClipView) => void
       return clone(run);
     },
     async listBoards() {
-      return [...boards.keys()].map(boardView).sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+      return boardsByName([...boards.keys()]);
     },
     async boardsOfClip(clipId) {
       const id = findClip(clipId).id;
-      return [...boards.entries()].filter(([, b]) => b.clips.has(id)).map(([boardId]) => boardId);
+      return boardsByName([...boards.entries()].filter(([, b]) => b.clips.has(id)).map(([boardId]) => boardId));
     },
     async createBoard(name) {
       const clean = boardName(name);

@@ -1,9 +1,11 @@
-//! Statistics over time for the Stats view's charts: spend per bucket and route, and per
-//! model+route how fast, how reliably and at what price per second it delivered.
+//! Statistics for choosing a model: per model+route totals over the library, and over time for
+//! the Stats view's charts (spend per bucket and route, and per model+route how fast, how
+//! reliably and at what price per second it delivered).
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use crate::catalog::RouteId;
 use crate::js::JsNumber;
 
 /// How long one point of a series covers: a local calendar day or a week starting Monday.
@@ -79,4 +81,32 @@ pub struct StatsSeries {
     pub spend: Vec<SpendPoint>,
     /// By model, then route.
     pub models: Vec<ModelSeries>,
+}
+
+/// How one model+route has done in this library: the numbers to choose a model by.
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+pub struct ModelStats {
+    pub model: String,
+    pub model_name: String,
+    pub route: RouteId,
+    /// Clips that reached an end, and how many of those delivered a video.
+    pub clips: u32,
+    pub succeeded: u32,
+    /// Submit → file on disk, over delivered clips (milliseconds).
+    pub p50_total_ms: Option<i64>,
+    pub p95_total_ms: Option<i64>,
+    pub p50_queued_ms: Option<i64>,
+    /// Mean attributed cost of a delivered clip, and per second of video.
+    #[specta(type = Option<JsNumber>)]
+    pub mean_cost_usd: Option<f64>,
+    #[specta(type = Option<JsNumber>)]
+    pub usd_per_video_second: Option<f64>,
+    /// The share (0–1) of those clips' summed cost that providers reported as billed; the
+    /// rest is catalog estimates. `None` when no delivered clip has a cost.
+    #[specta(type = Option<JsNumber>)]
+    pub billed_share: Option<f64>,
+    /// Mean stars over rated clips, and how many were rated.
+    #[specta(type = Option<JsNumber>)]
+    pub mean_rating: Option<f64>,
+    pub rated: u32,
 }

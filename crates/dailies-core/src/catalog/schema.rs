@@ -277,25 +277,22 @@ pub struct PriceSpec {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
+// Every absent field is `None` (struct-level default); `#[specta(optional)]` tells TypeScript.
+#[serde(default)]
 pub struct PriceRule {
     /// Applies when every given condition holds; absent conditions match anything.
-    #[serde(default)]
     #[specta(optional)]
     pub audio: Option<bool>,
-    #[serde(default)]
     #[specta(optional)]
     pub resolution: Option<String>,
-    #[serde(default)]
     #[specta(optional)]
     #[specta(type = Option<JsNumber>)]
     pub usd_per_second: Option<f64>,
-    #[serde(default)]
     #[specta(optional)]
     #[specta(type = Option<JsNumber>)]
     pub usd_per_clip: Option<f64>,
     /// The token rate for these values when it differs from the spec's (Seedance 2.0 bills
     /// 1080p and 4k tokens at other rates than 480p/720p).
-    #[serde(default)]
     #[specta(optional)]
     #[specta(type = Option<JsNumber>)]
     pub usd_per_million_tokens: Option<f64>,

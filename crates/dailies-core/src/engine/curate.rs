@@ -95,8 +95,8 @@ impl Studio {
         self.store().board(board_id).await
     }
 
-    /// The boards a clip is on (ids).
-    pub async fn boards_of_clip(&self, clip: &str) -> Result<Vec<i64>> {
+    /// The boards a clip is on, by name.
+    pub async fn boards_of_clip(&self, clip: &str) -> Result<Vec<Board>> {
         let clip_id = self.store().find_clip_id(clip).await?;
         self.store().boards_of_clip(&clip_id).await
     }

@@ -98,12 +98,15 @@ impl Store {
         Ok(())
     }
 
-    /// The boards a clip is on (ids), for a tile's board picker.
-    pub async fn boards_of_clip(&self, clip_id: &str) -> Result<Vec<i64>> {
-        Ok(sqlx::query_scalar("SELECT board_id FROM board_clips WHERE clip_id = ? ORDER BY board_id")
-            .bind(clip_id)
-            .fetch_all(self.pool())
-            .await?)
+    /// The boards a clip is on, by name like `boards`: a tile's picker ticks them, the clip
+    /// details name them, each from this one answer.
+    pub async fn boards_of_clip(&self, clip_id: &str) -> Result<Vec<Board>> {
+        let sql = format!(
+            "{BOARDS} WHERE b.id IN (SELECT board_id FROM board_clips WHERE clip_id = ?) \
+             GROUP BY b.id ORDER BY b.name COLLATE NOCASE"
+        );
+        let rows = sqlx::query(&sql).bind(clip_id).fetch_all(self.pool()).await?;
+        Ok(rows.iter().map(board).collect())
     }
 }
 

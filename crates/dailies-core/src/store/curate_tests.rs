@@ -52,7 +52,10 @@ async fn boards_hold_clips_from_many_runs_and_count_only_live_ones() {
     store.add_to_board(picks.id, &["a1".into(), "a2".into()]).await.unwrap();
     store.add_to_board(picks.id, &["a1".into()]).await.unwrap();
     store.add_to_board(moods.id, &["a1".into()]).await.unwrap();
-    assert_eq!(store.boards_of_clip("a1").await.unwrap(), [picks.id, moods.id]);
+    let on: Vec<(i64, String, u32)> =
+        store.boards_of_clip("a1").await.unwrap().into_iter().map(|b| (b.id, b.name, b.clip_count)).collect();
+    assert_eq!(on, [(picks.id, "Client picks".into(), 2), (moods.id, "moods".into(), 1)], "by name, with counts");
+    assert!(store.boards_of_clip("nope").await.unwrap().is_empty());
     assert_eq!(store.board(picks.id).await.unwrap().clip_count, 2);
 
     store.trash_clip("a2").await.unwrap();

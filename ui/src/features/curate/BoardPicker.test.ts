@@ -21,9 +21,10 @@ describe('BoardPicker', () => {
     expect(within(list).getAllByRole('checkbox').map((c) => c.parentElement!.textContent!.trim())).toEqual(['Client picks 0', 'moods 1']);
 
     await fireEvent.click(within(list).getByLabelText(/Client picks/));
-    await waitFor(async () => expect(await backend.boardsOfClip(CLIP)).toEqual([moods.id, picks.id]));
+    const onBoards = async () => (await backend.boardsOfClip(CLIP)).map((b) => b.id);
+    await waitFor(async () => expect(await onBoards()).toEqual([picks.id, moods.id]));
     await fireEvent.click(within(list).getByLabelText(/moods/));
-    await waitFor(async () => expect(await backend.boardsOfClip(CLIP)).toEqual([picks.id]));
+    await waitFor(async () => expect(await onBoards()).toEqual([picks.id]));
     expect(screen.getByRole('button', { name: 'Boards for Kling 3.0 Pro' })).toHaveTextContent('Boards · 1');
   });
 

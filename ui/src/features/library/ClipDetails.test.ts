@@ -50,15 +50,22 @@ describe('ClipDetails', () => {
     expect(onrecall).toHaveBeenCalledWith(item.clip);
   });
 
-  it('names the boards the clip is on, read from the library', async () => {
-    backend.useBackend(createFakeBackend({ sample: true }));
+  it('names the boards the clip is on, by name, from one read of the library', async () => {
+    const fake = createFakeBackend({ sample: true });
+    backend.useBackend(fake);
     const clip = (await backend.getRun('run_sample_2')).clips[0];
     const moods = await backend.createBoard('moods');
     await backend.createBoard('unused');
+    const picks = await backend.createBoard('Client picks');
     await backend.addToBoard(moods.id, [clip.id]);
+    await backend.addToBoard(picks.id, [clip.id]);
+    const listBoards = vi.spyOn(fake, 'listBoards');
+    const boardsOfClip = vi.spyOn(fake, 'boardsOfClip');
     render(ClipDetails, { item: libraryClip(1, clip), onopen: () => {}, onclose: () => {} });
     const boards = await screen.findByRole('list', { name: 'Boards' });
-    expect(within(boards).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['moods']);
+    expect(within(boards).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Client picks', 'moods']);
+    expect(boardsOfClip).toHaveBeenCalledTimes(1);
+    expect(listBoards).not.toHaveBeenCalled();
   });
 
   it('says nothing was delivered for a failed clip, without marking a difference', () => {

@@ -37,6 +37,7 @@ mod library;
 mod library_move;
 mod library_search;
 mod lint;
+mod models_list;
 mod motion_control;
 mod overrides;
 mod preview;

@@ -22,6 +22,7 @@ mod library;
 mod library_move;
 mod lint;
 mod markers;
+mod models;
 mod overrides;
 mod preview;
 mod render;
@@ -149,7 +150,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Models { json } => {
-            render::models(&studio.models(), json);
+            models::print(&studio.models(), json);
             Ok(ExitCode::SUCCESS)
         }
         Command::Remix(args) => compare::remix(&studio, args).await,

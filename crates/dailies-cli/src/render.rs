@@ -1,6 +1,6 @@
 //! What `dailies` prints: tables for people (progress on stderr), one JSON object for scripts.
 
-use dailies_core::api::{ClipStatus, ClipView, ModelInfo, RunPlan, RunSummary, RunView};
+use dailies_core::api::{ClipStatus, ClipView, RunPlan, RunSummary, RunView};
 use dailies_core::engine::ResumeReport;
 
 use crate::costs::{clip_cost, cost_parts, total_cost};
@@ -200,52 +200,6 @@ pub fn runs(runs: &[RunSummary], json: bool) {
             r.best_rating.map(|b| format!(" {}", crate::library::stars(b))).unwrap_or_default(),
         );
     }
-}
-
-pub fn models(models: &[ModelInfo], json: bool) {
-    if json {
-        let rows: Vec<Value> = models
-            .iter()
-            .flat_map(|m| {
-                m.routes.iter().map(move |r| {
-                    json!({
-                        "id": format!("{}@{}", m.id, r.route),
-                        "model": m.id, "name": m.name, "family": m.family, "vendor": m.vendor,
-                        "route": r.route, "endpoint": r.endpoint, "lifecycle": r.lifecycle,
-                        "durations": r.durations, "aspects": r.aspects, "resolutions": r.resolutions,
-                        "audio": r.audio, "negative_prompt": r.negative_prompt, "seed": r.seed,
-                        "defaults": {"duration": r.default_duration, "aspect": r.default_aspect, "resolution": r.default_resolution, "audio": r.default_audio},
-                        "price": r.price, "usd_per_second": r.usd_per_second, "key_available": r.key_available,
-                        "reports_charge": r.reports_charge, "charge_note": r.charge_note,
-                    })
-                })
-            })
-            .collect();
-        println!("{}", Value::Array(rows));
-        return;
-    }
-    for m in models {
-        for r in &m.routes {
-            let durations = match (r.durations.first(), r.durations.last()) {
-                (Some(a), Some(b)) if r.durations.len() > 3 => format!("{a}–{b} s"),
-                _ => format!("{} s", r.durations.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("/")),
-            };
-            let life = match (&r.lifecycle.state, &r.lifecycle.date) {
-                (dailies_core::catalog::LifecycleState::Active, _) => String::new(),
-                (s, Some(d)) => format!("  [{s:?} {d}]").to_lowercase(),
-                (s, None) => format!("  [{s:?}]").to_lowercase(),
-            };
-            println!(
-                "{:<30} ${:.3}/s  {durations:<9} {:<14} {:<12} audio {}{life}",
-                format!("{}@{}", m.id, r.route),
-                r.usd_per_second,
-                r.aspects.join(","),
-                r.resolutions.join(","),
-                r.audio.iter().map(|a| if *a { "on" } else { "off" }).collect::<Vec<_>>().join("/"),
-            );
-        }
-    }
-    crate::costs::charge_notes(models);
 }
 
 pub fn resume(report: &ResumeReport, clips: &[ClipView], json: bool) {

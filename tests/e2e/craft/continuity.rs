@@ -111,6 +111,19 @@ pub async fn element_run(c: &Client, data: &Path, images: &Path, artifacts: &Pat
     .await
     .map_err(|e| format!("{e}; it says {}", last.lock().expect("last uses")))?;
     eprintln!("e2e craft: element uses {uses:?}");
+    // Kling O3's request preview reads its `elements` field as Kling gets it: one line per element.
+    let preview = format!(
+        "const e = document.querySelector('[data-receives=\"{KLING_O3}\"] [data-testid=wire-elements] li');
+         return e ? e.innerText : null;"
+    );
+    let wire = until("Kling O3's preview to list the element it receives", Duration::from_secs(10), || async {
+        let v = js(c, &preview).await?;
+        let readable =
+            |t: &&str| t.contains("@Element1") && t.contains(ELEMENT) && t.contains("2 images (frontal.png, ref1.jpg)");
+        Ok(v.as_str().filter(readable).map(String::from))
+    })
+    .await?;
+    eprintln!("e2e craft: O3 receives {wire:?}");
     // With Mara attached, `@Element1` is bound: Kling O3's advice no longer says it is not.
     until("Kling O3's advice to count the attached element", Duration::from_secs(10), || async {
         let a = super::advice_of(c, KLING_O3).await?;

@@ -21,6 +21,18 @@ export function previewOf(clips: PlannedClip[]): WirePreview[] {
     add('generate_audio', r.audio);
     if (r.seed != null) add('seed', r.seed);
     if (r.cfg_scale != null) add('cfg_scale', r.cfg_scale);
+    // Elements as fal's Kling takes them, each image shown as the core shows it (`<upload: file>`).
+    // A route that flattens them into reference images says so in a parity note instead.
+    if (r.elements?.length && !clip.parity.some((n) => n.param === 'elements')) {
+      const upload = (path: string) => `<upload: ${path.split('/').pop() ?? path}>`;
+      add(
+        'elements',
+        r.elements.map((e) => ({
+          frontal_image_url: upload(e.frontal_image),
+          ...(e.reference_images?.length ? { reference_image_urls: e.reference_images.map(upload) } : {}),
+        })),
+      );
+    }
     out.push({
       model: clip.model,
       model_name: clip.model_name,

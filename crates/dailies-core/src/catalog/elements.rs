@@ -94,12 +94,12 @@ impl ElementsSpec {
     /// Catalog validation: a route whose adapter places nested image paths (fal), sane limits,
     /// and every audio/resolution combination mapped and priced with one element attached.
     pub fn validate(&self, entry: &RouteEntry) -> Result<(), String> {
-        if entry.route != RouteId::Fal {
-            return Err("elements: only fal's adapter places element images".into());
-        }
-        if self.source.trim().is_empty() {
-            return Err("elements need the source that documents them".into());
-        }
+        super::side_endpoint::check_scope(
+            "elements",
+            entry,
+            &self.source,
+            Some((RouteId::Fal, "places element images")),
+        )?;
         if self.max == 0 || self.max_refs as usize > MAX_ELEMENT_REFERENCES {
             return Err(format!("elements: max must be ≥ 1 and max_refs ≤ {MAX_ELEMENT_REFERENCES}"));
         }

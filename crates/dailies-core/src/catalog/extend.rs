@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::params::ResolvedParams;
 use super::schema::{FieldSpec, RouteEntry};
-use super::wire::{build_request, VideoSlot, WireRequest};
+use super::wire::{VideoSlot, WireRequest};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,16 +64,7 @@ impl ExtendSpec {
     /// The wire request of one extension: the catalog's fields on the extend endpoint, plus
     /// the source video as the route takes it (`file` is the source's delivered MP4).
     pub fn request(&self, entry: &RouteEntry, p: &ResolvedParams, file: Option<&str>) -> Result<WireRequest, String> {
-        let as_entry = RouteEntry {
-            endpoint: self.endpoint.clone(),
-            fields: self.fields.clone(),
-            image_endpoint: None,
-            image_fields: BTreeMap::new(),
-            extend: None,
-            ..entry.clone()
-        };
-        let plain = ResolvedParams { shots: None, start_image: None, end_image: None, ..p.clone() };
-        let mut wire = build_request(&as_entry, &plain)?;
+        let mut wire = super::side_endpoint::endpoint_request(entry, &self.endpoint, &self.fields, p)?;
         if let ExtendVideo::Upload { field } = &self.video {
             let path = file.ok_or("the source clip has no delivered file to upload")?;
             wire.video = Some(VideoSlot { field: field.clone(), path: path.to_string() });
@@ -86,9 +77,7 @@ impl ExtendSpec {
         if !self.durations.contains(&self.default_duration) {
             return Err(format!("extend default_duration {} not in durations", self.default_duration));
         }
-        if self.source.trim().is_empty() {
-            return Err("extend needs the source that documents it".into());
-        }
+        super::side_endpoint::check_scope("extend", entry, &self.source, None)?;
         for &d in &self.durations {
             let p = ResolvedParams { prompt: "x".into(), duration_s: d, ..ResolvedParams::defaults(&entry.params) };
             self.request(entry, &p, Some("source.mp4")).map_err(|e| format!("extend: {e}"))?;
@@ -118,13 +107,7 @@ mod tests {
 
     #[test]
     fn every_shipped_extend_endpoint_cites_its_documentation() {
-        let c = Catalog::builtin();
-        let mut extending: Vec<String> = c
-            .models()
-            .iter()
-            .flat_map(|m| m.routes.iter().filter(|r| r.extend.is_some()).map(move |r| format!("{}@{}", m.id, r.route)))
-            .collect();
-        extending.sort();
+        let extending = super::super::side_endpoint::shipped_with(|r| r.extend.is_some());
         let expected = [
             "ltx-2.3@fal",
             "luma-ray-2@luma",
@@ -135,6 +118,7 @@ mod tests {
             "veo-3.1@google",
         ];
         assert_eq!(extending, expected);
+        let c = Catalog::builtin();
         for m in c.models() {
             for r in m.routes.iter().filter_map(|r| r.extend.as_ref()) {
                 assert!(r.source.starts_with("https://"), "{}: {}", m.id, r.source);

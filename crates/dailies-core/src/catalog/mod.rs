@@ -9,6 +9,7 @@ mod parity;
 mod price;
 mod schema;
 mod shots;
+mod side_endpoint;
 mod wire;
 
 pub use elements::{all_images, element_mentions, ElementsForm, ElementsSpec, MAX_ELEMENT_REFERENCES};

@@ -11,6 +11,7 @@ use specta::Type;
 
 use super::params::ResolvedParams;
 use super::schema::{FieldSpec, PriceSpec, RouteEntry};
+use super::side_endpoint::check_scope;
 use super::wire::{build_request, ImageSlot, VideoSlot, WireRequest};
 use crate::providers::images::{ImageEncoding, ImageRole};
 use crate::routes::RouteId;
@@ -98,25 +99,7 @@ impl MotionSpec {
     pub fn request(&self, entry: &RouteEntry, p: &ResolvedParams) -> Result<WireRequest, String> {
         let motion = p.motion.as_ref().ok_or("motion control without a reference video")?;
         let still = p.start_image.as_ref().ok_or("motion control needs a start image (the character)")?;
-        let as_entry = RouteEntry {
-            endpoint: self.endpoint.clone(),
-            fields: self.fields.clone(),
-            image_endpoint: None,
-            image_fields: BTreeMap::new(),
-            extend: None,
-            elements: None,
-            motion: None,
-            ..entry.clone()
-        };
-        let plain = ResolvedParams {
-            shots: None,
-            start_image: None,
-            end_image: None,
-            elements: Vec::new(),
-            motion: None,
-            ..p.clone()
-        };
-        let mut wire = build_request(&as_entry, &plain)?;
+        let mut wire = super::side_endpoint::endpoint_request(entry, &self.endpoint, &self.fields, p)?;
         wire.fields.insert(self.orientation_field.clone(), motion.orientation().as_str().into());
         wire.images.push(ImageSlot {
             field: self.image_field.clone(),
@@ -131,12 +114,7 @@ impl MotionSpec {
     /// Catalog validation: a route whose adapter uploads both files (fal), sane limits, and
     /// every audio value mapped and priced.
     pub fn validate(&self, entry: &RouteEntry) -> Result<(), String> {
-        if entry.route != RouteId::Fal {
-            return Err("motion: only fal's adapter uploads the reference video".into());
-        }
-        if self.source.trim().is_empty() {
-            return Err("motion needs the source that documents it".into());
-        }
+        check_scope("motion", entry, &self.source, Some((RouteId::Fal, "uploads the reference video")))?;
         if self.min_seconds == 0 || self.min_seconds > self.max_seconds_image.min(self.max_seconds_video) {
             return Err("motion: min_seconds must be ≥ 1 and within both maxima".into());
         }
@@ -182,14 +160,9 @@ mod tests {
 
     #[test]
     fn every_shipped_motion_endpoint_is_on_fal_and_cites_its_documentation() {
-        let c = Catalog::builtin();
-        let mut with: Vec<String> = c
-            .models()
-            .iter()
-            .flat_map(|m| m.routes.iter().filter(|r| r.motion.is_some()).map(move |r| format!("{}@{}", m.id, r.route)))
-            .collect();
-        with.sort();
+        let with = super::super::side_endpoint::shipped_with(|r| r.motion.is_some());
         assert_eq!(with, ["kling-3.0-pro@fal", "kling-3.0-standard@fal"]);
+        let c = Catalog::builtin();
         for r in c.models().iter().flat_map(|m| &m.routes).filter_map(|r| r.motion.as_ref()) {
             assert!(r.source.contains("https://"), "{}", r.source);
         }

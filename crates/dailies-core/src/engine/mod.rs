@@ -17,6 +17,7 @@ mod eta;
 mod extend;
 mod fetch;
 mod images;
+mod imports;
 mod iteration;
 mod job;
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use super::Studio;
-use crate::api::{CompareRequest, ImportedVideo};
+use crate::api::CompareRequest;
 use crate::catalog::{MotionOrientation, ParityNote, ResolvedParams, RouteEntry};
 use crate::error::{Error, InputError, Result};
 
@@ -14,7 +14,7 @@ use crate::error::{Error, InputError, Result};
 /// rounding: an audio track padded by a few milliseconds).
 const LENGTH_SLACK_S: f64 = 0.05;
 
-fn refuse(field: &str, message: String) -> Error {
+pub(super) fn refuse(field: &str, message: String) -> Error {
     InputError::Iteration { field: field.into(), message }.into()
 }
 
@@ -106,34 +106,6 @@ impl Studio {
         resolved.duration_s = ran;
         resolved.motion = Some(motion.clone());
         Ok(())
-    }
-}
-
-impl Studio {
-    /// Copies a reference video the creator picked into `<data dir>/inputs/`, after checking it
-    /// is a readable MP4/MOV, and returns its new path for `CanonicalParams.motion`.
-    pub fn import_video(&self, file_name: &str, bytes: &[u8]) -> Result<ImportedVideo> {
-        let dir = self.store().data_dir().join("inputs");
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let safe: String = file_name
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' })
-            .collect();
-        let path = dir.join(format!("{}-{safe}", uuid::Uuid::now_v7().simple()));
-        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
-        match crate::probe::probe_mp4(&path) {
-            Ok(p) => Ok(ImportedVideo {
-                path: path.display().to_string(),
-                width: p.width,
-                height: p.height,
-                duration_s: p.duration_s,
-            }),
-            Err(e) => {
-                // Nothing half-imported stays behind.
-                let _ = std::fs::remove_file(&path);
-                Err(refuse("motion-video", format!("{file_name} is not a readable MP4 or MOV video ({e})")))
-            }
-        }
     }
 }
 

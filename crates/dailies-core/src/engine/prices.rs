@@ -1,13 +1,11 @@
-//! Creator-edited prices and imported images: small writes into the data dir that change
-//! what the studio estimates or can send.
+//! Creator-edited prices: an overlay file in the data dir that changes what the studio
+//! estimates.
 
 use std::path::PathBuf;
 
 use super::Studio;
-use crate::api::ImportedImage;
 use crate::catalog::{Catalog, PriceOverride, PriceSpec, RouteId};
 use crate::error::{Error, InputError, Result};
-use crate::inputs;
 
 /// All price overrides live in one overlay file the catalog loader already reads.
 const OVERRIDES_FILE: &str = "catalog.d/90-price-overrides.toml";
@@ -66,31 +64,6 @@ impl Studio {
         let mut file = self.read_overrides()?;
         file.prices.retain(|p| !(p.model == model && p.route == route));
         self.write_overrides(&file)
-    }
-
-    /// Copies an image the creator picked into `<data dir>/inputs/`, after checking it is a
-    /// PNG, JPEG or WebP, and returns its new path for `start_image` / `end_image`.
-    pub fn import_image(&self, file_name: &str, bytes: &[u8]) -> Result<ImportedImage> {
-        let dir = self.store().data_dir().join("inputs");
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let safe: String = file_name
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' })
-            .collect();
-        let path = dir.join(format!("{}-{safe}", uuid::Uuid::now_v7().simple()));
-        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
-        match inputs::inspect("image", &path) {
-            Ok(facts) => Ok(ImportedImage {
-                path: path.display().to_string(),
-                format: facts.format.to_string(),
-                width: facts.width,
-                height: facts.height,
-            }),
-            Err(e) => {
-                let _ = std::fs::remove_file(&path);
-                Err(e.into())
-            }
-        }
     }
 }
 
@@ -161,18 +134,5 @@ mod tests {
                 PriceSpec { rules: vec![], ..again.catalog().model("kling-3.0-pro").unwrap().routes[0].price.clone() }
             )
             .is_err());
-    }
-
-    #[tokio::test]
-    async fn imported_images_are_checked_and_kept_in_the_library() {
-        let dir = tempfile::tempdir().unwrap();
-        let s = studio(dir.path()).await;
-        let mut png = std::io::Cursor::new(Vec::new());
-        image::RgbImage::new(64, 36).write_to(&mut png, image::ImageFormat::Png).unwrap();
-        let img = s.import_image("my shot.png", png.get_ref()).unwrap();
-        assert_eq!((img.format.as_str(), img.width, img.height), ("png", 64, 36));
-        assert!(img.path.starts_with(&dir.path().join("inputs").display().to_string()));
-        assert!(s.import_image("notes.txt", b"hello").is_err());
-        assert_eq!(std::fs::read_dir(dir.path().join("inputs")).unwrap().count(), 1);
     }
 }

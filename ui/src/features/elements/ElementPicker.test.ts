@@ -54,6 +54,23 @@ describe('ElementPicker', () => {
     await waitFor(() => expect(screen.queryByTestId('element-uses')).not.toBeInTheDocument());
   });
 
+  it("shows Kling O3's elements field readably in the request preview, the exact JSON folded away", async () => {
+    await setup();
+    await fireEvent.input(screen.getByLabelText('Prompt'), { target: { value: '@Element1 lights a lantern' } });
+    await tick('kling-o3-pro@fal');
+    await addMara();
+    const card = () => document.querySelector<HTMLElement>('[data-receives="kling-o3-pro@fal"]')!;
+    const shown = await waitFor(() => within(card()).getByTestId('wire-elements'));
+    expect(within(shown).getByRole('listitem')).toHaveTextContent('@Element1Mara 3 images (frontal.png, ref1.png, ref2.png)');
+    // The raw JSON is not among the plain fields; it sits, exact, behind "Exact JSON".
+    expect(card().querySelector('.fields')).not.toHaveTextContent('frontal_image_url');
+    const exact = within(shown).getByText('Exact JSON').closest('details')!;
+    expect(exact.open).toBe(false);
+    expect(JSON.parse(exact.querySelector('pre')!.textContent!)).toEqual([
+      { frontal_image_url: '<upload: frontal.png>', reference_image_urls: ['<upload: ref1.png>', '<upload: ref2.png>'] },
+    ]);
+  });
+
   it('prices Kling 3.0 at the elements tier once a start image lets it take them', async () => {
     await setup();
     await fireEvent.input(screen.getByLabelText('Prompt'), { target: { value: '@Element1 lights a lantern' } });

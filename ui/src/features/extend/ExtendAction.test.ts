@@ -1,28 +1,11 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import App from '../../App.svelte';
-import { useBackend } from '../../ipc/backend';
-import { createFakeBackend } from '../../ipc/fake';
+import { runModels, tile } from '../../../test/appRun';
 
 // "Extend" on a finished tile, end to end through the app and the fake backend (which plans
 // from the core's exported catalog): enabled where the clip's route has an extend endpoint,
 // a tooltip naming the routes that can otherwise, and the extension opens as a new run
 // linked to its source.
-async function runModels(prompt: string, models: string[]) {
-  useBackend(createFakeBackend({ pace: 0.05, sample: false }));
-  render(App);
-  await fireEvent.click(await screen.findByRole('button', { name: 'Turn on Demo providers' }));
-  await fireEvent.input(screen.getByLabelText('Prompt'), { target: { value: prompt } });
-  for (const model of models) {
-    await waitFor(() => expect(document.querySelector(`[data-model="${model}"]`)).toBeInTheDocument());
-    await fireEvent.click(document.querySelector(`[data-model="${model}"]`)!);
-  }
-  await waitFor(() => expect(screen.getByRole('button', { name: /^Run \d models? · est\./ })).toBeEnabled());
-  await fireEvent.click(screen.getByRole('button', { name: /^Run \d models? · est\./ }));
-  await waitFor(() => expect(document.querySelectorAll('[data-clip-id]')).toHaveLength(models.length));
-}
-
-const tile = (model: string) => document.querySelector<HTMLElement>(`[data-model="${model}"][data-clip-id]`)!;
 
 describe('extend action', () => {
   it('extends a finished LTX clip into a linked run and explains why a Kling clip cannot', async () => {

@@ -117,7 +117,11 @@ impl Store {
     }
 
     /// Another live process holds the lease on this clip: it is being followed right now.
-    /// A lease left by a dead process is cleared here, so the clip can be claimed.
+    /// The leases a dead process left are taken over here, all at once: its sent jobs are
+    /// still open at their provider, and a send slot counts only jobs a live process
+    /// follows. Cleared instead, they stopped counting until each was claimed again, and a
+    /// waiting clip resumed in that gap was sent past the route's limit (seen: three jobs
+    /// open at once at a limit of two).
     pub async fn leased_elsewhere(&self, clip_id: &str) -> Result<bool> {
         let holder: Option<String> = sqlx::query_scalar(
             "SELECT lease_owner FROM clips WHERE id = ? AND lease_owner IS NOT NULL AND lease_owner <> ? \
@@ -132,7 +136,9 @@ impl Store {
         if self.owner.is_alive(&holder) {
             return Ok(true);
         }
-        sqlx::query("UPDATE clips SET lease_owner = NULL, lease_until_ms = NULL WHERE lease_owner = ?")
+        sqlx::query("UPDATE clips SET lease_owner = ?, lease_until_ms = ? WHERE lease_owner = ?")
+            .bind(self.owner())
+            .bind(until())
             .bind(&holder)
             .execute(self.pool())
             .await?;

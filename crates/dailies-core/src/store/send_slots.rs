@@ -101,4 +101,28 @@ mod tests {
         exec(&store, "UPDATE clips SET lease_until_ms = NULL WHERE id = 'c1'").await;
         assert_eq!(store.take_send_slot("c3", 1).await.unwrap(), SendSlot::Taken);
     }
+
+    #[tokio::test]
+    async fn a_dead_processs_sent_jobs_keep_their_slots_when_resume_takes_them_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).await.unwrap();
+        let p = plan();
+        for (i, id) in ["sent1", "sent2", "waiting"].iter().enumerate() {
+            store.insert_run(&format!("r{i}"), &p, &[new_clip(id, &p)]).await.unwrap();
+        }
+        // Killed with two jobs sent and one clip waiting: its leases outlive it, its lock does not.
+        exec(&store, "UPDATE clips SET lease_owner = 'killed', lease_until_ms = 9e15").await;
+        exec(&store, "UPDATE clips SET status = 'queued', provider_job_id = 'j' WHERE id LIKE 'sent%'").await;
+        std::fs::write(dir.path().join("owners").join("killed.lock"), "").unwrap();
+        // Resume meets the waiting clip first: the dead holder's leases become this process's.
+        assert!(!store.leased_elsewhere("waiting").await.unwrap());
+        assert!(store.claim_clip("waiting").await.unwrap());
+        assert_eq!(
+            store.take_send_slot("waiting", 2).await.unwrap(),
+            SendSlot::Full { place: 1 },
+            "the two jobs sent before the kill are still open at the provider"
+        );
+        exec(&store, "UPDATE clips SET status = 'succeeded' WHERE id = 'sent1'").await;
+        assert_eq!(store.take_send_slot("waiting", 2).await.unwrap(), SendSlot::Taken);
+    }
 }

@@ -61,7 +61,7 @@ impl Store {
 
     /// Up to a page and one of run keys from one source, newest first.
     async fn run_keys(&self, f: &SearchFilter, source: Source<'_>) -> Result<Vec<RunKey>> {
-        let from_matching_clips = matches!(source, Source::AllRuns) && self.clip_filter_is_selective(f).await?;
+        let from_matching_clips = matches!(source, Source::AllRuns) && self.run_filter_reads_matches(f).await?;
         let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT r.prompt_id, r.id FROM ");
         match &source {
             Source::AllRuns if from_matching_clips => {

@@ -85,28 +85,13 @@ fn copy_all(dir: &Path, rel_dir: &str, files: &[&String], formats: &[&str]) -> R
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
-    use crate::catalog::Catalog;
-    use crate::secrets::MemoryStore;
-    use crate::{PollPolicy, StudioOptions};
-
     use super::*;
+    use crate::engine::test_studio::studio;
 
     fn png(dir: &Path, name: &str) -> String {
         let path = dir.join(name);
         image::RgbImage::from_pixel(32, 48, image::Rgb([10, 200, 40])).save(&path).unwrap();
         path.display().to_string()
-    }
-
-    async fn studio(dir: &Path) -> Studio {
-        let options = StudioOptions {
-            data_dir: dir.to_path_buf(),
-            secrets: Arc::new(MemoryStore::default()),
-            catalog: Catalog::with_overlays(dir).unwrap(),
-            poll: PollPolicy::default(),
-        };
-        Studio::open(options).await.unwrap()
     }
 
     #[tokio::test]

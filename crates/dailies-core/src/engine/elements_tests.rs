@@ -2,28 +2,17 @@
 //! and the bad input refused before anything is sent.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use crate::api::{CompareRequest, PlannedClip};
-use crate::catalog::{CanonicalParams, Catalog, Element};
+use crate::catalog::{CanonicalParams, Element};
 use crate::providers::images::ImageRole;
-use crate::secrets::MemoryStore;
-use crate::{PollPolicy, Studio, StudioOptions};
+
+use super::test_studio::studio;
 
 fn png(dir: &Path, name: &str, w: u32, h: u32) -> String {
     let path = dir.join(name);
     image::RgbImage::from_pixel(w, h, image::Rgb([90, 60, 200])).save(&path).unwrap();
     path.display().to_string()
-}
-
-async fn studio(dir: &Path) -> Studio {
-    let options = StudioOptions {
-        data_dir: dir.to_path_buf(),
-        secrets: Arc::new(MemoryStore::default()),
-        catalog: Catalog::with_overlays(dir).unwrap(),
-        poll: PollPolicy::default(),
-    };
-    Studio::open(options).await.unwrap()
 }
 
 fn element(dir: &Path, name: &str, refs: usize) -> Element {

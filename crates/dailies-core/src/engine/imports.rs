@@ -58,21 +58,7 @@ impl Studio {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
-    use crate::catalog::Catalog;
-    use crate::secrets::MemoryStore;
-    use crate::{PollPolicy, Studio, StudioOptions};
-
-    async fn studio(dir: &std::path::Path) -> Studio {
-        let options = StudioOptions {
-            data_dir: dir.to_path_buf(),
-            secrets: Arc::new(MemoryStore::default()),
-            catalog: Catalog::with_overlays(dir).unwrap(),
-            poll: PollPolicy::default(),
-        };
-        Studio::open(options).await.unwrap()
-    }
+    use crate::engine::test_studio::studio;
 
     #[tokio::test]
     async fn imported_images_are_checked_and_kept_in_the_library() {

@@ -42,6 +42,8 @@ mod send_slots;
 mod settings;
 mod stats_series;
 mod takes;
+#[cfg(test)]
+mod test_studio;
 mod time_notes;
 mod timeouts;
 mod trash;

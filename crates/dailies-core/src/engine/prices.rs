@@ -69,24 +69,12 @@ impl Studio {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use crate::api::CompareRequest;
     use crate::catalog::{CanonicalParams, PriceRule};
-    use crate::secrets::MemoryStore;
-    use crate::{PollPolicy, Studio, StudioOptions};
+    use crate::engine::test_studio::studio;
+    use crate::Studio;
 
     use super::*;
-
-    async fn studio(dir: &std::path::Path) -> Studio {
-        let options = StudioOptions {
-            data_dir: dir.to_path_buf(),
-            secrets: Arc::new(MemoryStore::default()),
-            catalog: Catalog::with_overlays(dir).unwrap(),
-            poll: PollPolicy::default(),
-        };
-        Studio::open(options).await.unwrap()
-    }
 
     fn kling_estimate(s: &Studio) -> f64 {
         let req = CompareRequest {
